@@ -1,0 +1,80 @@
+// Untrusted XML is parsed one way everywhere: no entity expansion, every value kept as the
+// string it was (an opaque token like `1e5` must not become a number), attributes kept
+// (`xmlns`, `i:nil`), and well-formedness checked before anything reads the tree.
+
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+export class XmlSyntaxError extends Error {
+  constructor(message: string, readonly line?: number) {
+    super(line === undefined ? message : `${message} (line ${line})`);
+    this.name = 'XmlSyntaxError';
+  }
+}
+
+/** One element in document order: its qualified name, attributes, text and children. */
+export interface XmlElement {
+  name: string;
+  /** Namespace URI the element is in, resolved from `xmlns` / `xmlns:p` in scope. */
+  namespace: string;
+  localName: string;
+  attributes: Record<string, string>;
+  text: string;
+  children: XmlElement[];
+}
+
+const DOCTYPE = /<!DOCTYPE|<!ENTITY/i;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  ignoreDeclaration: false,
+  ignorePiTags: true,
+});
+
+export function hasDoctype(xml: string): boolean {
+  return DOCTYPE.test(xml);
+}
+
+/** Parses one XML document into its root element; refuses DOCTYPEs and malformed input. */
+export function parseXmlDocument(xml: string): XmlElement {
+  if (hasDoctype(xml)) throw new XmlSyntaxError('DOCTYPE and entity declarations are refused');
+  const verdict = XMLValidator.validate(xml);
+  if (verdict !== true) throw new XmlSyntaxError(verdict.err.msg, verdict.err.line);
+  const roots = toElements(parser.parse(xml) as OrderedNode[], {}).filter((e) => e.name !== '?xml');
+  if (roots.length !== 1) throw new XmlSyntaxError(`expected one root element, found ${roots.length}`);
+  return roots[0]!;
+}
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+function toElements(nodes: OrderedNode[], scope: Record<string, string>): XmlElement[] {
+  const elements: XmlElement[] = [];
+  for (const node of nodes) {
+    const name = Object.keys(node).find((k) => k !== ':@')!;
+    if (name === '#text') continue;
+    const attributes = node[':@'] ?? {};
+    const inner = { ...scope };
+    for (const [attr, value] of Object.entries(attributes)) {
+      if (attr === 'xmlns') inner[''] = value;
+      else if (attr.startsWith('xmlns:')) inner[attr.slice(6)] = value;
+    }
+    const colon = name.indexOf(':');
+    const prefix = colon < 0 ? '' : name.slice(0, colon);
+    const childNodes = (node[name] ?? []) as OrderedNode[];
+    elements.push({
+      name,
+      namespace: inner[prefix] ?? '',
+      localName: colon < 0 ? name : name.slice(colon + 1),
+      attributes,
+      text: childNodes.filter((c) => '#text' in c).map((c) => String(c['#text'])).join(''),
+      children: name === '?xml' ? [] : toElements(childNodes, inner),
+    });
+  }
+  return elements;
+}
