@@ -63,7 +63,7 @@ describe('Help Page parser', () => {
   });
 
   const malformed: [string, string, string, RegExp][] = [
-    ['a missing section', 'Response Codes\n', 'Response Kodes\n', /unexpected text "Response Kodes"/],
+    ['a renamed section heading', 'Response Codes\n', 'Response Kodes\n', /unexpected text "Response Kodes"/],
     ['an unknown type', 'integer |\nNone. |\n|\nname', 'int32 |\nNone. |\n|\nname', /field "id" has no known type/],
     ['a sample without "Sample:"', 'text/json\nSample:\n{ "<access', 'text/json\n{ "<access', /expected "Sample:"/],
     ['a bad response code line', '- Unauthorized (401)', '- Unauthorized 401', /expected a response code/],

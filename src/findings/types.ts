@@ -1,0 +1,78 @@
+// The shapes every stage shares: a recorded HTTP exchange (what checks read), a finding
+// (what checks produce), and the findings report written to reports/findings.json.
+// Checks are pure functions of an exchange, so they can be tested offline with fixtures.
+
+export type Level = 'MUST' | 'SHOULD' | 'MAY';
+export type ResultStatus = 'pass' | 'fail' | 'skip' | 'info';
+export type Naming = 'backing-field' | 'documented';
+export type NamingVerdict = Naming | 'datacontract-json' | 'owin' | 'mixed' | 'unknown';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query relative to the target, e.g. `api/v1/auth/refresh-token`. */
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface RecordedResponse {
+  status: number;
+  /** Header names lower-cased; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: string;
+  /** True when the body was cut at MAX_RESPONSE_BYTES. */
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+/** One probe's request and what came back (or why nothing came back). */
+export interface Exchange {
+  /** Probe case id, e.g. `refresh.ok`, `refresh.unknown-token`, `hostile.xxe`. */
+  caseId: string;
+  /** The `Accept` media type the case asked for (or the one it sent when it asked none). */
+  mediaType: string;
+  /** What the case expects: the documented status and body kind. */
+  expect: { status: number; body: 'token' | 'error' | 'none' };
+  request: RecordedRequest;
+  response?: RecordedResponse;
+  /** Set when no response arrived: timeout, reset, invalid HTTP, size cap. */
+  transportError?: string;
+  /** Live token values the run knows, so checks can look for echoes without logging them. */
+  secrets: string[];
+}
+
+export interface Finding {
+  check: string;
+  caseId: string;
+  mediaType: string;
+  status: ResultStatus;
+  level: Level;
+  /** One line: what was wrong or what was verified. */
+  title: string;
+  /** `Received: ... / Expected: ...` when the check failed; already redacted. */
+  message: string;
+}
+
+export interface NamingReport {
+  verdict: NamingVerdict;
+  byFormat: { json?: NamingVerdict; xml?: NamingVerdict };
+  /** The fix to suggest to the server owner, empty when the naming keeps the doc's promise. */
+  advice: string;
+}
+
+export interface FindingsReport {
+  tool: { name: string; version: string };
+  target: string;
+  /** True when the target is the embedded reference provider. */
+  embedded: boolean;
+  profile: 'default' | 'strict';
+  insecureTls: boolean;
+  startedAt: string;
+  durationMs: number;
+  naming: NamingReport;
+  results: Finding[];
+  /** Contract verification results, when the run verified contracts. */
+  contracts?: { interaction: string; status: ResultStatus; message: string }[];
+  timings: { stage: string; ms: number }[];
+  summary: { pass: number; fail: number; skip: number; info: number; advisory: number };
+}
