@@ -1,0 +1,39 @@
+// One redactor for everything that leaves the process: console, reports, assertion messages,
+// Pact logs and XSD validator messages. A live token is replaced by its shape (length, a short
+// prefix and a short hash), which is enough to tell tokens apart in evidence and useless to an
+// attacker.
+
+import { createHash } from 'node:crypto';
+
+/** Shorter values are too common to redact safely (they would mangle ordinary text). */
+const MIN_SECRET_LENGTH = 8;
+const secrets = new Set<string>();
+
+export function registerSecret(value: string | undefined): void {
+  if (value && value.length >= MIN_SECRET_LENGTH) secrets.add(value);
+}
+
+/** Every live secret value registered in this process, for the final leak scan. */
+export function knownSecrets(): string[] {
+  return [...secrets];
+}
+
+export function tokenShape(value: string): string {
+  const hash = createHash('sha256').update(value).digest('hex').slice(0, 8);
+  return `<token len=${value.length} starts=${value.slice(0, 3)}… sha256=${hash}>`;
+}
+
+/** Replaces every registered secret (and any extra ones given) by its shape. */
+export function redact(text: string, extra: readonly string[] = []): string {
+  let out = text;
+  const all = [...secrets, ...extra.filter((s) => s.length >= MIN_SECRET_LENGTH)].sort((a, b) => b.length - a.length);
+  for (const secret of all) {
+    if (out.includes(secret)) out = out.split(secret).join(tokenShape(secret));
+  }
+  return out;
+}
+
+/** Forgets registered secrets: for tests that need a clean slate. */
+export function clearSecrets(): void {
+  secrets.clear();
+}

@@ -1,0 +1,86 @@
+// JSON bodies against the committed JSON Schemas, with ajv in strict mode. The .NET date form
+// is a named format so every schema that says `format: dotnet-date-time` means the same thing.
+
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { DOTNET_DATE_FORMAT, DOTNET_DATE_PATTERN } from '../schemas/jsonSchemas.ts';
+import { SCHEMA_FILES } from '../schemas/generate.ts';
+import { loadJsonSchemaFile } from '../schemas/load.ts';
+import type { Naming } from '../findings/types.ts';
+import type { SchemaProblem } from './problem.ts';
+import { redact } from '../redaction/redactor.ts';
+
+export type BodyKind = 'request' | 'response' | 'error';
+
+const DATE = new RegExp(DOTNET_DATE_PATTERN);
+
+/** The date part must also be a real calendar date and time (no 2025-02-30T25:61:00). */
+export function isDotnetDateTime(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const [y, mo, d, h, mi, s] = value.match(/\d+/g)!.slice(0, 6).map(Number) as [number, number, number, number, number, number];
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days && h <= 23 && mi <= 59 && s <= 59;
+}
+
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  ajv.addFormat(DOTNET_DATE_FORMAT, { type: 'string', validate: isDotnetDateTime });
+  return ajv;
+}
+
+let validators: Map<string, ValidateFunction> | undefined;
+
+function validatorFor(kind: BodyKind, naming: Naming): ValidateFunction {
+  if (!validators) {
+    const ajv = createAjv();
+    validators = new Map([
+      ['request', ajv.compile(loadJsonSchemaFile(SCHEMA_FILES.requestJson))],
+      ['response:backing-field', ajv.compile(loadJsonSchemaFile(SCHEMA_FILES.responseJson['backing-field']))],
+      ['response:documented', ajv.compile(loadJsonSchemaFile(SCHEMA_FILES.responseJson.documented))],
+      ['error', ajv.compile(loadJsonSchemaFile(SCHEMA_FILES.errorJson))],
+    ]);
+  }
+  return validators.get(kind === 'response' ? `response:${naming}` : kind)!;
+}
+
+export function validateJsonBody(kind: BodyKind, value: unknown, naming: Naming = 'backing-field'): SchemaProblem[] {
+  const validate = validatorFor(kind, naming);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => toProblem(e, value));
+}
+
+function toProblem(error: ErrorObject, root: unknown): SchemaProblem {
+  const missing = error.keyword === 'required' ? String(error.params['missingProperty']) : undefined;
+  const field = missing ?? decodePointer(error.instancePath).at(-1);
+  const received = missing ? 'no such member' : describe(valueAt(root, error.instancePath));
+  return {
+    ...(field !== undefined ? { field } : {}),
+    path: error.instancePath || '/',
+    received: redact(received),
+    expected: expectation(error),
+  };
+}
+
+function expectation(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'required': return `member "${String(error.params['missingProperty'])}"`;
+    case 'type': return `a value of type ${[error.params['type']].flat().join(' or ')}`;
+    case 'format': return `a ${String(error.params['format'])} (.NET form yyyy-MM-ddTHH:mm:ss[.fffffff][Z|±hh:mm])`;
+    default: return error.message ?? error.keyword;
+  }
+}
+
+function decodePointer(pointer: string): string[] {
+  return pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let current = root;
+  for (const key of decodePointer(pointer)) current = (current as Record<string, unknown> | undefined)?.[key];
+  return current;
+}
+
+/** The received value as JSON, shortened so a huge value cannot flood a report. */
+export function describe(value: unknown): string {
+  const text = value === undefined ? 'undefined' : JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
