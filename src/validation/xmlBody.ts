@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import xsdSchemaValidator from 'xsd-schema-validator';
+import { validateXML } from 'xsd-schema-validator';
 import { redact } from '../redaction/redactor.ts';
 import { SCHEMA_FILES } from '../schemas/generate.ts';
 import { namingMap, schemaPath } from '../schemas/load.ts';
@@ -125,13 +125,11 @@ async function validateBatch(naming: Naming, documents: string[]): Promise<Schem
   return result.map(mergeTypeErrors);
 }
 
-const validator = new xsdSchemaValidator.Validator();
-
 async function runXerces(xml: string, schema: string): Promise<string[]> {
   const previous = process.env['JAVA_TOOL_OPTIONS'];
   process.env['JAVA_TOOL_OPTIONS'] = JAVA_SAFETY;
   try {
-    await validator.validateXML(xml, schema);
+    await validateXML(xml, schema);
     return [];
   } catch (error) {
     const messages = (error as { messages?: string[] }).messages;
