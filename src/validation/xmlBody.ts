@@ -167,7 +167,8 @@ function xercesProblem(raw: string, path: string): SchemaProblem {
     const wanted = content[3]?.split(',').map(unqualify) ?? [];
     const expected = wanted.length === 0 ? 'no further element (it is out of order or unknown)'
       : wanted.length === 1 ? `element ${wanted[0]} here (missing or out of order)` : `one of ${wanted.join(', ')}`;
-    return { field, path, received, expected };
+    // With one element wanted, that one is missing or misplaced: name it, as a user looks for it.
+    return { field: wanted.length === 1 ? wanted[0]! : field, path, received, expected };
   }
   return { path, received: message, expected: 'a document valid against the XSD' };
 }
