@@ -1,0 +1,52 @@
+// Writes an outcome the way the server would: the negotiated format and Content-Type, an
+// exact Content-Length, and cache headers that keep tokens out of caches (RFC 6749 §5.1).
+// The header and robustness faults are injected here.
+
+import type { ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Outcome } from './actions.ts';
+import { contentTypeHeader, type Negotiated } from './negotiation.ts';
+import { httpErrorJson, tokenResponseJson, type WireOptions } from './serializeJson.ts';
+import { httpErrorXml, tokenResponseXml } from './serializeXml.ts';
+import { tokenValues } from './tokenResponse.ts';
+
+export interface ResponderOptions extends WireOptions {
+  slowMs: number;
+  /** Aborted when the server stops, so a held-back response does not keep it alive. */
+  signal: AbortSignal;
+}
+
+const SECURE_CACHE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
+/** What Web API sends when nobody sets cache headers. */
+const WEB_API_CACHE_HEADERS = { 'Cache-Control': 'no-cache', Pragma: 'no-cache', Expires: '-1' };
+
+export async function respond(res: ServerResponse, outcome: Outcome, negotiated: Negotiated, options: ResponderOptions): Promise<void> {
+  const { faults } = options;
+  const text = serialize(outcome, negotiated, options);
+  const whole = Buffer.from(text, 'utf8');
+  const bytes = 'session' in outcome && outcome.cut ? whole.subarray(0, Math.floor(whole.length / 2)) : whole;
+  if (faults.has('slow-response')) {
+    try {
+      await delay(options.slowMs, undefined, { signal: options.signal });
+    } catch {
+      return;
+    }
+  }
+  if (res.destroyed) return;
+  res.writeHead(outcome.status, {
+    'Content-Type': contentTypeHeader(negotiated, faults),
+    'Content-Length': String(bytes.length),
+    ...(faults.has('no-cache-control-no-store') ? WEB_API_CACHE_HEADERS : SECURE_CACHE_HEADERS),
+    'X-Content-Type-Options': 'nosniff',
+    ...('headers' in outcome ? outcome.headers : {}),
+  });
+  res.end(bytes);
+}
+
+function serialize(outcome: Outcome, { format }: Negotiated, options: WireOptions): string {
+  if ('session' in outcome) {
+    const values = tokenValues(outcome.session);
+    return format === 'json' ? tokenResponseJson(values, options) : tokenResponseXml(values, options);
+  }
+  return format === 'json' ? httpErrorJson(outcome.error) : httpErrorXml(outcome.error);
+}

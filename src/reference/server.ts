@@ -1,0 +1,221 @@
+// The embedded reference provider: an HTTP server on loopback that behaves like the real
+// ASP.NET Web API auth server (routing, body limits, formatters, actions), with faults
+// switched on per instance, and state controls for Pact provider states and tests.
+
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Naming } from '../findings/types.ts';
+import { internalError, login, refreshToken, type ActionContext, type Outcome } from './actions.ts';
+import { ACTION_METHOD, LOGIN_PATH, LOGIN_REQUEST, REFRESH_PATH, REFRESH_REQUEST } from './contract.ts';
+import { activateFaults, type FaultId } from './faults.ts';
+import { invalidRequest, messageOnly } from './httpError.ts';
+import { negotiate, readerFor } from './negotiation.ts';
+import { bindBody, MalformedBodyError, ModelBindingError } from './requestBinding.ts';
+import { respond } from './respond.ts';
+import { TokenStore } from './tokens.ts';
+import { checkUsers, DEFAULT_USERS, ReferenceConfigError, type ReferenceUser } from './users.ts';
+
+export interface ReferenceProviderOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: '127.0.0.1';
+  naming?: Naming;
+  faults?: readonly string[];
+  users?: readonly ReferenceUser[];
+  accessTokenLifetimeSec?: number;
+  refreshTokenLifetimeSec?: number;
+  /** The server clock's offset from UTC, written in every date (default -180, i.e. -03:00). */
+  utcOffsetMinutes?: number;
+  /** How long the slow-response fault holds each response back (default 1500). */
+  slowMs?: number;
+  /** Largest request body read; larger ones get 413 (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** One line per request (method, route, status, time); never a body or a token. */
+  log?: (line: string) => void;
+}
+
+export interface ReferenceProvider {
+  /** e.g. `http://127.0.0.1:40123`, no trailing slash. */
+  readonly url: string;
+  readonly naming: Naming;
+  readonly faults: readonly FaultId[];
+  /** Requests received since start (reset() keeps counting). */
+  readonly requestCount: number;
+  /** Closes the listener and every socket. */
+  stop(): Promise<void>;
+  /** A fresh valid refresh token for `username` (default: the first user), without HTTP. */
+  issueRefreshToken(username?: string): string;
+  /** A refresh token the server knows but whose lifetime is over. */
+  expiredRefreshToken(username?: string): string;
+  /** When false, login and refresh fail with 500 {"Message":"An error has occurred."}. */
+  setTokenStoreAvailable(available: boolean): void;
+  /** Forgets every token and makes the store available again. */
+  reset(): void;
+}
+
+const ROUTES = new Map([
+  [REFRESH_PATH.toLowerCase(), { action: refreshToken, model: REFRESH_REQUEST }],
+  [LOGIN_PATH.toLowerCase(), { action: login, model: LOGIN_REQUEST }],
+]);
+
+class BodyTooLargeError extends Error {}
+class ClientGoneError extends Error {}
+
+export async function startReferenceProvider(options: ReferenceProviderOptions = {}): Promise<ReferenceProvider> {
+  const config = resolveOptions(options);
+  const faults = activateFaults(options.faults ?? []);
+  const store = new TokenStore({ accessSec: config.accessTokenLifetimeSec, refreshSec: config.refreshTokenLifetimeSec }, faults);
+  const context: ActionContext = { store, users: config.users, faults };
+  const stopping = new AbortController();
+  const wire = { naming: config.naming, utcOffsetMinutes: config.utcOffsetMinutes, faults, slowMs: config.slowMs, signal: stopping.signal };
+  let requestCount = 0;
+
+  const server = createServer((req, res) => {
+    requestCount += 1;
+    const started = performance.now();
+    const route = routeOf(req.url ?? '');
+    void handle(req, route, context, config.maxBodyBytes).then(async (outcome) => {
+      if (!outcome) return;
+      await respond(res, outcome, negotiate(req.headers.accept, req.headers['content-type'], faults), wire);
+      config.log?.(`${req.method} ${ROUTES.has(route) ? `/${route}` : '(no route)'} ${outcome.status} ${Math.round(performance.now() - started)}ms`);
+    }).catch(() => res.destroy());
+  });
+  server.requestTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const userNamed = (username?: string): ReferenceUser => {
+    const user = username === undefined ? config.users[0] : config.users.find((u) => u.username.toUpperCase() === username.toUpperCase());
+    if (!user) throw new ReferenceConfigError(`no user "${username}"`);
+    return user;
+  };
+  let stopped: Promise<void> | undefined;
+
+  return {
+    url: `http://${config.host}:${port}`,
+    naming: config.naming,
+    faults: faults.ids,
+    get requestCount() {
+      return requestCount;
+    },
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        stopping.abort();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+    issueRefreshToken: (username) => store.remember(userNamed(username), Date.now() + config.refreshTokenLifetimeSec * 1000),
+    expiredRefreshToken: (username) => store.remember(userNamed(username), Date.now() - 1000),
+    setTokenStoreAvailable(available) {
+      store.available = available;
+    },
+    reset() {
+      store.clear();
+      store.available = true;
+    },
+  };
+}
+
+/** An outcome for the request, or undefined when the client went away mid-body. */
+async function handle(req: IncomingMessage, route: string, context: ActionContext, maxBodyBytes: number): Promise<Outcome | undefined> {
+  const endpoint = ROUTES.get(route);
+  if (!endpoint) {
+    req.resume();
+    return { status: 404, error: messageOnly('No HTTP resource was found that matches the request URI.') };
+  }
+  if (req.method !== ACTION_METHOD) {
+    req.resume();
+    return { status: 405, error: messageOnly(`The requested resource does not support http method '${req.method}'.`), headers: { Allow: ACTION_METHOD } };
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, maxBodyBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { status: 413, error: messageOnly('The request body is too large.'), headers: { Connection: 'close' } };
+    return undefined;
+  }
+  const reader = readerFor(req.headers['content-type']);
+  if (body.length > 0 && !reader) return { status: 415, error: messageOnly("The request entity's media type is not supported for this resource.") };
+  try {
+    return endpoint.action(bindBody(decodeUtf8(body), reader?.format, endpoint.model), context);
+  } catch (error) {
+    if (error instanceof MalformedBodyError && context.faults.has('malformed-body-500')) return internalError(context.faults);
+    if (error instanceof ModelBindingError) return { status: 400, error: invalidRequest(error.modelStateKey, error.message) };
+    return internalError(context.faults);
+  }
+}
+
+/** `api/v1/auth/x` from `/api/v1/auth/x/?q`, `api/v1/auth/x` or `http://host/api/...`; case-insensitive like IIS. */
+function routeOf(target: string): string {
+  const path = target.split(/[?#]/)[0]!.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  return path.replace(/^\/+/, '').replace(/\/+$/, '').toLowerCase();
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      req.resume();
+      reject(new BodyTooLargeError());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      finish();
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) settle(() => reject(new BodyTooLargeError()));
+      else if (!settled) chunks.push(chunk);
+    });
+    req.on('end', () => settle(() => resolve(Buffer.concat(chunks))));
+    req.on('close', () => settle(() => reject(new ClientGoneError())));
+    req.on('error', () => settle(() => reject(new ClientGoneError())));
+  });
+}
+
+function decodeUtf8(body: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new MalformedBodyError('The request body is not valid UTF-8.');
+  }
+}
+
+type ResolvedOptions = Required<Omit<ReferenceProviderOptions, 'faults' | 'log' | 'users'>> & Pick<ReferenceProviderOptions, 'log'> & { users: readonly ReferenceUser[] };
+
+function resolveOptions(options: ReferenceProviderOptions): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    naming: options.naming ?? 'backing-field',
+    users: checkUsers(options.users ?? DEFAULT_USERS),
+    accessTokenLifetimeSec: options.accessTokenLifetimeSec ?? 86_400,
+    refreshTokenLifetimeSec: options.refreshTokenLifetimeSec ?? 7 * 86_400,
+    utcOffsetMinutes: options.utcOffsetMinutes ?? -180,
+    slowMs: options.slowMs ?? 1500,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    ...(options.log ? { log: options.log } : {}),
+  };
+  const { port, host, naming, accessTokenLifetimeSec, refreshTokenLifetimeSec, utcOffsetMinutes, slowMs, maxBodyBytes } = resolved;
+  const problems = [
+    !(Number.isInteger(port) && port >= 0 && port <= 65_535) && 'port must be an integer from 0 to 65535',
+    host !== '127.0.0.1' && 'host must be 127.0.0.1',
+    naming !== 'backing-field' && naming !== 'documented' && 'naming must be backing-field or documented',
+    !(accessTokenLifetimeSec > 0) && 'accessTokenLifetimeSec must be positive',
+    !(refreshTokenLifetimeSec > 0) && 'refreshTokenLifetimeSec must be positive',
+    !(Number.isInteger(utcOffsetMinutes) && Math.abs(utcOffsetMinutes) <= 14 * 60) && 'utcOffsetMinutes must be an integer within ±840',
+    !(slowMs >= 0) && 'slowMs must be zero or more',
+    !(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0) && 'maxBodyBytes must be a positive integer',
+  ].filter((p): p is string => typeof p === 'string');
+  if (problems.length > 0) throw new ReferenceConfigError(problems.join('; '));
+  return resolved;
+}

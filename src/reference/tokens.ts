@@ -1,0 +1,93 @@
+// Refresh tokens: opaque random values the server remembers by hash (the store never holds a
+// usable token), each used once (rotation) and only within its lifetime. Access tokens are
+// issued but never presented to this API, so only their lifetime is tracked.
+
+import { createHash, randomBytes } from 'node:crypto';
+import type { ActiveFaults } from './faults.ts';
+import type { TokenSession } from './tokenResponse.ts';
+import type { ReferenceUser } from './users.ts';
+import { preciseNow } from './dates.ts';
+
+export interface TokenLifetimes {
+  accessSec: number;
+  refreshSec: number;
+}
+
+/** Thrown while the store is switched off: the action fails the way a lost database would. */
+export class TokenStoreUnavailableError extends Error {
+  constructor() {
+    super('token store unavailable');
+    this.name = 'TokenStoreUnavailableError';
+  }
+}
+
+interface RefreshRecord {
+  user: ReferenceUser;
+  expiresMs: number;
+}
+
+/** Above this many records, issuing sweeps the expired ones so a long run stays small. */
+const SWEEP_ABOVE = 10_000;
+
+export class TokenStore {
+  private readonly records = new Map<string, RefreshRecord>();
+  available = true;
+
+  constructor(
+    private readonly lifetimes: TokenLifetimes,
+    private readonly faults: ActiveFaults,
+  ) {}
+
+  issue(user: ReferenceUser): TokenSession {
+    this.ensureAvailable();
+    const issuedMs = preciseNow();
+    this.sweep(issuedMs);
+    return {
+      user,
+      accessToken: opaqueToken(),
+      refreshToken: this.remember(user, issuedMs + this.lifetimes.refreshSec * 1000),
+      issuedMs,
+      accessExpiresMs: issuedMs + this.lifetimes.accessSec * 1000,
+      accessLifetimeSec: this.lifetimes.accessSec,
+    };
+  }
+
+  /** The user a valid refresh token belongs to, spending the token; undefined when refused. */
+  redeem(refreshToken: string): ReferenceUser | undefined {
+    this.ensureAvailable();
+    const key = digest(refreshToken);
+    const record = this.records.get(key);
+    if (!record) return undefined;
+    if (record.expiresMs <= Date.now() && !this.faults.has('refresh-token-never-expires')) return undefined;
+    if (!this.faults.has('old-refresh-token-accepted')) this.records.delete(key);
+    return record.user;
+  }
+
+  /** A new refresh token for `user` valid until `expiresMs`, even while the store is off (provider states). */
+  remember(user: ReferenceUser, expiresMs: number): string {
+    const token = opaqueToken();
+    this.records.set(digest(token), { user, expiresMs });
+    return token;
+  }
+
+  clear(): void {
+    this.records.clear();
+  }
+
+  private ensureAvailable(): void {
+    if (!this.available) throw new TokenStoreUnavailableError();
+  }
+
+  private sweep(nowMs: number): void {
+    if (this.records.size < SWEEP_ABOVE || this.faults.has('refresh-token-never-expires')) return;
+    for (const [key, record] of this.records) if (record.expiresMs <= nowMs) this.records.delete(key);
+  }
+}
+
+function opaqueToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
