@@ -74,11 +74,19 @@ function chooseNaming(recognised: NamingVerdict, choice: NamingChoice = 'auto') 
   return { recognised, validatedAs, advice: NAMING_ADVICE[recognised] };
 }
 
+/**
+ * Unless told: Message marks a Web API error; only request keys (matched as loosely as
+ * Json.NET binds them) mark a request; a TokenResponse member marks a response.
+ */
 function jsonKind(body: Record<string, unknown>): BodyKind {
   if ('Message' in body) return 'error';
-  const requestKeys = new Set(namingMap().request.members.map((m) => m.json.toLowerCase()));
+  const map = namingMap();
   const keys = Object.keys(body);
-  return keys.length > 0 && keys.every((k) => requestKeys.has(k.toLowerCase())) ? 'request' : 'response';
+  const requestKeys = new Set(map.request.members.map((m) => m.json.toLowerCase()));
+  const isRequestKey = (k: string) => requestKeys.has(k.toLowerCase());
+  if (keys.length > 0 && keys.every(isRequestKey)) return 'request';
+  if (keys.some((k) => map.response.members.some((m) => m.documented === k || m.jsonBackingField === k))) return 'response';
+  return keys.some(isRequestKey) ? 'request' : 'response';
 }
 
 function xmlKind(rootName: string): BodyKind {
