@@ -1,0 +1,107 @@
+// Shared helpers for the reference provider's specs: real HTTP on loopback (Node's fetch, or
+// node:http when a header such as Accept must be left out), request bodies built from the
+// naming map, and readers for what came back. Tokens are compared by booleans and lengths.
+
+import { request } from 'node:http';
+import { refreshTokenEndpoint } from '../../../src/doc/endpoint.ts';
+import { buildNamingMap, type ResponseMember } from '../../../src/naming/namingMap.ts';
+import { parseXmlDocument, type XmlElement } from '../../../src/xml/safeParse.ts';
+import type { ReferenceProvider } from '../../../src/reference/index.ts';
+
+export const NAMING = buildNamingMap(refreshTokenEndpoint());
+export const MEDIA_TYPES = ['application/json', 'text/json', 'application/xml', 'text/xml'] as const;
+export const REFRESH = '/api/v1/auth/refresh-token';
+export const LOGIN = '/api/v1/auth/login';
+export const DOTNET_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/;
+export const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+export interface Wire {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  body: string;
+  elapsedMs: number;
+}
+
+export function member(documented: string): ResponseMember {
+  const found = NAMING.response.members.find((m) => m.documented === documented);
+  if (!found) throw new Error(`no member ${documented}`);
+  return found;
+}
+
+export function isXml(mediaType: string): boolean {
+  return mediaType.endsWith('/xml');
+}
+
+export async function post(provider: ReferenceProvider, path: string, body: string, headers: Record<string, string>): Promise<Wire> {
+  const started = performance.now();
+  const res = await fetch(`${provider.url}${path}`, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(5000) });
+  const text = await res.text();
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: res.headers, body: text, elapsedMs: performance.now() - started };
+}
+
+/** A POST with exactly these headers (fetch always adds an Accept). */
+export function rawPost(provider: ReferenceProvider, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; contentType: string; body: string }> {
+  const { hostname, port } = new URL(provider.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path, method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export function refreshJson(token: string, grantType?: string): string {
+  return JSON.stringify({ refresh_token: token, ...(grantType === undefined ? {} : { grant_type: grantType }) });
+}
+
+/** A refresh body in DataContract XML, elements in the order given as [name, text] pairs. */
+export function refreshXml(elements: [string, string][], root = NAMING.request.typeName, namespace = NAMING.request.xmlNamespace): string {
+  const children = elements.map(([name, text]) => `<${name}>${text}</${name}>`).join('');
+  return `<${root} xmlns:i="${XSI}" xmlns="${namespace}">${children}</${root}>`;
+}
+
+/** The doc's element order with this token and grant type. */
+export function refreshXmlInOrder(token: string, grantType = 'refresh_token'): string {
+  return refreshXml([['ControllerVersion', '3'], ['GrantType', grantType], ['Refreshtoken', token]]);
+}
+
+export function loginJson(company = '1', username = 'ADMIN', password = 'consinco'): string {
+  return JSON.stringify({ company, username, password });
+}
+
+export function loginXml(company = '1', username = 'ADMIN', password = 'consinco'): string {
+  return `<ConsincoLoginBindingModel xmlns="${NAMING.request.xmlNamespace}"><company>${company}</company><password>${password}</password><username>${username}</username></ConsincoLoginBindingModel>`;
+}
+
+/** Refreshes `token` asking for `accept`, sending the body in the same family of format. */
+export function refresh(provider: ReferenceProvider, token: string, accept = 'application/json'): Promise<Wire> {
+  const xml = isXml(accept);
+  return post(provider, REFRESH, xml ? refreshXmlInOrder(token) : refreshJson(token), { 'content-type': xml ? 'application/xml' : 'application/json', accept });
+}
+
+export function login(provider: ReferenceProvider, accept = 'application/json'): Promise<Wire> {
+  const xml = isXml(accept);
+  return post(provider, LOGIN, xml ? loginXml() : loginJson(), { 'content-type': xml ? 'application/xml' : 'application/json', accept });
+}
+
+export function jsonObject(wire: Wire): Record<string, unknown> {
+  return JSON.parse(wire.body) as Record<string, unknown>;
+}
+
+export function xmlRoot(wire: Wire): XmlElement {
+  return parseXmlDocument(wire.body);
+}
+
+/** The refresh token a token response carries, in either format and naming. */
+export function refreshTokenOf(wire: Wire): string {
+  const m = member('refresh_token');
+  if (isXml(wire.contentType.split(';')[0]!)) {
+    return xmlRoot(wire).children.find((c) => c.localName === m.xmlBackingField || c.localName === m.xmlDocumented)!.text;
+  }
+  const body = jsonObject(wire);
+  return String(body[m.jsonBackingField] ?? body[m.documented]);
+}
