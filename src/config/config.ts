@@ -1,0 +1,170 @@
+// Every setting of a run, read from the environment and validated in one place, so a typo
+// stops the run at once (exit 2) with the variable's name instead of surfacing as odd findings.
+
+import { accessSync, constants } from 'node:fs';
+import { isFaultId } from '../reference/faults.ts';
+
+export type NamingSetting = 'auto' | 'backing-field' | 'documented';
+export type Profile = 'default' | 'strict';
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoginConfig {
+  company: string;
+  username: string;
+  password: string;
+  path: string;
+}
+
+export interface Config {
+  /** Absent: the embedded reference provider is started in-process. */
+  targetUrl?: string;
+  refreshToken?: string;
+  login?: LoginConfig;
+  naming: NamingSetting;
+  profile: Profile;
+  requestTimeoutMs: number;
+  maxResponseBytes: number;
+  caFile?: string;
+  insecureTls: boolean;
+  responseTimeBudgetMs: number;
+  reportsDir: string;
+  /** Where the last valid refresh token of the chain is written (mode 0600), when set. */
+  refreshTokenFile?: string;
+  /** Only for the embedded provider: its naming and injected faults. */
+  reference: { naming: 'backing-field' | 'documented'; faults: string[] };
+}
+
+export interface ConfigVariable {
+  name: string;
+  default: string;
+  description: string;
+}
+
+export const CONFIG_VARIABLES: ConfigVariable[] = [
+  { name: 'TARGET_URL', default: '(embedded reference provider)', description: 'Base URL of the server under test, e.g. https://erp.example:8343/ (http or https).' },
+  { name: 'REFRESH_TOKEN', default: '(none)', description: 'A live refresh token to start the token chain with.' },
+  { name: 'LOGIN_COMPANY', default: '(none)', description: 'Company for the login that obtains a refresh token (with LOGIN_USERNAME and LOGIN_PASSWORD).' },
+  { name: 'LOGIN_USERNAME', default: '(none)', description: 'User name for the login.' },
+  { name: 'LOGIN_PASSWORD', default: '(none)', description: 'Password for the login.' },
+  { name: 'LOGIN_PATH', default: 'api/v1/auth/login', description: 'Path of the login action, relative to TARGET_URL.' },
+  { name: 'NAMING', default: 'auto', description: 'Field naming the target must emit: auto (classify and report), backing-field or documented.' },
+  { name: 'PROFILE', default: 'default', description: 'default: SHOULD/MAY checks are advisory; strict: advisory checks and skipped probes fail.' },
+  { name: 'REQUEST_TIMEOUT_MS', default: '5000', description: 'Deadline for each request, in milliseconds.' },
+  { name: 'MAX_RESPONSE_BYTES', default: '1048576', description: 'Response bodies are cut (and marked truncated) at this size.' },
+  { name: 'RESPONSE_TIME_BUDGET_MS', default: '1000', description: 'Advisory time budget per request (check response.time).' },
+  { name: 'CA_FILE', default: '(system CAs)', description: 'PEM file with the CA certificates that sign the target\'s TLS certificate.' },
+  { name: 'INSECURE_TLS', default: '0', description: 'Set to 1 to skip TLS certificate verification (shown in the report).' },
+  { name: 'REPORTS_DIR', default: 'reports', description: 'Folder for findings.json and the other reports.' },
+  { name: 'REFRESH_TOKEN_FILE', default: '(none)', description: 'File (written with mode 0600) that receives the last valid refresh token of the chain.' },
+  { name: 'REFERENCE_NAMING', default: 'backing-field', description: 'Embedded provider only: backing-field or documented naming.' },
+  { name: 'REFERENCE_FAULTS', default: '(none)', description: 'Embedded provider only: comma-separated fault ids to inject.' },
+];
+
+type Env = Record<string, string | undefined>;
+
+function value(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = value(env, name) ?? fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `"${raw}" is not one of ${allowed.join(', ')}`);
+  }
+  return raw as T;
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) <= 0 || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(name, `"${raw}" is not a positive whole number`);
+  }
+  return Number(raw);
+}
+
+function targetUrl(env: Env): string | undefined {
+  const raw = value(env, 'TARGET_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('TARGET_URL', `"${raw}" is not a URL (expected e.g. https://host:8343/)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('TARGET_URL', `protocol ${url.protocol} is not http: or https:`);
+  }
+  if (url.search || url.hash) throw new ConfigError('TARGET_URL', 'must not carry a query or fragment');
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function login(env: Env): LoginConfig | undefined {
+  const names = ['LOGIN_COMPANY', 'LOGIN_USERNAME', 'LOGIN_PASSWORD'] as const;
+  const given = names.filter((n) => value(env, n) !== undefined);
+  if (given.length === 0) return undefined;
+  const missing = names.find((n) => value(env, n) === undefined);
+  if (missing) throw new ConfigError(missing, `is required when ${given.join(', ')} ${given.length > 1 ? 'are' : 'is'} set`);
+  const path = (value(env, 'LOGIN_PATH') ?? 'api/v1/auth/login').replace(/^\/+/, '');
+  return { company: value(env, 'LOGIN_COMPANY')!, username: value(env, 'LOGIN_USERNAME')!, password: value(env, 'LOGIN_PASSWORD')!, path };
+}
+
+function caFile(env: Env): string | undefined {
+  const file = value(env, 'CA_FILE');
+  if (file === undefined) return undefined;
+  try {
+    accessSync(file, constants.R_OK);
+  } catch {
+    throw new ConfigError('CA_FILE', `cannot read "${file}"`);
+  }
+  return file;
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = value(env, name) ?? '0';
+  if (raw !== '0' && raw !== '1') throw new ConfigError(name, `"${raw}" is neither 1 nor 0`);
+  return raw === '1';
+}
+
+function referenceFaults(env: Env, embedded: boolean): string[] {
+  const ids = (value(env, 'REFERENCE_FAULTS') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !isFaultId(id));
+  if (unknown.length > 0) throw new ConfigError('REFERENCE_FAULTS', `unknown fault id ${unknown.map((id) => `"${id}"`).join(', ')}`);
+  if (ids.length > 0 && !embedded) throw new ConfigError('REFERENCE_FAULTS', 'applies only to the embedded provider; unset TARGET_URL');
+  return ids;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const target = targetUrl(env);
+  const insecureTls = flag(env, 'INSECURE_TLS');
+  const ca = caFile(env);
+  if (insecureTls && ca) throw new ConfigError('INSECURE_TLS', 'contradicts CA_FILE; choose one');
+  const refreshToken = value(env, 'REFRESH_TOKEN');
+  const credentials = login(env);
+  const refreshTokenFile = value(env, 'REFRESH_TOKEN_FILE');
+  return {
+    ...(target ? { targetUrl: target } : {}),
+    ...(refreshToken ? { refreshToken } : {}),
+    ...(credentials ? { login: credentials } : {}),
+    naming: oneOf(env, 'NAMING', ['auto', 'backing-field', 'documented'], 'auto'),
+    profile: oneOf(env, 'PROFILE', ['default', 'strict'], 'default'),
+    requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 5000),
+    maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', 1048576),
+    ...(ca ? { caFile: ca } : {}),
+    insecureTls,
+    responseTimeBudgetMs: positiveInt(env, 'RESPONSE_TIME_BUDGET_MS', 1000),
+    reportsDir: value(env, 'REPORTS_DIR') ?? 'reports',
+    ...(refreshTokenFile ? { refreshTokenFile } : {}),
+    reference: {
+      naming: oneOf(env, 'REFERENCE_NAMING', ['backing-field', 'documented'], 'backing-field'),
+      faults: referenceFaults(env, target === undefined),
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// The one HTTP client of the probes, on node:http/https rather than fetch, so that every
+// request has a hard deadline, a response size cap, the run's TLS choices, no redirect
+// following and no keep-alive socket that would keep mocha alive after the run.
+
+import { readFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Config } from '../config/config.ts';
+import type { RecordedRequest, RecordedResponse } from '../findings/types.ts';
+
+export interface HttpOptions {
+  timeoutMs: number;
+  maxResponseBytes: number;
+  /** PEM CA bundle to trust for https targets. */
+  ca?: string;
+  insecureTls: boolean;
+}
+
+export interface HttpOutcome {
+  response?: RecordedResponse;
+  /** Why no response arrived: refused, timeout, reset, not HTTP, TLS. */
+  transportError?: string;
+  /** A machine-readable code for transportError (ECONNREFUSED, TIMEOUT, HPE_INVALID_CONSTANT, ...). */
+  errorCode?: string;
+}
+
+export function httpOptions(config: Config): HttpOptions {
+  return {
+    timeoutMs: config.requestTimeoutMs,
+    maxResponseBytes: config.maxResponseBytes,
+    ...(config.caFile ? { ca: readFileSync(config.caFile, 'utf8') } : {}),
+    insecureTls: config.insecureTls,
+  };
+}
+
+/** Sends one request to `baseUrl` + `req.path` and records what came back, never throwing. */
+export function send(baseUrl: string, req: RecordedRequest, options: HttpOptions): Promise<HttpOutcome> {
+  const url = new URL(req.path, baseUrl);
+  const body = Buffer.from(req.body, 'utf8');
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (outcome: HttpOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      resolve(outcome);
+    };
+    const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const outgoing = requestFn(url, {
+      method: req.method,
+      headers: { ...req.headers, 'content-length': String(body.length), connection: 'close' },
+      agent: false,
+      timeout: options.timeoutMs,
+      ...(url.protocol === 'https:' ? { rejectUnauthorized: !options.insecureTls, ...(options.ca ? { ca: options.ca } : {}) } : {}),
+    });
+    const fail = (errorCode: string, transportError: string) => {
+      finish({ transportError, errorCode });
+      outgoing.destroy();
+    };
+    const deadline = setTimeout(() => fail('TIMEOUT', `no complete response within ${options.timeoutMs} ms`), options.timeoutMs);
+    outgoing.on('timeout', () => fail('TIMEOUT', `no complete response within ${options.timeoutMs} ms`));
+    outgoing.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', describeError(error)));
+    outgoing.on('response', (incoming) => {
+      readBody(incoming, options.maxResponseBytes).then(({ text, truncated }) => {
+        finish({ response: { status: incoming.statusCode ?? 0, headers: flattenHeaders(incoming), body: text, truncated, elapsedMs: elapsed() } });
+        outgoing.destroy();
+      }, (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', describeError(error)));
+    });
+    outgoing.end(body);
+  });
+}
+
+function readBody(incoming: IncomingMessage, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      const room = maxBytes - size;
+      chunks.push(chunk.subarray(0, Math.max(room, 0)));
+      size += chunk.length;
+      if (size > maxBytes) {
+        incoming.destroy();
+        resolve({ text: Buffer.concat(chunks).toString('utf8'), truncated: true });
+      }
+    });
+    incoming.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), truncated: false }));
+    incoming.on('error', reject);
+    incoming.on('aborted', () => reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' })));
+  });
+}
+
+function flattenHeaders(incoming: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** Node's error codes in words a user can act on. */
+function describeError(error: NodeJS.ErrnoException): string {
+  const code = error.code ?? '';
+  if (code === 'ECONNREFUSED') return 'connection refused (nothing listens on that host and port)';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host name not found (${code})`;
+  if (code === 'ECONNRESET') return 'connection reset by the target';
+  if (code.startsWith('HPE_')) return `the target does not speak HTTP (${code}: ${error.message})`;
+  if (/CERT|SSL|TLS/.test(code) || /certificate|ssl|tls/i.test(error.message)) return `TLS failure (${code || 'TLS'}: ${error.message}); set CA_FILE, or INSECURE_TLS=1 as an explicit choice`;
+  return `${code ? `${code}: ` : ''}${error.message}`;
+}

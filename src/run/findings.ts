@@ -1,0 +1,54 @@
+// Everything a run learns, in one collector the stages share: check findings, contract
+// verification results, stage timings and the naming verdict. The reports read only this.
+
+import type { Finding, NamingReport, ResultStatus } from '../findings/types.ts';
+
+export interface ContractResult {
+  interaction: string;
+  status: ResultStatus;
+  message: string;
+}
+
+export interface Timing {
+  stage: string;
+  ms: number;
+}
+
+export class FindingsCollector {
+  private readonly all: Finding[] = [];
+  private readonly contracts: ContractResult[] = [];
+  private readonly stages: Timing[] = [];
+  private namingReport: NamingReport = { verdict: 'unknown', byFormat: {}, advice: '' };
+
+  add(finding: Finding): void {
+    this.all.push(finding);
+  }
+
+  list(): Finding[] {
+    return [...this.all];
+  }
+
+  addContractResult(result: ContractResult): void {
+    this.contracts.push(result);
+  }
+
+  contractResults(): ContractResult[] {
+    return [...this.contracts];
+  }
+
+  timing(stage: string, ms: number): void {
+    this.stages.push({ stage, ms: Math.round(ms) });
+  }
+
+  timings(): Timing[] {
+    return [...this.stages];
+  }
+
+  setNaming(report: NamingReport): void {
+    this.namingReport = report;
+  }
+
+  naming(): NamingReport {
+    return this.namingReport;
+  }
+}

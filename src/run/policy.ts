@@ -1,0 +1,16 @@
+// Which findings fail the run. MUST findings always do; SHOULD and MAY ones are advisory in the
+// default profile and fail in the strict one, as do skipped probes.
+
+import type { Finding } from '../findings/types.ts';
+import type { Profile } from '../config/config.ts';
+
+export function isBlocking(finding: Pick<Finding, 'status' | 'level'>, profile: Profile): boolean {
+  if (finding.status === 'skip') return profile === 'strict';
+  if (finding.status !== 'fail') return false;
+  return finding.level === 'MUST' || profile === 'strict';
+}
+
+/** A failure that does not fail the run in this profile. */
+export function isAdvisory(finding: Pick<Finding, 'status' | 'level'>, profile: Profile): boolean {
+  return finding.status === 'fail' && !isBlocking(finding, profile);
+}
