@@ -1,0 +1,48 @@
+// reports/index.html must stand alone (no external assets), show every section a reader needs,
+// and never let a hostile server's text become markup or a live token reach the page.
+
+import { expect } from 'chai';
+import { clearSecrets, registerSecret } from '../../../src/redaction/redactor.ts';
+import { renderHtml } from '../../../src/reports/html.ts';
+import { FIXTURE_INPUT, LIVE_TOKEN } from './fixture.ts';
+
+describe('HTML report', () => {
+  let html: string;
+  before(() => {
+    registerSecret(LIVE_TOKEN);
+    html = renderHtml(FIXTURE_INPUT);
+  });
+  after(clearSecrets);
+
+  it('loads nothing from outside the page and forbids it by CSP', () => {
+    expect(html).to.contain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(html).not.to.match(/\s(src|srcset)=|<link|<script|url\(|@import/i);
+    expect(html.match(/href="([^"]*)"/g)!.every((h) => h.startsWith('href="#'))).to.equal(true);
+  });
+
+  it('links every covered matrix cell to its evidence section', () => {
+    expect(html).to.contain('data-status="200" data-media-type="application/json" data-state="fail"><a href="#cell--200--application-json">fail</a>');
+    expect(html).to.contain('<section id="cell--200--application-json">');
+    expect(html).to.contain('data-status="400" data-media-type="application/json" data-state="none">none</td>');
+  });
+
+  it('shows the verdict, the naming and its fix, advisories apart from failures, skips with reasons, contracts and timings', () => {
+    expect(html).to.contain('NOT CONFORMING: 3 findings fail the gate, 1 contract interaction fails, 2 tests fail in the runner');
+    expect(html).to.contain('backing-field (json: backing-field, xml: backing-field)');
+    expect(html).to.contain('IgnoreSerializableAttribute = true');
+    const failures = html.slice(html.indexOf('id="failures"'), html.indexOf('id="advisories"'));
+    const advisories = html.slice(html.indexOf('id="advisories"'), html.indexOf('id="skipped"'));
+    expect(failures).to.contain('headers.no-store').and.not.to.contain('response.time');
+    expect(advisories).to.contain('response.time').and.to.contain('fields.extra');
+    expect(html).to.contain('no way to provoke a 500: the target offers no fault switch');
+    expect(html).to.contain('a refresh with an unknown token (application/xml)');
+    expect(html).to.match(/<td>contract verification<\/td><td>500<\/td>/);
+  });
+
+  it('escapes hostile text and shows a token only by its shape', () => {
+    expect(html).to.contain('&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;');
+    expect(html).not.to.contain('\u0007');
+    expect(html).not.to.contain(LIVE_TOKEN);
+    expect(html).to.match(/&lt;token len=24 starts=rt-… sha256=[0-9a-f]{8}&gt;/);
+  });
+});

@@ -1,0 +1,41 @@
+// reports/summary.md goes into a pull-request comment: the matrix with links into its own
+// evidence, the verdict and naming first, and no Markdown or HTML a hostile server could forge.
+
+import { expect } from 'chai';
+import { clearSecrets, registerSecret } from '../../../src/redaction/redactor.ts';
+import { renderMarkdown } from '../../../src/reports/markdown.ts';
+import { FIXTURE_INPUT, LIVE_TOKEN } from './fixture.ts';
+
+describe('Markdown summary', () => {
+  let md: string;
+  before(() => {
+    registerSecret(LIVE_TOKEN);
+    md = renderMarkdown(FIXTURE_INPUT);
+  });
+  after(clearSecrets);
+
+  it('opens with the verdict and shows the naming verdict with its fix', () => {
+    expect(md.split('\n')[0]).to.equal('## ❌ Consinco auth conformance: NOT CONFORMING: 3 findings fail the gate, 1 contract interaction fails, 2 tests fail in the runner');
+    expect(md).to.contain('Verdict: **backing-field \\(json: backing-field, xml: backing-field\\)**');
+  });
+
+  it('draws the matrix with a link from each covered cell to its evidence anchor', () => {
+    expect(md).to.contain('| Response code | application/json | text/json | application/xml | text/xml |');
+    expect(md).to.contain('| 200 | ❌ [fail](#cell--200--application-json) (1 advisory) | ✅ [pass](#cell--200--text-json) | ❌ [fail](#cell--200--application-xml) | ✅ [pass](#cell--200--text-xml) (1 advisory) |');
+    expect(md).to.contain('| 400 | — none | — none | — none | — none |');
+    expect(md).to.contain('<a id="cell--200--application-json"></a>');
+  });
+
+  it('lists advisories apart from failures, and skipped probes with their reason', () => {
+    const failures = md.slice(md.indexOf('### Failures'), md.indexOf('### Advisory'));
+    expect(failures).to.contain('headers.no-store').and.not.to.contain('response.time');
+    expect(md).to.contain('- refresh.server-error application/json: no way to provoke a 500: the target offers no fault switch');
+  });
+
+  it('neutralises hostile text and shows a token only by its shape', () => {
+    expect(md).not.to.contain('<script>');
+    expect(md).not.to.contain('[click](http');
+    expect(md).to.contain('\\[click\\]\\(http://evil.example\\)');
+    expect(md).not.to.contain(LIVE_TOKEN);
+  });
+});

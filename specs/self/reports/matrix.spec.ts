@@ -1,0 +1,43 @@
+// The matrix folds findings into one state per response code and media type; the gate rule
+// decides which failures count, so a MAY failure never turns a cell red in the default profile.
+
+import { expect } from 'chai';
+import { buildMatrix, type CellState } from '../../../src/reports/matrix.ts';
+import { FIXTURE_INPUT, FIXTURE_REPORT } from './fixture.ts';
+
+function states(input = FIXTURE_INPUT): Record<string, CellState> {
+  const matrix = buildMatrix(input);
+  return Object.fromEntries(matrix.cells.flat().map((c) => [`${c.row} ${c.mediaType}`, c.state]));
+}
+
+describe('conformance matrix', () => {
+  it('has the documented codes as rows, the four media types as columns, and a row for cases without a documented code', () => {
+    const matrix = buildMatrix(FIXTURE_INPUT);
+    expect(matrix.rows).to.deep.equal([200, 400, 401, 500, 'other']);
+    expect(matrix.mediaTypes).to.deep.equal(['application/json', 'text/json', 'application/xml', 'text/xml']);
+  });
+
+  it('folds each cell into pass, fail, skip or none', () => {
+    expect(states()).to.include({
+      '200 application/json': 'fail',
+      '200 text/json': 'pass',
+      '200 application/xml': 'fail',
+      '200 text/xml': 'pass',
+      '400 application/json': 'none',
+      '401 application/json': 'fail',
+      '401 text/xml': 'pass',
+      '500 application/json': 'skip',
+      'other application/xml': 'pass',
+    });
+  });
+
+  it('counts a MAY failure as advisory by default and as a failure in the strict profile', () => {
+    const cell = buildMatrix(FIXTURE_INPUT).cells[0]![3]!;
+    expect(cell).to.include({ state: 'pass', advisories: 1 });
+    expect(states({ ...FIXTURE_INPUT, report: { ...FIXTURE_REPORT, profile: 'strict' } })['200 text/xml']).to.equal('fail');
+  });
+
+  it('gives every cell an anchor made of safe characters', () => {
+    expect(buildMatrix(FIXTURE_INPUT).cells[0]![0]!.anchor).to.equal('cell--200--application-json');
+  });
+});

@@ -1,0 +1,53 @@
+// The last line of defence: after the reports and contracts are written, look in them for every
+// live token value the run saw, in the forms a writer could have encoded it (raw, JSON string,
+// XML/HTML text, URL). A hit fails the run; the hit is reported by file and token shape only,
+// and the file is scrubbed in place so a CI artifact upload cannot carry the value.
+
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tokenShape } from './redactor.ts';
+
+export interface Leak {
+  file: string;
+  /** The token's shape (length, prefix, short hash), never its value. */
+  token: string;
+  form: string;
+}
+
+function encodedForms(secret: string): [form: string, text: string][] {
+  const forms: [string, string][] = [
+    ['raw', secret],
+    ['json', JSON.stringify(secret).slice(1, -1)],
+    ['xml', secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')],
+    ['url', encodeURIComponent(secret)],
+  ];
+  return forms.filter(([, text], i) => forms.findIndex(([, other]) => other === text) === i);
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+export function scanForSecrets(dirs: readonly string[], secrets: readonly string[]): Leak[] {
+  return dirs.flatMap(filesUnder).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    return secrets.flatMap((secret) => encodedForms(secret)
+      .filter(([, encoded]) => text.includes(encoded))
+      .map(([form]) => ({ file, token: tokenShape(secret), form })));
+  });
+}
+
+/** Replaces every encoded form of every secret in the leaking files by the token's shape. */
+export function scrubLeaks(leaks: readonly Leak[], secrets: readonly string[]): void {
+  for (const file of new Set(leaks.map((l) => l.file))) {
+    let text = readFileSync(file, 'utf8');
+    for (const secret of secrets) {
+      for (const [, encoded] of encodedForms(secret)) text = text.split(encoded).join(tokenShape(secret));
+    }
+    writeFileSync(file, text);
+  }
+}

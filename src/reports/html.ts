@@ -1,0 +1,106 @@
+// reports/index.html: one self-contained page a person reads in a minute and hands to the
+// server's owner. No external assets and a Content-Security-Policy that forbids loading any,
+// and every piece of text passes through `markup` (redact, then escape), because a hostile
+// server's response text ends up in the evidence.
+
+import type { Finding } from '../findings/types.ts';
+import { markup } from './escape.ts';
+import { gateVerdict } from './gate.ts';
+import type { ReportInput } from './input.ts';
+import { buildMatrix, type MatrixCell } from './matrix.ts';
+import { advisoryFindings, failedRunnerTests, namingLine, skippedProbes, verdictLine } from './sections.ts';
+
+const STYLE = `
+body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; }
+h1 { font-size: 1.5rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d0d7de; } h3 { font-size: 1rem; }
+table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+td.cell { text-align: center; font-weight: 600; min-width: 7rem; }
+.pass { background: #dafbe1; } .fail { background: #ffebe9; } .skip { background: #fff8c5; } .none { color: #8c959f; }
+.verdict { font-size: 1.1rem; font-weight: 600; padding: .5rem; } pre { white-space: pre-wrap; word-break: break-all; margin: 0; }
+dl { display: grid; grid-template-columns: max-content auto; gap: .1rem 1rem; } dt { font-weight: 600; }
+`;
+
+export function renderHtml(input: ReportInput): string {
+  const { report } = input;
+  const conforming = gateVerdict(report, input.runner).conforming;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<title>${markup(`${report.tool.name}: ${conforming ? 'conforming' : 'not conforming'}`)}</title>`,
+    `<style>${STYLE}</style></head><body>`,
+    `<h1>Conformance of POST api/v1/auth/refresh-token</h1>`,
+    `<p id="verdict" class="verdict ${conforming ? 'pass' : 'fail'}">${markup(verdictLine(input))}</p>`,
+    runDetails(input),
+    section('naming', 'Field naming', `<p>Verdict: <strong>${markup(namingLine(report.naming))}</strong></p>${report.naming.advice ? `<p>Fix: ${markup(report.naming.advice)}</p>` : '<p>The naming keeps the doc\'s promise; nothing to fix.</p>'}`),
+    section('matrix', 'Conformance matrix', matrixTable(input)),
+    section('failures', 'Failures (fail the gate)', findingsTable(gateVerdict(report, input.runner).gateFailures)),
+    section('advisories', 'Advisory findings (do not fail the gate)', findingsTable(advisoryFindings(input))),
+    section('skipped', 'Skipped probes', table(['Probe', 'Media type', 'Reason', 'Checks'], skippedProbes(input).map((s) => [s.caseId, s.mediaType, s.reason, s.checks.join(', ')].map(markup)))),
+    section('contracts', 'Contract verification', report.contracts
+      ? table(['Interaction', 'Result', 'Message'], report.contracts.map((c) => [markup(c.interaction), stateLabel(c.status), pre(c.message)]))
+      : '<p>No contract verification in this run.</p>'),
+    ...(failedRunnerTests(input).length > 0
+      ? [section('runner', 'Runner failures', table(['Test', 'Error'], failedRunnerTests(input).map((t) => [markup(t.titlePath.join(' › ')), pre(t.error ?? '')])))]
+      : []),
+    section('timings', 'Timings', table(['Stage', 'ms'], report.timings.map((t) => [markup(t.stage), markup(Math.round(t.ms))]))),
+    section('evidence', 'Evidence', evidence(input)),
+    '</body></html>',
+    '',
+  ].join('\n');
+}
+
+function runDetails({ report }: ReportInput): string {
+  const s = report.summary;
+  const rows: [string, string][] = [
+    ['Target', `${report.target}${report.embedded ? ' (embedded reference provider)' : ''}`],
+    ['Profile', report.profile],
+    ['TLS verification', report.insecureTls ? 'OFF (insecure)' : 'on'],
+    ['Started', report.startedAt],
+    ['Duration', `${(report.durationMs / 1000).toFixed(1)} s`],
+    ['Results', `${s.pass} pass, ${s.fail} fail, ${s.skip} skip, ${s.info} info, ${s.advisory} advisory`],
+    ['Tool', `${report.tool.name} ${report.tool.version}`],
+  ];
+  return `<dl id="run">${rows.map(([k, v]) => `<dt>${markup(k)}</dt><dd>${markup(v)}</dd>`).join('')}</dl>`;
+}
+
+function matrixTable(input: ReportInput): string {
+  const matrix = buildMatrix(input);
+  const head = `<tr><th>Response code</th>${matrix.mediaTypes.map((m) => `<th>${markup(m)}</th>`).join('')}</tr>`;
+  const body = matrix.cells.map((row, i) => `<tr><th>${markup(matrix.rows[i]!)}</th>${row.map(matrixCell).join('')}</tr>`).join('\n');
+  return `<table id="matrix-table">\n${head}\n${body}\n</table>\n<p>pass: every gating check passed; fail: at least one gating check failed; skip: the probes were skipped; none: no probe covers the cell. The link opens the evidence.</p>`;
+}
+
+function matrixCell(cell: MatrixCell): string {
+  const data = `data-status="${markup(cell.row)}" data-media-type="${markup(cell.mediaType)}" data-state="${cell.state}"`;
+  if (cell.state === 'none') return `<td class="cell none" ${data}>none</td>`;
+  const advisories = cell.advisories > 0 ? ` <small>(${cell.advisories} advisory)</small>` : '';
+  return `<td class="cell ${cell.state}" ${data}><a href="#${cell.anchor}">${cell.state}</a>${advisories}</td>`;
+}
+
+function evidence(input: ReportInput): string {
+  const cells = buildMatrix(input).cells.flat().filter((c) => c.state !== 'none');
+  return cells.map((c) => `<section id="${c.anchor}"><h3>${markup(`${c.row} × ${c.mediaType}: ${c.state}`)}</h3>${findingsTable(c.findings)}</section>`).join('\n');
+}
+
+function findingsTable(findings: Finding[]): string {
+  return table(['Probe', 'Media type', 'Check', 'Level', 'Result', 'Title', 'Received / Expected'],
+    findings.map((f) => [markup(f.caseId), markup(f.mediaType), markup(f.check), markup(f.level), stateLabel(f.status), markup(f.title), pre(f.message)]));
+}
+
+function table(headers: string[], rows: string[][]): string {
+  if (rows.length === 0) return '<p>None.</p>';
+  return `<table><tr>${headers.map((h) => `<th>${markup(h)}</th>`).join('')}</tr>\n${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n')}</table>`;
+}
+
+function section(id: string, title: string, body: string): string {
+  return `<section id="${id}"><h2>${markup(title)}</h2>\n${body}\n</section>`;
+}
+
+function stateLabel(status: string): string {
+  return `<span class="${markup(status)}">${markup(status)}</span>`;
+}
+
+function pre(text: string): string {
+  return text ? `<pre>${markup(text)}</pre>` : '';
+}

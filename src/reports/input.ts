@@ -1,0 +1,33 @@
+// What every renderer reads: the findings report, the probe table's expected status per case
+// (the matrix rows), and the test runner's own results (failures outside the findings, such as
+// a broken hook, must still reach the reports).
+
+import type { FindingsReport } from '../findings/types.ts';
+
+export type RunnerState = 'passed' | 'failed' | 'pending';
+
+export interface RunnerTest {
+  /** Describe titles and the test title, outermost first. */
+  titlePath: string[];
+  state: RunnerState;
+  durationMs: number;
+  /** Redacted, one paragraph, no stack; set when state is failed. */
+  error?: string;
+  /** True for a failing before/after hook rather than a test. */
+  hook?: boolean;
+}
+
+export interface RunnerOutcome {
+  tests: RunnerTest[];
+  passes: number;
+  failures: number;
+  pending: number;
+  durationMs: number;
+}
+
+export interface ReportInput {
+  report: FindingsReport;
+  /** Documented status each probe case expects, keyed by case id; unknown cases land in row "other". */
+  expectedStatus: Readonly<Record<string, number>>;
+  runner?: RunnerOutcome;
+}

@@ -1,0 +1,107 @@
+// reports/summary.md: the same story as the HTML page, short enough for a pull-request comment.
+// Every piece of server-derived text passes through `markdown` (redact, one line, no markup a
+// hostile server could use to forge links or HTML in the comment).
+
+import type { Finding } from '../findings/types.ts';
+import { markdown } from './escape.ts';
+import { gateVerdict } from './gate.ts';
+import type { ReportInput } from './input.ts';
+import { buildMatrix, type CellState, type MatrixCell } from './matrix.ts';
+import { advisoryFindings, failedRunnerTests, namingLine, skippedProbes, verdictLine } from './sections.ts';
+
+const ICON: Record<CellState, string> = { pass: '✅', fail: '❌', skip: '⏭️', none: '—' };
+
+export function renderMarkdown(input: ReportInput): string {
+  const { report } = input;
+  const verdict = gateVerdict(report, input.runner);
+  const s = report.summary;
+  return [
+    `## ${verdict.conforming ? '✅' : '❌'} Consinco auth conformance: ${markdown(verdictLine(input))}`,
+    '',
+    `Target ${markdown(report.target)}${report.embedded ? ' (embedded reference provider)' : ''}, profile ${markdown(report.profile)}${report.insecureTls ? ', **TLS verification OFF**' : ''}, ${(report.durationMs / 1000).toFixed(1)} s. ` +
+      `Results: ${s.pass} pass, ${s.fail} fail, ${s.skip} skip, ${s.info} info, ${s.advisory} advisory.`,
+    '',
+    '### Field naming',
+    '',
+    `Verdict: **${markdown(namingLine(report.naming))}**`,
+    '',
+    report.naming.advice ? `Fix: ${markdown(report.naming.advice)}` : 'The naming keeps the doc\'s promise; nothing to fix.',
+    '',
+    '### Conformance matrix',
+    '',
+    ...matrixTable(input),
+    '',
+    '### Failures (fail the gate)',
+    '',
+    ...findingList(verdict.gateFailures),
+    '',
+    '### Advisory findings (do not fail the gate)',
+    '',
+    ...findingList(advisoryFindings(input)),
+    '',
+    '### Skipped probes',
+    '',
+    ...list(skippedProbes(input).map((p) => `${markdown(p.caseId)} ${markdown(p.mediaType)}: ${markdown(p.reason)}`)),
+    '',
+    '### Contract verification',
+    '',
+    ...(report.contracts
+      ? list(report.contracts.map((c) => `${c.status === 'fail' ? '❌' : c.status === 'pass' ? '✅' : '⏭️'} ${markdown(c.interaction)}${c.message ? `: ${markdown(c.message)}` : ''}`))
+      : ['No contract verification in this run.']),
+    ...(failedRunnerTests(input).length > 0
+      ? ['', '### Runner failures', '', ...list(failedRunnerTests(input).map((t) => `${markdown(t.titlePath.join(' › '))}: ${markdown(t.error ?? '')}`))]
+      : []),
+    '',
+    '### Timings',
+    '',
+    '| Stage | ms |',
+    '| --- | ---: |',
+    ...report.timings.map((t) => `| ${markdown(t.stage)} | ${Math.round(t.ms)} |`),
+    '',
+    '### Evidence',
+    '',
+    ...buildMatrix(input).cells.flat().filter((c) => c.state !== 'none').flatMap(evidence),
+  ].join('\n');
+}
+
+function matrixTable(input: ReportInput): string[] {
+  const matrix = buildMatrix(input);
+  return [
+    `| Response code | ${matrix.mediaTypes.map(markdown).join(' | ')} |`,
+    `| --- |${matrix.mediaTypes.map(() => ' :---: |').join('')}`,
+    ...matrix.cells.map((row, i) => `| ${markdown(matrix.rows[i]!)} | ${row.map(cellText).join(' | ')} |`),
+  ];
+}
+
+function cellText(cell: MatrixCell): string {
+  if (cell.state === 'none') return `${ICON.none} none`;
+  const advisories = cell.advisories > 0 ? ` (${cell.advisories} advisory)` : '';
+  return `${ICON[cell.state]} [${cell.state}](#${cell.anchor})${advisories}`;
+}
+
+/** Failures and skips in full; passing checks as one line of check ids. */
+function evidence(cell: MatrixCell): string[] {
+  const passed = cell.findings.filter((f) => f.status === 'pass');
+  const rest = cell.findings.filter((f) => f.status !== 'pass');
+  return [
+    `<a id="${cell.anchor}"></a>`,
+    `#### ${markdown(cell.row)} × ${markdown(cell.mediaType)}: ${ICON[cell.state]} ${cell.state}`,
+    '',
+    ...rest.map(findingLine),
+    ...(passed.length > 0 ? [`- passed: ${[...new Set(passed.map((f) => `${markdown(f.check)} (${markdown(f.caseId)})`))].join(', ')}`] : []),
+    '',
+  ];
+}
+
+function findingList(findings: Finding[]): string[] {
+  return findings.length === 0 ? ['None.'] : findings.map(findingLine);
+}
+
+function findingLine(f: Finding): string {
+  const message = f.message ? `: ${markdown(f.message)}` : '';
+  return `- **${markdown(f.status)}** ${markdown(f.level)} ${markdown(f.check)} on ${markdown(f.caseId)} ${markdown(f.mediaType)}: ${markdown(f.title)}${message}`;
+}
+
+function list(lines: string[]): string[] {
+  return lines.length === 0 ? ['None.'] : lines.map((l) => `- ${l}`);
+}

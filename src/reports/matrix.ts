@@ -1,0 +1,58 @@
+// The conformance matrix: documented response codes down, media types across. A cell folds
+// every finding of the probe cases that expect that code, asked in that media type, into one
+// state, and keeps those findings as the evidence its link points to.
+
+import type { Finding } from '../findings/types.ts';
+import { anchorId } from './escape.ts';
+import { failsGate, isAdvisory } from './gate.ts';
+import type { ReportInput } from './input.ts';
+
+export const DOCUMENTED_STATUSES = [200, 400, 401, 500] as const;
+export const DOCUMENTED_MEDIA_TYPES = ['application/json', 'text/json', 'application/xml', 'text/xml'] as const;
+
+/** `none`: no probe covered the cell. */
+export type CellState = 'pass' | 'fail' | 'skip' | 'none';
+export type MatrixRow = number | 'other';
+
+export interface MatrixCell {
+  row: MatrixRow;
+  mediaType: string;
+  state: CellState;
+  anchor: string;
+  advisories: number;
+  findings: Finding[];
+}
+
+export interface Matrix {
+  rows: MatrixRow[];
+  mediaTypes: string[];
+  /** cells[row index][media type index] */
+  cells: MatrixCell[][];
+}
+
+export function buildMatrix({ report, expectedStatus }: ReportInput): Matrix {
+  const rowOf = (f: Finding): MatrixRow => expectedStatus[f.caseId] ?? 'other';
+  const seenRows = new Set(report.results.map(rowOf));
+  const extraStatuses = [...seenRows].filter((r): r is number => typeof r === 'number' && !(DOCUMENTED_STATUSES as readonly number[]).includes(r));
+  const rows: MatrixRow[] = [...DOCUMENTED_STATUSES, ...extraStatuses.sort((a, b) => a - b), ...(seenRows.has('other') ? ['other' as const] : [])];
+  const mediaTypes = [...new Set([...DOCUMENTED_MEDIA_TYPES, ...report.results.map((f) => f.mediaType)])];
+  const cells = rows.map((row) => mediaTypes.map((mediaType) => {
+    const findings = report.results.filter((f) => rowOf(f) === row && f.mediaType === mediaType);
+    return {
+      row,
+      mediaType,
+      state: cellState(findings, report.profile),
+      anchor: anchorId('cell', row, mediaType),
+      advisories: findings.filter((f) => isAdvisory(f, report.profile)).length,
+      findings,
+    };
+  }));
+  return { rows, mediaTypes, cells };
+}
+
+function cellState(findings: Finding[], profile: ReportInput['report']['profile']): CellState {
+  if (findings.length === 0) return 'none';
+  if (findings.some((f) => failsGate(f, profile))) return 'fail';
+  if (findings.every((f) => f.status === 'skip')) return 'skip';
+  return 'pass';
+}

@@ -1,0 +1,54 @@
+// The report's sections as data, shared by the HTML page, the Markdown summary and the console,
+// so the three always tell the same story in the same words.
+
+import type { Finding, NamingReport } from '../findings/types.ts';
+import { gateVerdict, isAdvisory } from './gate.ts';
+import type { ReportInput } from './input.ts';
+
+export interface SkippedProbe {
+  caseId: string;
+  mediaType: string;
+  reason: string;
+  checks: string[];
+}
+
+/** One entry per probe and reason: a skipped probe skips all its checks for the same reason. */
+export function skippedProbes({ report }: ReportInput): SkippedProbe[] {
+  const byKey = new Map<string, SkippedProbe>();
+  for (const f of report.results.filter((r) => r.status === 'skip')) {
+    const reason = [f.title, f.message].filter(Boolean).join(': ');
+    const key = JSON.stringify([f.caseId, f.mediaType, reason]);
+    const entry = byKey.get(key) ?? { caseId: f.caseId, mediaType: f.mediaType, reason, checks: [] };
+    entry.checks.push(f.check);
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+}
+
+export function advisoryFindings({ report }: ReportInput): Finding[] {
+  return report.results.filter((f) => isAdvisory(f, report.profile));
+}
+
+export function failedRunnerTests({ runner }: ReportInput): NonNullable<ReportInput['runner']>['tests'] {
+  return (runner?.tests ?? []).filter((t) => t.state === 'failed');
+}
+
+/** One line a reader and a CI log both understand. */
+export function verdictLine(input: ReportInput): string {
+  const v = gateVerdict(input.report, input.runner);
+  if (v.conforming) return 'CONFORMING: no finding fails the gate';
+  const reasons: string[] = [];
+  if (v.gateFailures.length > 0) reasons.push(`${count(v.gateFailures.length, 'finding fails', 'findings fail')} the gate`);
+  if (v.contractFailures > 0) reasons.push(count(v.contractFailures, 'contract interaction fails', 'contract interactions fail'));
+  if (v.runnerFailures > 0) reasons.push(`${count(v.runnerFailures, 'test fails', 'tests fail')} in the runner`);
+  return `NOT CONFORMING: ${reasons.length > 0 ? reasons.join(', ') : 'no test ran'}`;
+}
+
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function namingLine({ verdict, byFormat }: NamingReport): string {
+  const formats = Object.entries(byFormat).map(([format, v]) => `${format}: ${v}`).join(', ');
+  return `${verdict}${formats ? ` (${formats})` : ''}`;
+}
