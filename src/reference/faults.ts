@@ -26,7 +26,7 @@ export const FAULTS = [
   { id: 'missing-field', description: 'JSON token responses leave out the companyType member', catches: ['body.schema'] },
   // types
   { id: 'id-as-string', description: 'JSON token responses send the integer `id` as a string ("1")', catches: ['body.schema'] },
-  { id: 'isext-as-string', description: 'JSON token responses send the boolean `isExt` as a string ("true")', catches: ['body.schema'] },
+  { id: 'isext-as-string', description: 'JSON token responses send the boolean `isExt` as a string ("true" / "false")', catches: ['body.schema'] },
   { id: 'expires-in-as-number', description: 'JSON token responses send the string `expiresIn` as a number (86399), as a raw OWIN endpoint would', catches: ['body.schema'] },
   // dates
   { id: 'dates-without-offset', description: 'token responses (JSON and XML) write dates without the UTC offset (unspecified kind)', catches: ['dates.format'] },
