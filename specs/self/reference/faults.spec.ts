@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { ordinalSort } from '../../../src/naming/namingMap.ts';
 import { CHECK_IDS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
-import { NAMING, REFRESH, jsonObject, login, member, post, refresh, refreshJson, xmlRoot, type Wire } from './support.ts';
+import { NAMING, REFRESH, jsonObject, login, member, post, refresh, xmlRoot, type Wire } from './support.ts';
 
 interface Scenario {
   options?: Partial<ReferenceProviderOptions>;

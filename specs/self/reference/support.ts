@@ -15,6 +15,9 @@ export const LOGIN = '/api/v1/auth/login';
 export const DOTNET_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/;
 export const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
+/** Anything with a base URL: a started provider, or the standalone server's printed URL. */
+export type Target = Pick<ReferenceProvider, 'url'>;
+
 export interface Wire {
   status: number;
   contentType: string;
@@ -33,7 +36,7 @@ export function isXml(mediaType: string): boolean {
   return mediaType.endsWith('/xml');
 }
 
-export async function post(provider: ReferenceProvider, path: string, body: string, headers: Record<string, string>): Promise<Wire> {
+export async function post(provider: Target, path: string, body: string, headers: Record<string, string>): Promise<Wire> {
   const started = performance.now();
   const res = await fetch(`${provider.url}${path}`, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(5000) });
   const text = await res.text();
@@ -41,7 +44,7 @@ export async function post(provider: ReferenceProvider, path: string, body: stri
 }
 
 /** A POST with exactly these headers (fetch always adds an Accept). */
-export function rawPost(provider: ReferenceProvider, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; contentType: string; body: string }> {
+export function rawPost(provider: Target, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; contentType: string; body: string }> {
   const { hostname, port } = new URL(provider.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path, method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
@@ -78,12 +81,12 @@ export function loginXml(company = '1', username = 'ADMIN', password = 'consinco
 }
 
 /** Refreshes `token` asking for `accept`, sending the body in the same family of format. */
-export function refresh(provider: ReferenceProvider, token: string, accept = 'application/json'): Promise<Wire> {
+export function refresh(provider: Target, token: string, accept = 'application/json'): Promise<Wire> {
   const xml = isXml(accept);
   return post(provider, REFRESH, xml ? refreshXmlInOrder(token) : refreshJson(token), { 'content-type': xml ? 'application/xml' : 'application/json', accept });
 }
 
-export function login(provider: ReferenceProvider, accept = 'application/json'): Promise<Wire> {
+export function login(provider: Target, accept = 'application/json'): Promise<Wire> {
   const xml = isXml(accept);
   return post(provider, LOGIN, xml ? loginXml() : loginJson(), { 'content-type': xml ? 'application/xml' : 'application/json', accept });
 }
