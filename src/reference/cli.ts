@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   if (values['list-faults']) {
-    for (const fault of FAULTS) console.log(`${fault.id}\t${fault.catches.join(',')}\t${fault.description}`);
+    process.stdout.write(FAULTS.map((f) => `${f.id}\t${f.catches.join(',')}\t${f.description}\n`).join(''));
     return;
   }
   const naming = values.naming;
@@ -56,6 +56,11 @@ function parseUser(text: string): ReferenceUser {
   if (!company || !username || !password) throw new UsageError('--user must be <company>:<username>:<password>');
   return { company, username, password };
 }
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(`reference-server: ${error instanceof Error ? error.message : String(error)}`);
