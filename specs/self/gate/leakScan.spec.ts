@@ -1,0 +1,83 @@
+// The final scan must catch a live token wherever a careless writer put it (raw, JSON, XML/HTML
+// escaped, URL-encoded), name it only by its shape, and scrub it; and the normal report path
+// must give it nothing to catch, even when the server echoes the token in an error body.
+
+import { expect } from 'chai';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scanForSecrets, scrubLeaks } from '../../../src/redaction/leakScan.ts';
+import { clearSecrets, knownSecrets, registerSecret, tokenShape } from '../../../src/redaction/redactor.ts';
+import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
+import { REFRESH_PATH } from '../../../src/reference/contract.ts';
+import { renderHtml } from '../../../src/reports/html.ts';
+import { renderJunit } from '../../../src/reports/junit.ts';
+import { renderMarkdown } from '../../../src/reports/markdown.ts';
+import { FIXTURE_INPUT } from '../reports/fixture.ts';
+
+function freshDirs(): { reports: string; contracts: string } {
+  const root = mkdtempSync(join(tmpdir(), 'leak-scan-'));
+  const dirs = { reports: join(root, 'reports'), contracts: join(root, 'contracts') };
+  mkdirSync(join(dirs.reports, 'nested'), { recursive: true });
+  mkdirSync(dirs.contracts);
+  return dirs;
+}
+
+describe('leak scan', () => {
+  let provider: ReferenceProvider;
+  let liveToken: string;
+  let echoedBody: string;
+
+  before(async () => {
+    provider = await startReferenceProvider({ faults: ['token-echo-in-error'] });
+    liveToken = provider.expiredRefreshToken();
+    registerSecret(liveToken);
+    const response = await fetch(`${provider.url}/${REFRESH_PATH}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refresh_token: liveToken }),
+    });
+    echoedBody = await response.text();
+  });
+  after(async () => {
+    clearSecrets();
+    await provider.stop();
+  });
+
+  it('gets a live token planted by the faulty provider (token-echo-in-error)', () => {
+    expect(echoedBody.includes(liveToken), 'the 401 body quotes the token').to.equal(true);
+  });
+
+  it('catches the token anywhere under reports/ and contracts/, names it by shape only, and scrubs it', () => {
+    const dirs = freshDirs();
+    writeFileSync(join(dirs.reports, 'raw.txt'), echoedBody);
+    writeFileSync(join(dirs.reports, 'nested', 'page.html'), `<pre>${liveToken}</pre>`);
+    writeFileSync(join(dirs.contracts, 'pact.json'), JSON.stringify({ body: { refresh_token: liveToken } }));
+    writeFileSync(join(dirs.contracts, 'clean.json'), '{}');
+    const leaks = scanForSecrets([dirs.reports, dirs.contracts], knownSecrets());
+    expect(leaks.map((l) => l.file).sort()).to.deep.equal([join(dirs.contracts, 'pact.json'), join(dirs.reports, 'nested', 'page.html'), join(dirs.reports, 'raw.txt')]);
+    expect(leaks.every((l) => l.token === tokenShape(liveToken))).to.equal(true);
+    expect(JSON.stringify(leaks)).not.to.contain(liveToken);
+    scrubLeaks(leaks, knownSecrets());
+    expect(scanForSecrets([dirs.reports, dirs.contracts], knownSecrets())).to.deep.equal([]);
+    expect(readFileSync(join(dirs.reports, 'raw.txt'), 'utf8')).to.contain(tokenShape(liveToken));
+  });
+
+  it('catches a token whose characters a writer escaped (JSON, XML, URL)', () => {
+    const dirs = freshDirs();
+    const odd = 'tok/en+<"quoted">&\'more';
+    writeFileSync(join(dirs.reports, 'a.json'), JSON.stringify({ t: odd }));
+    writeFileSync(join(dirs.reports, 'b.html'), `<p>${odd.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</p>`);
+    writeFileSync(join(dirs.contracts, 'c.txt'), `/x?t=${encodeURIComponent(odd)}`);
+    const forms = scanForSecrets([dirs.reports, dirs.contracts], [odd]).map((l) => l.form).sort();
+    expect(forms).to.deep.equal(['json', 'url', 'xml']);
+  });
+
+  it('finds nothing when the echoed body goes through the report renderers', () => {
+    const dirs = freshDirs();
+    const evidence = { ...FIXTURE_INPUT.report.results[0]!, status: 'fail' as const, check: 'errors.no-token-echo', message: `Received: ${echoedBody} / Expected: no token` };
+    const input = { ...FIXTURE_INPUT, report: { ...FIXTURE_INPUT.report, results: [evidence] } };
+    writeFileSync(join(dirs.reports, 'junit.xml'), renderJunit(input));
+    writeFileSync(join(dirs.reports, 'index.html'), renderHtml(input));
+    writeFileSync(join(dirs.reports, 'summary.md'), renderMarkdown(input));
+    expect(scanForSecrets([dirs.reports, dirs.contracts], knownSecrets())).to.deep.equal([]);
+  });
+});
