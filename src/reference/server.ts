@@ -74,11 +74,14 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
     requestCount += 1;
     const started = performance.now();
     const route = routeOf(req.url ?? '');
-    void handle(req, route, context, config.maxBodyBytes).then(async (outcome) => {
-      if (!outcome) return;
-      await respond(res, outcome, negotiate(req.headers.accept, req.headers['content-type'], faults), wire);
-      config.log?.(`${req.method} ${ROUTES.has(route) ? `/${route}` : '(no route)'} ${outcome.status} ${Math.round(performance.now() - started)}ms`);
-    }).catch(() => res.destroy());
+    const negotiated = negotiate(req.headers.accept, req.headers['content-type'], faults);
+    void handle(req, route, context, config.maxBodyBytes)
+      .then(async (outcome) => {
+        if (!outcome) return;
+        await respond(res, outcome, negotiated, wire).catch(() => respond(res, internalError(faults), negotiated, wire));
+        config.log?.(`${req.method} ${ROUTES.has(route) ? `/${route}` : '(no route)'} ${outcome.status} ${Math.round(performance.now() - started)}ms`);
+      })
+      .catch(() => res.destroy());
   });
   server.requestTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
