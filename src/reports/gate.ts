@@ -1,31 +1,24 @@
-// Which findings fail the gate. MUST and SHOULD failures do; MAY failures are advisory unless
-// the strict profile makes them count (DESIGN §5). Reports and the exit code both ask here, so
-// the page and the verdict cannot disagree.
+// The gate verdict the reports and the exit code share, so the page and the exit code cannot
+// disagree. Which single finding blocks is the run's policy (src/run/policy.ts); this adds the
+// contract results and the runner's own failures, and refuses to call an empty run conforming.
 
 import type { Finding, FindingsReport } from '../findings/types.ts';
+import { isBlocking } from '../run/policy.ts';
 import type { RunnerOutcome } from './input.ts';
-
-export function failsGate(finding: Finding, profile: FindingsReport['profile']): boolean {
-  return finding.status === 'fail' && (finding.level !== 'MAY' || profile === 'strict');
-}
-
-/** A failure that does not gate, or information worth a reader's minute. */
-export function isAdvisory(finding: Finding, profile: FindingsReport['profile']): boolean {
-  return finding.status === 'info' || (finding.status === 'fail' && !failsGate(finding, profile));
-}
 
 export interface GateVerdict {
   conforming: boolean;
-  gateFailures: Finding[];
+  blocking: Finding[];
   contractFailures: number;
   runnerFailures: number;
+  ranNothing: boolean;
 }
 
 export function gateVerdict(report: FindingsReport, runner?: RunnerOutcome): GateVerdict {
-  const gateFailures = report.results.filter((f) => failsGate(f, report.profile));
+  const blocking = report.results.filter((f) => isBlocking(f, report.profile));
   const contractFailures = (report.contracts ?? []).filter((c) => c.status === 'fail').length;
   const runnerFailures = runner?.failures ?? 0;
   const ranNothing = runner !== undefined && runner.passes + runner.failures === 0;
-  const conforming = gateFailures.length === 0 && contractFailures === 0 && runnerFailures === 0 && !ranNothing;
-  return { conforming, gateFailures, contractFailures, runnerFailures };
+  const conforming = blocking.length === 0 && contractFailures === 0 && runnerFailures === 0 && !ranNothing;
+  return { conforming, blocking, contractFailures, runnerFailures, ranNothing };
 }

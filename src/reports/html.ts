@@ -34,7 +34,7 @@ export function renderHtml(input: ReportInput): string {
     runDetails(input),
     section('naming', 'Field naming', `<p>Verdict: <strong>${markup(namingLine(report.naming))}</strong></p>${report.naming.advice ? `<p>Fix: ${markup(report.naming.advice)}</p>` : '<p>The naming keeps the doc\'s promise; nothing to fix.</p>'}`),
     section('matrix', 'Conformance matrix', matrixTable(input)),
-    section('failures', 'Failures (fail the gate)', findingsTable(gateVerdict(report, input.runner).gateFailures)),
+    section('failures', 'Failures (fail the gate)', findingsTable(gateVerdict(report, input.runner).blocking)),
     section('advisories', 'Advisory findings (do not fail the gate)', findingsTable(advisoryFindings(input))),
     section('skipped', 'Skipped probes', table(['Probe', 'Media type', 'Reason', 'Checks'], skippedProbes(input).map((s) => [s.caseId, s.mediaType, s.reason, s.checks.join(', ')].map(markup)))),
     section('contracts', 'Contract verification', report.contracts

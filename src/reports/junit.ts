@@ -5,7 +5,7 @@
 
 import type { Finding } from '../findings/types.ts';
 import { markup } from './escape.ts';
-import { failsGate } from './gate.ts';
+import { isBlocking } from '../run/policy.ts';
 import type { ReportInput, RunnerTest } from './input.ts';
 import { namingLine } from './sections.ts';
 
@@ -38,8 +38,11 @@ export function renderJunit(input: ReportInput): string {
 function findingCase(f: Finding, profile: ReportInput['report']['profile']): Case {
   const base = { classname: `${f.caseId} [${f.mediaType}]`, name: f.check };
   const detail = [f.title, f.message].filter(Boolean).join('\n');
+  if (isBlocking(f, profile)) {
+    const message = f.status === 'skip' ? `skipped, and the ${profile} profile fails skipped probes: ${f.title}` : f.title;
+    return { ...base, outcome: { kind: 'failure', message, type: f.level, text: f.message } };
+  }
   if (f.status === 'skip') return { ...base, outcome: { kind: 'skipped', message: detail } };
-  if (failsGate(f, profile)) return { ...base, outcome: { kind: 'failure', message: f.title, type: f.level, text: f.message } };
   if (f.status === 'fail') return { ...base, systemOut: `advisory (${f.level}, does not fail the gate): ${detail}` };
   if (f.status === 'info') return { ...base, systemOut: `info: ${detail}` };
   return { ...base, systemOut: detail };

@@ -33,7 +33,7 @@ export function renderMarkdown(input: ReportInput): string {
     '',
     '### Failures (fail the gate)',
     '',
-    ...findingList(verdict.gateFailures),
+    ...findingList(verdict.blocking),
     '',
     '### Advisory findings (do not fail the gate)',
     '',

@@ -4,7 +4,7 @@
 
 import type { Finding } from '../findings/types.ts';
 import { anchorId } from './escape.ts';
-import { failsGate, isAdvisory } from './gate.ts';
+import { isAdvisory, isBlocking } from '../run/policy.ts';
 import type { ReportInput } from './input.ts';
 
 export const DOCUMENTED_STATUSES = [200, 400, 401, 500] as const;
@@ -43,7 +43,7 @@ export function buildMatrix({ report, expectedStatus }: ReportInput): Matrix {
       mediaType,
       state: cellState(findings, report.profile),
       anchor: anchorId('cell', row, mediaType),
-      advisories: findings.filter((f) => isAdvisory(f, report.profile)).length,
+      advisories: findings.filter((f) => isAdvisory(f, report.profile) || f.status === 'info').length,
       findings,
     };
   }));
@@ -52,7 +52,7 @@ export function buildMatrix({ report, expectedStatus }: ReportInput): Matrix {
 
 function cellState(findings: Finding[], profile: ReportInput['report']['profile']): CellState {
   if (findings.length === 0) return 'none';
-  if (findings.some((f) => failsGate(f, profile))) return 'fail';
+  if (findings.some((f) => f.status === 'fail' && isBlocking(f, profile))) return 'fail';
   if (findings.every((f) => f.status === 'skip')) return 'skip';
   return 'pass';
 }

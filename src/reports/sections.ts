@@ -2,7 +2,8 @@
 // so the three always tell the same story in the same words.
 
 import type { Finding, NamingReport } from '../findings/types.ts';
-import { gateVerdict, isAdvisory } from './gate.ts';
+import { isAdvisory } from '../run/policy.ts';
+import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
 
 export interface SkippedProbe {
@@ -25,8 +26,9 @@ export function skippedProbes({ report }: ReportInput): SkippedProbe[] {
   return [...byKey.values()];
 }
 
+/** Failures the profile does not block on, and information worth a reader's minute. */
 export function advisoryFindings({ report }: ReportInput): Finding[] {
-  return report.results.filter((f) => isAdvisory(f, report.profile));
+  return report.results.filter((f) => isAdvisory(f, report.profile) || f.status === 'info');
 }
 
 export function failedRunnerTests({ runner }: ReportInput): NonNullable<ReportInput['runner']>['tests'] {
@@ -38,10 +40,11 @@ export function verdictLine(input: ReportInput): string {
   const v = gateVerdict(input.report, input.runner);
   if (v.conforming) return 'CONFORMING: no finding fails the gate';
   const reasons: string[] = [];
-  if (v.gateFailures.length > 0) reasons.push(`${count(v.gateFailures.length, 'finding fails', 'findings fail')} the gate`);
+  if (v.blocking.length > 0) reasons.push(`${count(v.blocking.length, 'finding fails', 'findings fail')} the gate`);
   if (v.contractFailures > 0) reasons.push(count(v.contractFailures, 'contract interaction fails', 'contract interactions fail'));
   if (v.runnerFailures > 0) reasons.push(`${count(v.runnerFailures, 'test fails', 'tests fail')} in the runner`);
-  return `NOT CONFORMING: ${reasons.length > 0 ? reasons.join(', ') : 'no test ran'}`;
+  if (v.ranNothing) reasons.push('no test ran');
+  return `NOT CONFORMING: ${reasons.join(', ')}`;
 }
 
 export function count(n: number, one: string, many: string): string {

@@ -40,10 +40,16 @@ describe('JUnit report', () => {
     expect(probeCases).to.have.length(FIXTURE_RESULTS.length);
   });
 
-  it('puts a gating failure in <failure> with its Received/Expected text, and an advisory one in <system-out>', () => {
-    expect(xml).to.match(/<failure message="Cache-Control lacks no-store" type="SHOULD">Received: no-cache \/ Expected: no-store<\/failure>/);
+  it('puts a blocking failure in <failure> with its Received/Expected text, and an advisory one in <system-out>', () => {
+    expect(xml).to.match(/<failure message="elements out of ordinal order" type="MUST">Received: &lt;script&gt;.* \/ Expected: ADUser before accessToken<\/failure>/);
+    expect(xml).to.match(/name="headers.no-store">\s*<system-out>advisory \(SHOULD, does not fail the gate\): Cache-Control lacks no-store\nReceived: no-cache \/ Expected: no-store</);
     expect(xml).to.match(/name="response.time">\s*<system-out>advisory \(MAY, does not fail the gate\)/);
     expect(xml).to.match(/name="errors.no-details">\s*<skipped message="no way to provoke a 500/);
+  });
+
+  it('turns a skipped probe into a failure in the strict profile', () => {
+    const strict = renderJunit({ ...FIXTURE_INPUT, report: { ...FIXTURE_INPUT.report, profile: 'strict' } });
+    expect(strict).to.match(/name="errors.no-details">\s*<failure message="skipped, and the strict profile fails skipped probes: no way to provoke a 500"/);
   });
 
   it('reports contract failures and runner failures, a failing hook as an error', () => {
