@@ -1,0 +1,64 @@
+// Runs the conformance specs in this process through Mocha's programmatic API, with the options
+// of .mocharc.json (plus any mocha arguments the user passed after `npm test --`), and records
+// each test's outcome for the reports. Mocha's own CLI would exit with the failure count; the
+// launcher needs the outcomes instead, to map them to the gate's exit codes.
+// Loading options, spec files and root-hook plugins reuses mocha's CLI helpers (mocha 12 paths).
+
+import { createRequire } from 'node:module';
+import Mocha from 'mocha';
+import { redact } from '../redaction/redactor.ts';
+import type { RunnerOutcome, RunnerState, RunnerTest } from '../reports/input.ts';
+
+export const MOCHARC = '.mocharc.json';
+
+const require = createRequire(import.meta.url);
+const { loadOptions } = require('mocha/lib/cli/options.cjs') as { loadOptions(argv: string[]): Record<string, unknown> };
+const collectFiles = require('mocha/lib/cli/collect-files.cjs') as (params: object) => { files: string[]; unmatchedFiles: { pattern: string }[] };
+const { handleRequires } = require('mocha/lib/cli/run-helpers.cjs') as { handleRequires(requires: string[]): Promise<object> };
+
+/** Long assertion messages are cut: the reports carry the evidence, this is the headline. */
+const MAX_ERROR_CHARS = 2000;
+
+export async function runMocha(args: readonly string[], color: boolean): Promise<RunnerOutcome> {
+  const options = withCamelCaseKeys(loadOptions(['--config', MOCHARC, ...args]));
+  const list = (key: string) => (options[key] as string[] | undefined) ?? [];
+  const { files, unmatchedFiles } = collectFiles({
+    allowEmpty: true, ignore: list('ignore'), extension: list('extension'), file: list('file'), recursive: options['recursive'] === true,
+    sort: options['sort'] === true, spec: [...list('spec'), ...list('_')],
+  });
+  for (const { pattern } of unmatchedFiles) console.warn(`Warning: no spec file matches "${pattern}"`);
+  const plugins = await handleRequires(list('require'));
+  const mocha = new Mocha({ ...options, ...plugins, color } as Mocha.MochaOptions);
+  mocha.files = files;
+  await mocha.loadFilesAsync();
+  const tests: RunnerTest[] = [];
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => resolve(outcome(tests, performance.now() - started)));
+    const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
+    runner.on(EVENT_TEST_PASS, (test: Mocha.Runnable) => tests.push(record(test, 'passed')));
+    runner.on(EVENT_TEST_PENDING, (test: Mocha.Runnable) => tests.push(record(test, 'pending')));
+    runner.on(EVENT_TEST_FAIL, (test: Mocha.Runnable, error: unknown) => tests.push({
+      ...record(test, 'failed'), error: errorText(error), ...(test instanceof Mocha.Hook ? { hook: true } : {}),
+    }));
+  });
+}
+
+function record(test: Mocha.Runnable, state: RunnerState): RunnerTest {
+  return { titlePath: test.titlePath(), state, durationMs: test.duration ?? 0 };
+}
+
+function outcome(tests: RunnerTest[], durationMs: number): RunnerOutcome {
+  const count = (state: RunnerState) => tests.filter((t) => t.state === state).length;
+  return { tests, passes: count('passed'), failures: count('failed'), pending: count('pending'), durationMs };
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return redact(text.replace(/\u001b\[[0-9;]*m/g, '')).slice(0, MAX_ERROR_CHARS);
+}
+
+/** Mocha's CLI hands the constructor camelCase options (`forbid-only` -> `forbidOnly`). */
+function withCamelCaseKeys(options: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).map(([key, value]) => [key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), value]));
+}
