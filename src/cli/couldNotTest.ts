@@ -8,7 +8,7 @@ import { redact } from '../redaction/redactor.ts';
 export function couldNotTestMessage(error: unknown): string | undefined {
   if (error instanceof ConfigError) {
     return `Could not test: the configuration is invalid. ${error.message}. Fix the environment variable ${error.variable} `
-      + '(the README's Configuration section lists every variable and its allowed values) and run again. Exit code 2.';
+      + '(the Configuration section of the README lists every variable and its allowed values) and run again. Exit code 2.';
   }
   if (error instanceof TargetUnreachableError) {
     return `Could not test: ${error.message}. Check TARGET_URL, that the server runs and is reachable from this machine `
