@@ -1,0 +1,30 @@
+// Provider side of the contract: the target (embedded reference provider, or TARGET_URL)
+// is verified against the contract the consumer specs just wrote. One test per interaction;
+// a state the target cannot arrange (an outage on a live server) is a skip with its reason.
+
+import type { ContractVerdict } from '../../../src/pact/verify/verifyContract.ts';
+import { verifyRunContract } from '../../../src/pact/verify/verifyRun.ts';
+import { INTERACTIONS } from '../../../src/pact/interactions.ts';
+import { contractNaming } from '../../../src/pact/participants.ts';
+import { currentRun } from '../../../src/run/context.ts';
+
+describe('contract, provider side (Pact verifier)', function () {
+  let verdicts: ContractVerdict[] = [];
+
+  before(async function () {
+    const run = await currentRun();
+    verdicts = await verifyRunContract(run, contractNaming(run.config.naming));
+  });
+
+  for (const c of INTERACTIONS) {
+    it(`honours ${c.description}`, function () {
+      const verdict = verdicts.find((v) => v.interaction === c.description);
+      if (!verdict) throw new Error('the contract has no such interaction; run the consumer specs first');
+      if (verdict.status === 'skip') {
+        this.test!.title += ` (skipped: ${verdict.message})`;
+        this.skip();
+      }
+      if (verdict.status === 'fail') throw new Error(verdict.message);
+    });
+  }
+});

@@ -1,0 +1,95 @@
+// Records the contract: each interaction is registered on a Pact V4 mock server from the case's
+// templates, the real client runs against the mock, and what the client parsed comes back for
+// the spec to assert. Pact writes (and merges into) a scratch pact file only when the mock saw
+// exactly the expected request; the committed contract is replaced only by a complete,
+// finalized recording. The mock
+// needs the request's rules; the response's rules are stamped by finalizeContract, because
+// "a string or null" takes an OR rule list, which only the pact file format can express.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+import type { Naming } from '../findings/types.ts';
+import { REFRESH_PATH } from '../target/paths.ts';
+import type { BodyTemplate, RuleList } from './bodies.ts';
+import { MEDIA_TYPE, refreshToken, type RefreshResult } from './client.ts';
+import type { InteractionCase } from './interactions.ts';
+import { finalizeContract } from './finalize.ts';
+import { contractFile, pacticipants } from './participants.ts';
+import type { PactRule } from './schemaMatchers.ts';
+import { requestTemplate, responseTemplate } from './templates.ts';
+
+/** What the consumer tests send as the refresh token: synthetic, and unlike the contract's example, so the type matcher is exercised. */
+export const CONSUMER_TEST_TOKEN = 'consumer-test-refresh-token';
+
+/**
+ * One recording of the whole catalogue: Pact writes into a scratch folder, and `finish()`
+ * returns the finalized contract text; `save()` puts it where the naming's contract lives.
+ */
+export class ContractRecording {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'pact-recording-'));
+  private readonly pact = new PactV4({ ...pacticipants(), dir: this.dir, logLevel: 'error' });
+
+  constructor(readonly naming: Naming) {}
+
+  record(c: InteractionCase): Promise<RefreshResult | undefined> {
+    return recordInteraction(this.pact, c, this.naming);
+  }
+
+  finish(): string {
+    return finalizeContract(join(this.dir, basename(contractFile(this.naming))), this.naming);
+  }
+
+  save(text: string): string {
+    const file = contractFile(this.naming);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function recordInteraction(pact: PactV4, c: InteractionCase, naming: Naming): Promise<RefreshResult | undefined> {
+  const request = requestTemplate(c);
+  const response = responseTemplate(c, naming);
+  const mediaType = MEDIA_TYPE[c.format];
+  return pact
+    .addInteraction()
+    .given(c.state)
+    .uponReceiving(c.description)
+    .withRequest('POST', `/${REFRESH_PATH}`, (b) => {
+      b.headers({ 'Content-Type': mediaType, Accept: mediaType });
+      withBody(b, request);
+      const rules = Object.entries(request.rules).map(([path, list]) => ({ path, rules: andOnly(path, list).map(toMatcher) }));
+      if (rules.length > 0) b.matchingRules({ body: rules });
+    })
+    .willRespondWith(c.response.status, (b) => {
+      b.headers({ 'Content-Type': MatchersV3.regex(`^${mediaType}(;\\s*charset=utf-8)?$`, `${mediaType}; charset=utf-8`) });
+      withBody(b, response);
+    })
+    .executeTest((mock) => refreshToken(mock.url, c.request.withToken ? CONSUMER_TEST_TOKEN : undefined, c.format, { grantType: c.request.grantType }));
+}
+
+interface BodyBuilder {
+  jsonBody(body: unknown): unknown;
+  xmlBody(body: unknown): unknown;
+}
+
+/** A raw XML string is kept as written (no XmlBuilder), so its rules can use Pact's namespaced keys. */
+function withBody(builder: BodyBuilder, template: BodyTemplate): void {
+  if (template.contentType === 'application/json') builder.jsonBody(JSON.parse(template.text));
+  else builder.xmlBody(template.text);
+}
+
+function andOnly(path: string, list: RuleList): PactRule[] {
+  if (list.combine !== 'AND') throw new Error(`request rule ${path} combines with ${list.combine}; Pact JS can only AND request matchers`);
+  return list.matchers;
+}
+
+function toMatcher({ match, ...rest }: PactRule) {
+  return { 'pact:matcher:type': match, ...rest };
+}

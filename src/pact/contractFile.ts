@@ -1,0 +1,42 @@
+// Reading a pact file and writing a subset of it: verification runs only the interactions
+// whose provider state the target can arrange, from a temporary copy, and leaves the
+// committed contract untouched.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+interface PactMessage {
+  body?: { content?: unknown; contentType?: string };
+  matchingRules?: Record<string, unknown>;
+}
+
+export interface PactInteraction {
+  description: string;
+  providerStates?: { name: string }[];
+  request: PactMessage;
+  response: PactMessage;
+}
+
+export interface PactFile {
+  consumer: { name: string };
+  provider: { name: string };
+  interactions: PactInteraction[];
+  metadata: Record<string, unknown>;
+}
+
+export function readPact(file: string): PactFile {
+  return JSON.parse(readFileSync(file, 'utf8')) as PactFile;
+}
+
+/** Writes the interactions `keep` accepts to a new temporary file and returns its path. */
+export function writeSubset(file: string, keep: (interaction: PactInteraction) => boolean): string {
+  const pact = readPact(file);
+  const copy = join(mkdtempSync(join(tmpdir(), 'pact-subset-')), basename(file));
+  writeFileSync(copy, JSON.stringify({ ...pact, interactions: pact.interactions.filter(keep) }));
+  return copy;
+}
+
+export function stateOf(interaction: PactInteraction): string | undefined {
+  return interaction.providerStates?.[0]?.name;
+}

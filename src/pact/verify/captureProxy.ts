@@ -1,0 +1,95 @@
+// A tiny proxy on loopback between Pact's verifier and the target. It forwards each request
+// with the run's HTTP client (deadline, size cap, TLS choices, base path of TARGET_URL), reads
+// the tokens out of every successful refresh so the run's token chain gets the rotated refresh
+// token, and replaces every live token in what it hands back by a same-typed placeholder: the
+// verifier, its output and Pact's logs never see a live token.
+
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { send, type HttpOptions } from '../../http/client.ts';
+import { knownSecrets, registerSecret } from '../../redaction/redactor.ts';
+import { readIssuedTokens, type IssuedTokens } from '../../target/issuedTokens.ts';
+import { REFRESH_PATH } from '../../target/paths.ts';
+
+export interface CaptureProxy {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface CaptureOptions {
+  /** Base URL of the target, ending in `/`. */
+  targetUrl: string;
+  http: HttpOptions;
+  /** Called with the tokens of every 200 refresh response, before they are masked. */
+  onIssued: (tokens: IssuedTokens) => void;
+}
+
+/** Hop-by-hop and framing headers the proxy sets itself. */
+const DROPPED = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'accept-encoding', 'content-encoding', 'keep-alive']);
+
+export function maskToken(value: string): string {
+  return `masked-token-${createHash('sha256').update(value).digest('hex').slice(0, 12)}`;
+}
+
+export async function startCaptureProxy(options: CaptureOptions): Promise<CaptureProxy> {
+  const server = createServer((req, res) => {
+    void forward(req, res, options).catch((error: Error) => reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: ${error.message}`));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+async function forward(req: IncomingMessage, res: ServerResponse, options: CaptureOptions): Promise<void> {
+  const body = await readAll(req);
+  const path = (req.url ?? '/').replace(/^\/+/, '');
+  const outcome = await send(options.targetUrl, { method: req.method ?? 'GET', path, headers: kept(req.headers), body }, options.http);
+  if (!outcome.response) {
+    reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: ${outcome.transportError ?? 'no response'}`);
+    return;
+  }
+  const { status, headers, body: received } = outcome.response;
+  if (status === 200 && path.split('?')[0]!.toLowerCase() === REFRESH_PATH.toLowerCase()) {
+    const issued = readIssuedTokens(received);
+    registerSecret(issued.accessToken);
+    registerSecret(issued.refreshToken);
+    options.onIssued(issued);
+  }
+  reply(res, status, kept(headers), masked(received));
+}
+
+function masked(text: string): string {
+  const secrets = knownSecrets().sort((a, b) => b.length - a.length);
+  return secrets.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(maskToken(secret)) : out), text);
+}
+
+function kept(headers: IncomingMessage['headers'] | Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !DROPPED.has(name.toLowerCase())) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function reply(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  if (res.headersSent) return;
+  const bytes = Buffer.from(body, 'utf8');
+  res.writeHead(status, { ...headers, 'content-length': String(bytes.length), connection: 'close' });
+  res.end(bytes);
+}
+
+function readAll(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

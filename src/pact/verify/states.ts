@@ -1,0 +1,47 @@
+// How each provider state is arranged on the target. The embedded reference provider can
+// arrange all of them; a live server only those that need no control over it: a valid token
+// comes from the run's token chain, an unknown one is the contract's own synthetic token, and
+// an expired token or a broken token store cannot be had on demand, so those are skipped with
+// the reason rather than faked.
+
+import type { ReferenceProvider } from '../../reference/index.ts';
+import { STATES, type ProviderState } from '../interactions.ts';
+
+export interface Arrangement {
+  /** The refresh token to put into the request in place of the contract's example. */
+  token?: () => Promise<string | undefined> | string;
+  setup?: () => void;
+  teardown?: () => void;
+  /** Set when the state cannot be arranged on this target: its interactions are skipped. */
+  skip?: string;
+}
+
+export type Arrangements = Record<ProviderState, Arrangement>;
+
+export function embeddedArrangements(provider: ReferenceProvider): Arrangements {
+  const storeUp = () => provider.setTokenStoreAvailable(true);
+  return {
+    [STATES.validToken]: { setup: storeUp, token: () => provider.issueRefreshToken() },
+    [STATES.unknownToken]: { setup: storeUp },
+    [STATES.expiredToken]: { setup: storeUp, token: () => provider.expiredRefreshToken() },
+    [STATES.storeAvailable]: { setup: storeUp },
+    [STATES.storeUnavailable]: { setup: () => provider.setTokenStoreAvailable(false), teardown: storeUp },
+  };
+}
+
+export interface TokenChain {
+  current(): Promise<string | undefined>;
+  skipReason(): string | undefined;
+}
+
+/** `liveToken` is undefined when the run has no refresh token: the valid-token state is skipped then. */
+export function liveArrangements(chain: TokenChain, liveToken: string | undefined): Arrangements {
+  const noToken = chain.skipReason() ?? 'no live refresh token: set REFRESH_TOKEN, or LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD';
+  return {
+    [STATES.validToken]: liveToken === undefined ? { skip: noToken } : { token: () => chain.current() },
+    [STATES.unknownToken]: {},
+    [STATES.expiredToken]: { skip: 'an expired refresh token cannot be arranged on a live server' },
+    [STATES.storeAvailable]: {},
+    [STATES.storeUnavailable]: { skip: 'a token store outage cannot be arranged on a live server' },
+  };
+}
