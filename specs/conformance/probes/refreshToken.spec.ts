@@ -1,0 +1,41 @@
+// The live probes of POST api/v1/auth/refresh-token: one test per case and Accept media type,
+// so a failure names what broke. All probes are sent (and XML validated in one batch) before
+// the tests read their findings.
+
+import { currentRun, type Run } from '../../../src/run/context.ts';
+import { expandProbes, probeTitle } from '../../../src/probes/cases.ts';
+import { runProbes, type ProbeRun } from '../../../src/probes/runner.ts';
+import { testVerdict } from '../../../src/probes/verdict.ts';
+import type { Finding } from '../../../src/findings/types.ts';
+
+const probes = expandProbes();
+
+describe(`POST api/v1/auth/refresh-token probes (${probes.length})`, function () {
+  let run: Run;
+  let probed: ProbeRun;
+
+  before(async function () {
+    run = await currentRun();
+    this.timeout(probes.length * run.config.requestTimeoutMs * 3 + 30_000);
+    probed = await runProbes(run, probes);
+  });
+
+  function judge(this: Mocha.Context, findings: readonly Finding[]): void {
+    const verdict = testVerdict(findings, run.config.profile);
+    if (verdict.kind === 'fail') throw new Error(verdict.message);
+    if (verdict.kind === 'skip') {
+      this.test!.title += ` (skipped: ${verdict.reason})`;
+      this.skip();
+    }
+  }
+
+  for (const probe of probes) {
+    it(probeTitle(probe), function () {
+      judge.call(this, probed.results.get(probe.key)!.findings);
+    });
+  }
+
+  it('uses one naming across every response and both formats', function () {
+    judge.call(this, probed.runFindings);
+  });
+});

@@ -1,0 +1,102 @@
+// Parses a response body once for every check (memoized per response), with the safe XML
+// options, and tells which naming a token body uses; unparseable bodies are body.schema's to
+// report, so other checks simply do not apply to them.
+
+import type { NamingSetting } from '../config/config.ts';
+import type { Naming, NamingVerdict, RecordedResponse } from '../findings/types.ts';
+import { classifyJsonNaming, classifyXmlNaming } from '../naming/classify.ts';
+import { namingMap } from '../schemas/load.ts';
+import { hasDoctype, parseXmlDocument, type XmlElement } from '../xml/safeParse.ts';
+
+export type ParsedBody =
+  | { format: 'empty' }
+  | { format: 'json'; value: unknown }
+  | { format: 'xml'; root: XmlElement; declaration?: string }
+  | { format: 'invalid'; claimed: 'json' | 'xml' | 'other'; reason: string };
+
+const JSON_TYPES = ['application/json', 'text/json'];
+const XML_TYPES = ['application/xml', 'text/xml'];
+const DECLARATION = /^\uFEFF?\s*(<\?xml[^>]*\?>)/;
+
+export function mediaTypeEssence(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+export function isXmlMediaType(mediaType: string): boolean {
+  return XML_TYPES.includes(mediaTypeEssence(mediaType));
+}
+
+export function isJsonMediaType(mediaType: string): boolean {
+  return JSON_TYPES.includes(mediaTypeEssence(mediaType));
+}
+
+const cache = new WeakMap<RecordedResponse, ParsedBody>();
+
+export function parseBody(response: RecordedResponse): ParsedBody {
+  let parsed = cache.get(response);
+  if (!parsed) {
+    parsed = parse(response);
+    cache.set(response, parsed);
+  }
+  return parsed;
+}
+
+function claimedFormat(response: RecordedResponse): 'json' | 'xml' | 'other' {
+  const essence = mediaTypeEssence(response.headers['content-type']);
+  if (isJsonMediaType(essence)) return 'json';
+  if (isXmlMediaType(essence)) return 'xml';
+  const first = response.body.replace(/^\uFEFF/, '').trimStart()[0];
+  return first === '{' || first === '[' ? 'json' : first === '<' ? 'xml' : 'other';
+}
+
+function parse(response: RecordedResponse): ParsedBody {
+  if (response.body.trim() === '') return { format: 'empty' };
+  const claimed = claimedFormat(response);
+  if (response.truncated) return { format: 'invalid', claimed, reason: 'the body was cut at MAX_RESPONSE_BYTES' };
+  if (claimed === 'json') {
+    try {
+      return { format: 'json', value: JSON.parse(response.body.replace(/^\uFEFF/, '')) };
+    } catch (error) {
+      return { format: 'invalid', claimed, reason: `malformed JSON (${(error as Error).message})` };
+    }
+  }
+  if (claimed === 'xml') {
+    if (hasDoctype(response.body)) return { format: 'invalid', claimed, reason: 'the XML carries a DOCTYPE or entity declaration' };
+    try {
+      const declaration = DECLARATION.exec(response.body)?.[1];
+      return { format: 'xml', root: parseXmlDocument(response.body), ...(declaration ? { declaration } : {}) };
+    } catch (error) {
+      return { format: 'invalid', claimed, reason: `malformed XML (${(error as Error).message})` };
+    }
+  }
+  return { format: 'invalid', claimed, reason: `a body that is neither JSON nor XML (Content-Type ${response.headers['content-type'] ?? 'none'})` };
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The naming a parsed token body uses, or undefined when it is no JSON object or XML document. */
+export function tokenNaming(parsed: ParsedBody): NamingVerdict | undefined {
+  if (parsed.format === 'json' && isObject(parsed.value)) return classifyJsonNaming(parsed.value, namingMap());
+  if (parsed.format === 'xml') return classifyXmlNaming(parsed.root.children.map((c) => c.localName), namingMap());
+  return undefined;
+}
+
+/** Which of the two namings a verdict belongs to (DataContractJson and OWIN are variants). */
+export function namingFamily(verdict: NamingVerdict | undefined): Naming | undefined {
+  if (verdict === 'backing-field' || verdict === 'datacontract-json') return 'backing-field';
+  if (verdict === 'documented' || verdict === 'owin') return 'documented';
+  return undefined;
+}
+
+/** The schema a token body is validated against: its own naming, else the configured one. */
+export function schemaNaming(parsed: ParsedBody, setting: NamingSetting): Naming {
+  return namingFamily(tokenNaming(parsed)) ?? (setting === 'auto' ? 'backing-field' : setting);
+}
+
+/** The kind of body a response should carry: a token on 200, a Web API error otherwise. */
+export function bodyKind(response: RecordedResponse): 'response' | 'error' | undefined {
+  if (response.status === 200) return 'response';
+  return response.status >= 400 ? 'error' : undefined;
+}

@@ -1,0 +1,39 @@
+// body.schema: token bodies are well-formed and valid against the JSON Schema (ajv) or the
+// XSD of the naming they use; error bodies against Web API's HttpError schema.
+
+import { formatProblem, type SchemaProblem } from '../validation/problem.ts';
+import { validateJsonBody } from '../validation/jsonBody.ts';
+import type { Check } from './check.ts';
+import { bodyKind, parseBody, schemaNaming } from './body.ts';
+import { fail, failWith, pass, type Outcome } from './outcome.ts';
+
+const SHOWN_PROBLEMS = 5;
+
+export const bodySchema: Check = {
+  id: 'body.schema',
+  title: 'A well-formed body valid against the JSON Schema or XSD',
+  rule: 'Help Page body tables and samples, as schemas/*.schema.json and schemas/*.xsd',
+  level: 'MUST',
+  run(exchange, ctx) {
+    const response = exchange.response;
+    const kind = response && bodyKind(response);
+    if (!response || !kind) return [];
+    const what = kind === 'response' ? 'token response' : 'error body';
+    const parsed = parseBody(response);
+    if (parsed.format === 'empty') {
+      return kind === 'response' ? [fail('empty token response', 'an empty body', 'a TokenResponse')] : [];
+    }
+    if (parsed.format === 'invalid') return [fail(`${what} does not parse`, parsed.reason, `a well-formed ${what}`)];
+    const naming = schemaNaming(parsed, ctx.naming);
+    const problems = parsed.format === 'json' ? validateJsonBody(kind, parsed.value, naming) : ctx.xsdProblems(exchange);
+    if (!problems) throw new Error(`body.schema: the XML body of ${exchange.caseId} was not validated`);
+    const schema = kind === 'response' ? `${naming} ${parsed.format === 'json' ? 'JSON Schema' : 'XSD'}` : `error ${parsed.format === 'json' ? 'JSON Schema' : 'XSD'}`;
+    return [problems.length === 0 ? pass(`${what} valid against the ${schema}`) : invalid(what, schema, problems)];
+  },
+};
+
+function invalid(what: string, schema: string, problems: SchemaProblem[]): Outcome {
+  const shown = problems.slice(0, SHOWN_PROBLEMS).map(formatProblem);
+  const more = problems.length > SHOWN_PROBLEMS ? ` (+${problems.length - SHOWN_PROBLEMS} more)` : '';
+  return failWith(`${what} invalid against the ${schema}: ${problems.length} problem(s)`, `${shown.join('; ')}${more}`);
+}

@@ -1,0 +1,29 @@
+// What the checks read: a recorded exchange plus what the probe meant by it (its role), so a
+// check knows whether it applies without knowing the probe table.
+
+import type { Exchange } from '../findings/types.ts';
+import type { NamingSetting } from '../config/config.ts';
+import type { SchemaProblem } from '../validation/problem.ts';
+
+/**
+ * documented: a documented status is expected (status.documented applies);
+ * hostile: only "no 500, no hang" is expected; replay: a used refresh token sent again;
+ * after-replay: the successor of a replayed token; expired: an expired refresh token;
+ * server-error: a deliberately provoked 500.
+ */
+export type Role = 'documented' | 'hostile' | 'replay' | 'after-replay' | 'expired' | 'server-error';
+
+export interface ProbeExchange extends Exchange {
+  role: Role;
+  /** The refresh token the request carried, if any (never printed; compared and hashed only). */
+  sentToken?: string;
+  /** The exchange this one follows up on (a replay's original refresh). */
+  previous?: ProbeExchange;
+}
+
+export interface CheckContext {
+  naming: NamingSetting;
+  responseTimeBudgetMs: number;
+  /** XSD problems of this exchange's XML body, validated in one batch before the checks ran. */
+  xsdProblems(exchange: ProbeExchange): SchemaProblem[] | undefined;
+}

@@ -1,0 +1,74 @@
+// naming.consistent: which naming the server emits (backing-field, documented, DataContractJson,
+// OWIN, mixed), one naming throughout every response and both formats, and the one NAMING asks
+// for when it is set. The run's verdict and the fix advice (DESIGN §3) come from here too.
+
+import type { NamingReport, NamingVerdict } from '../findings/types.ts';
+import { NAMING_ADVICE } from '../naming/classify.ts';
+import type { Check } from './check.ts';
+import type { ProbeExchange } from './exchange.ts';
+import { namingFamily, parseBody, tokenNaming } from './body.ts';
+import { fail, pass } from './outcome.ts';
+
+interface Classified {
+  format: 'json' | 'xml';
+  verdict: NamingVerdict;
+}
+
+/** The naming of a 200 token body that parses; undefined for anything else. */
+function classified(exchange: ProbeExchange): Classified | undefined {
+  if (exchange.response?.status !== 200) return undefined;
+  const parsed = parseBody(exchange.response);
+  const verdict = tokenNaming(parsed);
+  return verdict && (parsed.format === 'json' || parsed.format === 'xml') ? { format: parsed.format, verdict } : undefined;
+}
+
+function formatVerdict(verdicts: NamingVerdict[]): NamingVerdict | undefined {
+  if (verdicts.length === 0) return undefined;
+  return verdicts.every((v) => v === verdicts[0]) ? verdicts[0] : 'mixed';
+}
+
+export function namingReport(exchanges: readonly ProbeExchange[]): NamingReport {
+  const seen = exchanges.map(classified).filter((c): c is Classified => c !== undefined);
+  const json = formatVerdict(seen.filter((c) => c.format === 'json').map((c) => c.verdict));
+  const xml = formatVerdict(seen.filter((c) => c.format === 'xml').map((c) => c.verdict));
+  const byFormat = { ...(json ? { json } : {}), ...(xml ? { xml } : {}) };
+  if (json && xml && namingFamily(json) && namingFamily(xml) && namingFamily(json) !== namingFamily(xml)) {
+    return { verdict: 'mixed', byFormat, advice: crossFormatAdvice(json, xml) };
+  }
+  const verdict = [json, xml].find((v) => v === 'mixed' || v === 'unknown') ?? json ?? xml ?? 'unknown';
+  return { verdict, byFormat, advice: NAMING_ADVICE[verdict] };
+}
+
+function crossFormatAdvice(json: NamingVerdict, xml: NamingVerdict): string {
+  return `JSON responses use ${json} names but XML responses use ${xml} names, so a client cannot switch formats. `
+    + 'A fix on the JSON side only (IgnoreSerializableAttribute = true, or [JsonObject]) leaves DataContractSerializer writing backing fields; '
+    + 'put [DataContract] on the class and [DataMember(Name = "access_token")] etc. on every member to name both formats the same way.';
+}
+
+export const namingConsistent: Check = {
+  id: 'naming.consistent',
+  title: 'One recognised naming in every response and format',
+  rule: 'Help Page table (documented names) vs samples (backing fields); DESIGN §3 serializer behaviour',
+  level: 'MUST',
+  run(exchange, ctx) {
+    const found = classified(exchange);
+    if (!found) return [];
+    const { verdict } = found;
+    const family = namingFamily(verdict);
+    if (!family) {
+      return [fail(`${verdict} naming`, verdict === 'mixed' ? 'backing-field and documented names in one body' : 'none of the documented or backing-field names', 'one naming throughout: all backing-field or all documented names')];
+    }
+    if (ctx.naming !== 'auto' && family !== ctx.naming) {
+      return [fail(`${verdict} naming, NAMING=${ctx.naming}`, `${verdict} names`, `${ctx.naming} names (NAMING=${ctx.naming})`)];
+    }
+    return [pass(`${verdict} naming`)];
+  },
+  acrossRun(exchanges) {
+    const report = namingReport(exchanges);
+    const formats = Object.entries(report.byFormat);
+    if (formats.length === 0) return [];
+    const described = formats.map(([format, verdict]) => `${format}: ${verdict}`).join(', ');
+    if (namingFamily(report.verdict)) return [pass(`${report.verdict} naming across the run (${described})`)];
+    return [fail(`${report.verdict} naming across the run`, described, 'one naming in every response and both formats')];
+  },
+};

@@ -1,0 +1,40 @@
+// Every check, registered once. The ids are part of the tool's interface: findings.json, the
+// reference provider's fault catalogue and users' CI filters name checks by them.
+
+import { bodySchema } from './bodySchema.ts';
+import type { Check } from './check.ts';
+import { contentTypeNegotiated } from './contentType.ts';
+import { datesFormat } from './dates.ts';
+import { errorsNoDetails, errorsNoTokenEcho } from './errorHygiene.ts';
+import { fieldsExtra } from './fieldsExtra.ts';
+import { namingConsistent } from './naming.ts';
+import { headersNoStore } from './noStore.ts';
+import { xmlNoDoctype } from './noDoctype.ts';
+import { inputNoServerError, responseTime } from './robustness.ts';
+import { statusDocumented } from './status.ts';
+import { tokenExpiry, tokenRotation } from './tokenLifecycle.ts';
+import { xmlDataContract } from './xmlDataContract.ts';
+
+export const CHECKS: readonly Check[] = [
+  statusDocumented,
+  contentTypeNegotiated,
+  bodySchema,
+  namingConsistent,
+  datesFormat,
+  xmlDataContract,
+  fieldsExtra,
+  headersNoStore,
+  errorsNoDetails,
+  errorsNoTokenEcho,
+  xmlNoDoctype,
+  tokenRotation,
+  tokenExpiry,
+  inputNoServerError,
+  responseTime,
+];
+
+export function checkById(id: string): Check {
+  const check = CHECKS.find((c) => c.id === id);
+  if (!check) throw new Error(`no check "${id}"; known: ${CHECKS.map((c) => c.id).join(', ')}`);
+  return check;
+}

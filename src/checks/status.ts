@@ -1,0 +1,20 @@
+// status.documented: each documented case gets the status the doc lists for it (200, 400,
+// 401, 500), or 415 for a media type no formatter reads (Web API's behaviour).
+
+import type { Check } from './check.ts';
+import { noResponse } from './check.ts';
+import { fail, pass } from './outcome.ts';
+
+export const statusDocumented: Check = {
+  id: 'status.documented',
+  title: 'The documented status code for the case',
+  rule: 'Help Page "Response Codes" (200, 400, 401, 500); Web API 415 for an unsupported media type',
+  level: 'MUST',
+  run(exchange) {
+    if (exchange.role !== 'documented' && exchange.role !== 'server-error') return [];
+    const want = exchange.expect.status;
+    if (!exchange.response) return [fail(`no response, expected ${want}`, noResponse(exchange), `status ${want}`)];
+    const got = exchange.response.status;
+    return got === want ? [pass(`status ${got}`)] : [fail(`status ${got}, expected ${want}`, `status ${got}`, `status ${want}`)];
+  },
+};

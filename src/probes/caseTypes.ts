@@ -1,0 +1,34 @@
+// The shape of a probe case: data, not code. A case names what it sends (a body template with
+// a `$TOKEN` placeholder), which token it needs, and what the doc expects back; the runner
+// makes one request per Accept media type and the checks judge the exchanges.
+
+export const MEDIA_TYPES = ['application/json', 'text/json', 'application/xml', 'text/xml'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+/**
+ * literal: a fixed value (unknown, malformed, hostile); chain: the live chain's token, whose
+ * successor continues the chain; rotation: a live token refreshed, then replayed; expired: a
+ * token past its lifetime (embedded provider only); store-down: a valid token sent while the
+ * embedded provider's token store is off (a provoked 500).
+ */
+export type TokenSpec =
+  | { kind: 'literal'; value: string }
+  | { kind: 'chain' | 'rotation' | 'expired' | 'store-down' };
+
+export type CaseRole = 'documented' | 'hostile' | 'expired' | 'rotation' | 'server-error';
+
+export interface ProbeCase {
+  id: string;
+  description: string;
+  role: CaseRole;
+  expect: { status: number; body: 'token' | 'error' | 'none' };
+  token?: TokenSpec;
+  /** json/xml bodies get the Content-Type matching the Accept family; `other` names its own. */
+  body: { format: 'json' | 'xml' | 'other'; template: string; contentType?: string };
+  /** Default: all four media types. */
+  accepts?: readonly MediaType[];
+  /** A raw Accept header sent instead of the media type, which then names the expected fallback. */
+  acceptHeader?: string;
+}
+
+export const TOKEN_PLACEHOLDER = '$TOKEN';
