@@ -1,13 +1,13 @@
-// `npm test`: the conformance run as a CI gate. Mocha's own exit code is the failure count; this
-// launcher runs the specs in-process and maps the outcome to the gate's exit codes (0 conforming,
-// 1 findings or a leaked token, 2 could not test), writes every report, and scans reports/ and
-// contracts/ for live token values before it says anything is fine. Arguments after `--` go to
-// mocha (e.g. `npm test -- --grep refresh.ok`).
+// The gate run behind `npm test`: start the run (config and target; exit 2 when it cannot
+// test), run the conformance specs, write every report, scan reports/ and contracts/ for live
+// token values, print the closing lines, and map the outcome to the gate's exit code.
 
 import { scanForSecrets, scrubLeaks } from '../redaction/leakScan.ts';
 import { redactProcessOutput } from '../redaction/outputGuard.ts';
+import { PROBE_CASES } from '../probes/cases.ts';
 import { knownSecrets } from '../redaction/redactor.ts';
 import { gateVerdict } from '../reports/gate.ts';
+import type { MatrixRow } from '../reports/input.ts';
 import { writeReports } from '../reports/write.ts';
 import { closeRun, currentRun, type Run } from '../run/context.ts';
 import { writeFindings, buildFindingsReport } from '../run/report.ts';
@@ -19,6 +19,20 @@ import { runMocha } from './mochaRun.ts';
 
 /** Relative to the project root, where npm runs every script. */
 const CONTRACTS_DIR = 'contracts';
+
+/** Documented cases go in the row of the status they expect; hostile input has a row of its own. */
+function rowOfCase(): Record<string, MatrixRow> {
+  return Object.fromEntries(PROBE_CASES.map((c) => [c.id, c.role === 'hostile' ? 'hostile input' : c.expect.status]));
+}
+
+/** Never throws: an unexpected error is a "could not test" paragraph. */
+export async function runGate(args: readonly string[]): Promise<ExitCode> {
+  redactProcessOutput();
+  return gate(args).catch((error: unknown) => {
+    console.error(internalErrorMessage(error));
+    return EXIT.COULD_NOT_TEST;
+  });
+}
 
 async function gate(args: readonly string[]): Promise<ExitCode> {
   const stage = stageLogger(4);
@@ -36,7 +50,7 @@ async function gate(args: readonly string[]): Promise<ExitCode> {
   const runner = await runMocha(args, useColor());
   stage(`writing reports to ${run.config.reportsDir}/`);
   const report = buildFindingsReport(run);
-  const input = { report, expectedStatus: {}, runner };
+  const input = { report, rowOfCase: rowOfCase(), runner };
   const files = [writeFindings(run, report), ...writeReports(run.config.reportsDir, input)];
   await closeRun();
   stage('scanning reports and contracts for live token values');
@@ -49,10 +63,3 @@ async function gate(args: readonly string[]): Promise<ExitCode> {
   console.log(closingLines({ input, files, scanned, secretCount: secrets.length, leaks, exitCode }).join('\n'));
   return exitCode;
 }
-
-redactProcessOutput();
-const code = await gate(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(internalErrorMessage(error));
-  return EXIT.COULD_NOT_TEST;
-});
-process.exit(code);

@@ -4,6 +4,8 @@
 
 import type { FindingsReport } from '../findings/types.ts';
 
+export type MatrixRow = number | string;
+
 export type RunnerState = 'passed' | 'failed' | 'pending';
 
 export interface RunnerTest {
@@ -27,7 +29,10 @@ export interface RunnerOutcome {
 
 export interface ReportInput {
   report: FindingsReport;
-  /** Documented status each probe case expects, keyed by case id; unknown cases land in row "other". */
-  expectedStatus: Readonly<Record<string, number>>;
+  /**
+   * The matrix row of each probe case, keyed by case id: the status the doc expects, or a group
+   * name such as "hostile input". Cases not listed land in the row "other".
+   */
+  rowOfCase: Readonly<Record<string, MatrixRow>>;
   runner?: RunnerOutcome;
 }

@@ -7,7 +7,7 @@ import { markdown } from './escape.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
 import { buildMatrix, type CellState, type MatrixCell } from './matrix.ts';
-import { advisoryFindings, failedRunnerTests, namingLine, skippedProbes, verdictLine } from './sections.ts';
+import { advisoryFindings, count, failedRunnerTests, namingLine, skippedProbes, verdictLine } from './sections.ts';
 
 const ICON: Record<CellState, string> = { pass: '✅', fail: '❌', skip: '⏭️', none: '—' };
 
@@ -79,7 +79,7 @@ function cellText(cell: MatrixCell): string {
   return `${ICON[cell.state]} [${cell.state}](#${cell.anchor})${advisories}`;
 }
 
-/** Failures and skips in full; passing checks as one line of check ids. */
+/** Everything but passes in full; passes as a count and the check ids, to fit a PR comment. */
 function evidence(cell: MatrixCell): string[] {
   const passed = cell.findings.filter((f) => f.status === 'pass');
   const rest = cell.findings.filter((f) => f.status !== 'pass');
@@ -88,7 +88,7 @@ function evidence(cell: MatrixCell): string[] {
     `#### ${markdown(cell.row)} × ${markdown(cell.mediaType)}: ${ICON[cell.state]} ${cell.state}`,
     '',
     ...rest.map(findingLine),
-    ...(passed.length > 0 ? [`- passed: ${[...new Set(passed.map((f) => `${markdown(f.check)} (${markdown(f.caseId)})`))].join(', ')}`] : []),
+    ...(passed.length > 0 ? [`- passed: ${count(passed.length, 'check', 'checks')} (${[...new Set(passed.map((f) => markdown(f.check)))].join(', ')})`] : []),
     '',
   ];
 }

@@ -1,18 +1,19 @@
 // The conformance matrix: documented response codes down, media types across. A cell folds
 // every finding of the probe cases that expect that code, asked in that media type, into one
-// state, and keeps those findings as the evidence its link points to.
+// state, and keeps those findings as the evidence its link points to. Run-wide findings (media
+// type `*`, e.g. the naming verdict) have their own sections and stay out of the matrix.
 
 import type { Finding } from '../findings/types.ts';
 import { anchorId } from './escape.ts';
 import { isAdvisory, isBlocking } from '../run/policy.ts';
-import type { ReportInput } from './input.ts';
+import { RUN_MEDIA_TYPE } from '../checks/evaluate.ts';
+import type { MatrixRow, ReportInput } from './input.ts';
 
 export const DOCUMENTED_STATUSES = [200, 400, 401, 500] as const;
 export const DOCUMENTED_MEDIA_TYPES = ['application/json', 'text/json', 'application/xml', 'text/xml'] as const;
 
 /** `none`: no probe covered the cell. */
 export type CellState = 'pass' | 'fail' | 'skip' | 'none';
-export type MatrixRow = number | 'other';
 
 export interface MatrixCell {
   row: MatrixRow;
@@ -30,14 +31,16 @@ export interface Matrix {
   cells: MatrixCell[][];
 }
 
-export function buildMatrix({ report, expectedStatus }: ReportInput): Matrix {
-  const rowOf = (f: Finding): MatrixRow => expectedStatus[f.caseId] ?? 'other';
-  const seenRows = new Set(report.results.map(rowOf));
-  const extraStatuses = [...seenRows].filter((r): r is number => typeof r === 'number' && !(DOCUMENTED_STATUSES as readonly number[]).includes(r));
-  const rows: MatrixRow[] = [...DOCUMENTED_STATUSES, ...extraStatuses.sort((a, b) => a - b), ...(seenRows.has('other') ? ['other' as const] : [])];
-  const mediaTypes = [...new Set([...DOCUMENTED_MEDIA_TYPES, ...report.results.map((f) => f.mediaType)])];
+export function buildMatrix({ report, rowOfCase }: ReportInput): Matrix {
+  const probed = report.results.filter((f) => f.mediaType !== RUN_MEDIA_TYPE);
+  const rowOf = (f: Finding): MatrixRow => rowOfCase[f.caseId] ?? 'other';
+  const seenRows = [...new Set(probed.map(rowOf))];
+  const extraStatuses = seenRows.filter((r): r is number => typeof r === 'number' && !(DOCUMENTED_STATUSES as readonly number[]).includes(r));
+  const groups = seenRows.filter((r): r is string => typeof r === 'string' && r !== 'other');
+  const rows: MatrixRow[] = [...DOCUMENTED_STATUSES, ...extraStatuses.sort((a, b) => a - b), ...groups, ...(seenRows.includes('other') ? ['other'] : [])];
+  const mediaTypes = [...new Set([...DOCUMENTED_MEDIA_TYPES, ...probed.map((f) => f.mediaType)])];
   const cells = rows.map((row) => mediaTypes.map((mediaType) => {
-    const findings = report.results.filter((f) => rowOf(f) === row && f.mediaType === mediaType);
+    const findings = probed.filter((f) => rowOf(f) === row && f.mediaType === mediaType);
     return {
       row,
       mediaType,

@@ -51,10 +51,10 @@ describe('HTML report in a real browser', () => {
   it(browser ? 'renders the matrix with the expected cells' : `renders the matrix (skipped: ${SKIP_REASON})`, () => {
     const cells = [...dom.matchAll(/<td class="cell [a-z]+" data-status="([^"]+)" data-media-type="([^"]+)" data-state="([a-z]+)"/g)]
       .map(([, status, mediaType, state]) => `${status} ${mediaType} ${state}`);
-    expect(cells).to.have.length(20);
+    expect(cells).to.have.length(24);
     expect(cells).to.include.members([
       '200 application/json pass', '200 text/json pass', '200 application/xml fail', '200 text/xml pass',
-      '400 application/json none', '401 application/json fail', '401 text/xml pass', '500 application/json skip', 'other application/xml pass',
+      '400 application/json none', '401 application/json fail', '401 text/xml pass', '500 application/json skip', 'hostile input application/xml pass', 'other application/json pass',
     ]);
   });
 

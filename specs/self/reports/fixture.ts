@@ -25,6 +25,8 @@ export const FIXTURE_RESULTS: Finding[] = [
   finding('refresh.server-error', 'application/json', 'status.documented', 'skip', 'MUST', 'no way to provoke a 500', 'the target offers no fault switch'),
   finding('refresh.server-error', 'application/json', 'errors.no-details', 'skip', 'MUST', 'no way to provoke a 500', 'the target offers no fault switch'),
   finding('hostile.xxe', 'application/xml', 'xml.no-doctype', 'pass', 'MUST', 'DOCTYPE refused'),
+  finding('legacy.case', 'application/json', 'status.documented', 'pass', 'MUST', 'a case the probe table does not list'),
+  finding('run', '*', 'naming.consistent', 'pass', 'MUST', 'one naming throughout the run'),
 ];
 
 export const FIXTURE_REPORT: FindingsReport = {
@@ -42,11 +44,11 @@ export const FIXTURE_REPORT: FindingsReport = {
     { interaction: 'a refresh with an unknown token (application/xml)', status: 'fail', message: 'Received: 400 / Expected: 401' },
   ],
   timings: [{ stage: 'preflight', ms: 12 }, { stage: 'probes', ms: 1800 }, { stage: 'contract verification', ms: 500 }],
-  summary: { pass: 5, fail: 4, skip: 2, info: 1, advisory: 2 },
+  summary: { pass: 7, fail: 4, skip: 2, info: 1, advisory: 2 },
 };
 
-/** The case table's documented status per probe, as the probes engine declares it. */
-export const FIXTURE_EXPECTED_STATUS = { 'refresh.ok': 200, 'refresh.unknown-token': 401, 'refresh.server-error': 500 };
+/** The matrix row per probe case, as the launcher derives it from the probe table. */
+export const FIXTURE_ROWS = { 'refresh.ok': 200, 'refresh.unknown-token': 401, 'refresh.server-error': 500, 'hostile.xxe': 'hostile input' };
 
 export const FIXTURE_RUNNER: RunnerOutcome = {
   tests: [
@@ -61,4 +63,4 @@ export const FIXTURE_RUNNER: RunnerOutcome = {
   durationMs: 2345,
 };
 
-export const FIXTURE_INPUT: ReportInput = { report: FIXTURE_REPORT, expectedStatus: FIXTURE_EXPECTED_STATUS, runner: FIXTURE_RUNNER };
+export const FIXTURE_INPUT: ReportInput = { report: FIXTURE_REPORT, rowOfCase: FIXTURE_ROWS, runner: FIXTURE_RUNNER };

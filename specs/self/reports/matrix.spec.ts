@@ -11,9 +11,9 @@ function states(input = FIXTURE_INPUT): Record<string, CellState> {
 }
 
 describe('conformance matrix', () => {
-  it('has the documented codes as rows, the four media types as columns, and a row for cases without a documented code', () => {
+  it('has the documented codes and groups as rows, the four media types as columns, and a row for unlisted cases', () => {
     const matrix = buildMatrix(FIXTURE_INPUT);
-    expect(matrix.rows).to.deep.equal([200, 400, 401, 500, 'other']);
+    expect(matrix.rows).to.deep.equal([200, 400, 401, 500, 'hostile input', 'other']);
     expect(matrix.mediaTypes).to.deep.equal(['application/json', 'text/json', 'application/xml', 'text/xml']);
   });
 
@@ -27,7 +27,8 @@ describe('conformance matrix', () => {
       '401 application/json': 'fail',
       '401 text/xml': 'pass',
       '500 application/json': 'skip',
-      'other application/xml': 'pass',
+      'hostile input application/xml': 'pass',
+      'other application/json': 'pass',
     });
   });
 
@@ -36,6 +37,11 @@ describe('conformance matrix', () => {
     expect(cell).to.include({ state: 'pass', advisories: 1 });
     expect(buildMatrix(FIXTURE_INPUT).cells[0]![0]!).to.include({ state: 'pass', advisories: 2 });
     expect(states({ ...FIXTURE_INPUT, report: { ...FIXTURE_REPORT, profile: 'strict' } })).to.include({ '200 text/xml': 'fail', '200 application/json': 'fail' });
+  });
+
+  it('keeps run-wide findings (media type *) out of the matrix', () => {
+    const matrix = buildMatrix(FIXTURE_INPUT);
+    expect(matrix.cells.flat().flatMap((c) => c.findings).some((f) => f.mediaType === '*')).to.equal(false);
   });
 
   it('gives every cell an anchor made of safe characters', () => {

@@ -1,0 +1,16 @@
+// `npm test`: the conformance run as a CI gate (exit 0 conforming, 1 findings or a leaked token,
+// 2 could not test; docs/gate.md). Arguments after `--` go to mocha, e.g. `-- --grep refresh`.
+// The gate is loaded with mocha's own loader, not a static import: mocha loads the specs and
+// root hooks with require() where Node supports require(esm), and with import() elsewhere, and
+// the two give separate module instances. The gate must share the specs' instances of the run
+// (its findings) and the redactor (the live tokens it must hide and scan for).
+
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+type Gate = typeof import('./gate.ts');
+
+const require = createRequire(import.meta.url);
+const { requireOrImport } = require('mocha/lib/nodejs/esm-utils.cjs') as { requireOrImport(file: string): Promise<unknown> };
+const { runGate } = await requireOrImport(fileURLToPath(new URL('./gate.ts', import.meta.url))) as Gate;
+process.exit(await runGate(process.argv.slice(2)));
