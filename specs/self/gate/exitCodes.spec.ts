@@ -1,0 +1,103 @@
+// The gate's exit codes, proven the way users meet them: the launcher `npm test` runs, in a
+// child process. The four runs start together in `before` so the whole spec costs one run.
+
+import { expect } from 'chai';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { FindingsReport } from '../../../src/findings/types.ts';
+import { validateJunit } from '../reports/junitSchema.ts';
+import { LAUNCHER_ARGS, runGate, type GateRun } from './gateRun.ts';
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function findings(run: GateRun): FindingsReport {
+  return JSON.parse(readFileSync(join(run.reportsDir, 'findings.json'), 'utf8')) as FindingsReport;
+}
+
+const NO_STACK = /^\s+at /m;
+const FINDINGS_SCHEMA = 'schemas/findings.schema.json';
+const findingsSchemaReady = existsSync(FINDINGS_SCHEMA);
+
+describe('gate exit codes (the launcher in a child process)', function () {
+  this.timeout(90000);
+  let clean: GateRun;
+  let faulty: GateRun;
+  let unreachable: GateRun;
+  let badConfig: GateRun;
+
+  before(async () => {
+    const port = await closedPort();
+    [clean, faulty, unreachable, badConfig] = await Promise.all([
+      runGate({}),
+      // Only the probes that send a refused token: the ones the fault acts on.
+      runGate({ REFERENCE_FAULTS: 'token-echo-in-error' }, ['--grep', 'unauthorized']),
+      runGate({ TARGET_URL: `http://127.0.0.1:${port}/` }),
+      runGate({ PROFILE: 'bogus' }),
+    ]);
+  });
+
+  it('is what `npm test` runs', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['test']).to.equal(`node ${LAUNCHER_ARGS.join(' ')}`);
+  });
+
+  it('exits 0 against the clean embedded provider, with mocha\'s counts and the verdict last', () => {
+    expect(clean.code, clean.stdout + clean.stderr).to.equal(0);
+    expect(clean.stdout).to.match(/^ {2}\d+ passing/m).and.not.to.match(/^ {2}\d+ failing/m);
+    const lines = clean.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).to.match(/^Gate: CONFORMING: no finding fails the gate \(exit 0\); mocha: \d+ passing, 0 failing/);
+    expect(lines.some((l) => l.startsWith('Naming verdict: '))).to.equal(true);
+    expect(clean.stdout).to.match(/Leak scan: none of the [1-9]\d* live token values? the run saw appears in /);
+  });
+
+  it('writes every report, junit.xml valid with one case per probe and check', async () => {
+    const report = findings(clean);
+    expect(report.results.length).to.be.greaterThan(0);
+    const junitFile = join(clean.reportsDir, 'junit.xml');
+    expect(await validateJunit(junitFile)).to.deep.equal([]);
+    const junit = readFileSync(junitFile, 'utf8');
+    const probeCases = junit.split('<testsuite ').filter((s) => s.startsWith('name="probe ')).join('').match(/<testcase /g) ?? [];
+    expect(probeCases).to.have.length(report.results.length);
+    expect(readFileSync(join(clean.reportsDir, 'index.html'), 'utf8')).to.contain('id="matrix-table"');
+    expect(readFileSync(join(clean.reportsDir, 'summary.md'), 'utf8')).to.contain('### Conformance matrix');
+  });
+
+  it(findingsSchemaReady ? 'writes findings.json valid against its schema' : `writes findings.json valid against its schema (skipped: ${FINDINGS_SCHEMA} is not in the project yet)`, function () {
+    if (!findingsSchemaReady) this.skip();
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(FINDINGS_SCHEMA, 'utf8')) as object);
+    expect(validate(findings(clean)), JSON.stringify(validate.errors)).to.equal(true);
+  });
+
+  it('exits 1 when the provider echoes the token, names the check, and leaks nothing', () => {
+    expect(faulty.code, faulty.stdout + faulty.stderr).to.equal(1);
+    expect(faulty.stdout).to.match(/^ {2}\d+ failing/m);
+    expect(faulty.stdout.trimEnd().split('\n').at(-1)).to.match(/^Gate: NOT CONFORMING: .* \(exit 1\)/);
+    expect(readFileSync(join(faulty.reportsDir, 'junit.xml'), 'utf8')).to.match(/name="errors.no-token-echo">\s*<failure /);
+    expect(faulty.stdout).to.match(/Leak scan: none of the [1-9]\d* live token values? the run saw appears in /).and.not.to.contain('LEAK:');
+  });
+
+  it('exits 2 within 5 s on a closed port, with one paragraph and no stack trace', () => {
+    expect(unreachable.code).to.equal(2);
+    expect(unreachable.ms).to.be.below(5000);
+    expect(unreachable.stderr).to.match(/^Could not test: target http:\/\/127\.0\.0\.1:\d+\/ is not usable: .*Exit code 2\.$/m);
+    expect(unreachable.stderr + unreachable.stdout).not.to.match(NO_STACK);
+  });
+
+  it('exits 2 on a bad configuration value, naming the variable', () => {
+    expect(badConfig.code).to.equal(2);
+    expect(badConfig.stderr).to.contain('Could not test: the configuration is invalid. PROFILE: "bogus" is not one of default, strict.');
+    expect(badConfig.stderr + badConfig.stdout).not.to.match(NO_STACK);
+  });
+});

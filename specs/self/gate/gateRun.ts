@@ -1,0 +1,36 @@
+// Runs the gate the way a user does (`npm test` is this launcher) in a child process, with a
+// clean environment plus the given variables and a private reports folder, and records what it
+// printed, how long it took and how it exited.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONFIG_VARIABLES } from '../../../src/config/config.ts';
+
+export const LAUNCHER_ARGS = ['--import', 'tsx', 'src/cli/conformance.ts'];
+
+export interface GateRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  reportsDir: string;
+}
+
+/** `args` go to mocha, as after `npm test --`. */
+export function runGate(env: Record<string, string>, args: string[] = []): Promise<GateRun> {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'gate-reports-'));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLES.some((v) => v.name === name)));
+  const started = performance.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [...LAUNCHER_ARGS, ...args], {
+      env: { ...inherited, NO_COLOR: '1', REPORTS_DIR: reportsDir, ...env },
+      timeout: 60000,
+      maxBuffer: 32 * 1024 * 1024,
+    }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ code, stdout, stderr, ms: performance.now() - started, reportsDir });
+    });
+  });
+}
