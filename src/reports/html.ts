@@ -16,7 +16,7 @@ h1 { font-size: 1.5rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d0d7d
 table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 td.cell { text-align: center; font-weight: 600; min-width: 7rem; }
 .pass { background: #dafbe1; } .fail { background: #ffebe9; } .skip { background: #fff8c5; } .none { color: #8c959f; }
-.verdict { font-size: 1.1rem; font-weight: 600; padding: .5rem; } pre { white-space: pre-wrap; word-break: break-all; margin: 0; }
+.verdict { font-size: 1.1rem; font-weight: 600; padding: .5rem; } pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
 dl { display: grid; grid-template-columns: max-content auto; gap: .1rem 1rem; } dt { font-weight: 600; }
 `;
 
