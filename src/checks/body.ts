@@ -17,6 +17,8 @@ export type ParsedBody =
 const JSON_TYPES = ['application/json', 'text/json'];
 const XML_TYPES = ['application/xml', 'text/xml'];
 const DECLARATION = /^\uFEFF?\s*(<\?xml[^>]*\?>)/;
+/** Characters XML 1.0 forbids anywhere; one of them makes a document not well-formed. */
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function mediaTypeEssence(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
@@ -62,6 +64,8 @@ function parse(response: RecordedResponse): ParsedBody {
   }
   if (claimed === 'xml') {
     if (hasDoctype(response.body)) return { format: 'invalid', claimed, reason: 'the XML carries a DOCTYPE or entity declaration' };
+    const bad = NOT_XML_CHAR.exec(response.body);
+    if (bad) return { format: 'invalid', claimed, reason: `malformed XML (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML 1.0)` };
     try {
       const declaration = DECLARATION.exec(response.body)?.[1];
       return { format: 'xml', root: parseXmlDocument(response.body), ...(declaration ? { declaration } : {}) };
