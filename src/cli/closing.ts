@@ -36,6 +36,5 @@ export function closingLines({ input, files, scanned, secretCount, leaks, exitCo
 
 function headline(input: ReportInput, leaks: Leak[], exitCode: ExitCode): string {
   if (exitCode === EXIT.COULD_NOT_TEST) return 'COULD NOT TEST: no test ran; check the spec globs in .mocharc.json and any --grep or --spec argument';
-  if (leaks.length > 0) return `NOT CONFORMING: a live token leaked into an artifact; ${verdictLine(input)}`;
-  return verdictLine(input);
+  return verdictLine(input, leaks.length > 0 ? ['a live token leaked into an artifact'] : []);
 }

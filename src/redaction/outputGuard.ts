@@ -4,12 +4,18 @@
 
 import { redact } from './redactor.ts';
 
-export function redactProcessOutput(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+/** Returns a function that puts the original writers back (for tests). */
+export function redactProcessOutput(): () => void {
+  const restores = [process.stdout, process.stderr].map((stream) => {
+    const original = stream.write;
+    const write = original.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
       const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : undefined;
       return write(text === undefined ? chunk : redact(text), ...rest);
     }) as typeof stream.write;
-  }
+    return () => {
+      stream.write = original;
+    };
+  });
+  return () => restores.forEach((restore) => restore());
 }

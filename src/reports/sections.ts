@@ -35,16 +35,15 @@ export function failedRunnerTests({ runner }: ReportInput): NonNullable<ReportIn
   return (runner?.tests ?? []).filter((t) => t.state === 'failed');
 }
 
-/** One line a reader and a CI log both understand. */
-export function verdictLine(input: ReportInput): string {
+/** One line a reader and a CI log both understand; `extraReasons` come from outside the report (a leak). */
+export function verdictLine(input: ReportInput, extraReasons: readonly string[] = []): string {
   const v = gateVerdict(input.report, input.runner);
-  if (v.conforming) return 'CONFORMING: no finding fails the gate';
-  const reasons: string[] = [];
+  const reasons = [...extraReasons];
   if (v.blocking.length > 0) reasons.push(`${count(v.blocking.length, 'finding fails', 'findings fail')} the gate`);
   if (v.contractFailures > 0) reasons.push(count(v.contractFailures, 'contract interaction fails', 'contract interactions fail'));
   if (v.runnerFailures > 0) reasons.push(`${count(v.runnerFailures, 'test fails', 'tests fail')} in the runner`);
   if (v.ranNothing) reasons.push('no test ran');
-  return `NOT CONFORMING: ${reasons.join(', ')}`;
+  return reasons.length === 0 ? 'CONFORMING: no finding fails the gate' : `NOT CONFORMING: ${reasons.join(', ')}`;
 }
 
 export function count(n: number, one: string, many: string): string {
