@@ -1,6 +1,8 @@
-// reports/summary.md: the same story as the HTML page, short enough for a pull-request comment.
-// Every piece of server-derived text passes through `markdown` (redact, one line, no markup a
-// hostile server could use to forge links or HTML in the comment).
+// reports/summary.md: the same story as the HTML page, short enough for a pull-request comment
+// (GitHub takes 65,536 characters): findings are grouped by check and title with one example,
+// and the text is cut with a pointer to index.html if it still runs long. Every piece of
+// server-derived text passes through `markdown` (redact, one line, no markup a hostile server
+// could use to forge links or HTML in the comment).
 
 import type { Finding } from '../findings/types.ts';
 import { markdown } from './escape.ts';
@@ -10,12 +12,16 @@ import { buildMatrix, type CellState, type MatrixCell } from './matrix.ts';
 import { advisoryFindings, count, failedRunnerTests, namingLine, skippedProbes, verdictLine } from './sections.ts';
 
 const ICON: Record<CellState, string> = { pass: '✅', fail: '❌', skip: '⏭️', none: '—' };
+/** Below GitHub's comment limit, with room for a CI bot's own header. */
+export const MAX_COMMENT_CHARS = 60000;
+/** Probes named per finding group; the rest are counted. */
+const PROBES_NAMED = 6;
 
 export function renderMarkdown(input: ReportInput): string {
   const { report } = input;
   const verdict = gateVerdict(report, input.runner);
   const s = report.summary;
-  return [
+  return fitForComment([
     `## ${verdict.conforming ? '✅' : '❌'} Consinco auth conformance: ${markdown(verdictLine(input))}`,
     '',
     `Target ${markdown(report.target)}${report.embedded ? ' (embedded reference provider)' : ''}, profile ${markdown(report.profile)}${report.insecureTls ? ', **TLS verification OFF**' : ''}, ${(report.durationMs / 1000).toFixed(1)} s. ` +
@@ -61,7 +67,13 @@ export function renderMarkdown(input: ReportInput): string {
     '### Evidence',
     '',
     ...buildMatrix(input).cells.flat().filter((c) => c.state !== 'none').flatMap(evidence),
-  ].join('\n');
+  ].join('\n'));
+}
+
+function fitForComment(text: string): string {
+  if (text.length <= MAX_COMMENT_CHARS) return text;
+  const cut = text.lastIndexOf('\n', MAX_COMMENT_CHARS - 200);
+  return `${text.slice(0, cut)}\n\n_Cut to fit a pull-request comment: the full evidence is in index.html and findings.json._\n`;
 }
 
 function matrixTable(input: ReportInput): string[] {
@@ -87,20 +99,32 @@ function evidence(cell: MatrixCell): string[] {
     `<a id="${cell.anchor}"></a>`,
     `#### ${markdown(cell.row)} × ${markdown(cell.mediaType)}: ${ICON[cell.state]} ${cell.state}`,
     '',
-    ...rest.map(findingLine),
+    ...groupedFindings(rest),
     ...(passed.length > 0 ? [`- passed: ${count(passed.length, 'check', 'checks')} (${[...new Set(passed.map((f) => markdown(f.check)))].join(', ')})`] : []),
     '',
   ];
 }
 
 function findingList(findings: Finding[]): string[] {
-  return findings.length === 0 ? ['None.'] : findings.map(findingLine);
+  return findings.length === 0 ? ['None.'] : groupedFindings(findings);
 }
 
-function findingLine(f: Finding): string {
-  const message = f.message ? `: ${markdown(f.message)}` : '';
-  return `- **${markdown(f.status)}** ${markdown(f.level)} ${markdown(f.check)} on ${markdown(f.caseId)} ${markdown(f.mediaType)}: ${markdown(f.title)}${message}`;
+/** One line per status, level, check and title: how many, on which probes, and one example. */
+function groupedFindings(findings: Finding[]): string[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = JSON.stringify([f.status, f.level, f.check, f.title]);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const probes = [...new Set(group.map((f) => `${f.caseId} ${f.mediaType}`))];
+    const named = probes.slice(0, PROBES_NAMED).map(markdown).join(', ') + (probes.length > PROBES_NAMED ? ` and ${probes.length - PROBES_NAMED} more` : '');
+    const example = first.message ? `. ${group.length > 1 ? 'Example: ' : ''}${markdown(first.message)}` : '';
+    return `- **${markdown(first.status)}** ${markdown(first.level)} ${markdown(first.check)}: ${markdown(first.title)} (${count(group.length, 'finding', 'findings')}: ${named})${example}`;
+  });
 }
+
 
 function list(lines: string[]): string[] {
   return lines.length === 0 ? ['None.'] : lines.map((l) => `- ${l}`);

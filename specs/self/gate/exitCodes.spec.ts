@@ -77,7 +77,7 @@ describe('gate exit codes (the launcher in a child process)', function () {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(FINDINGS_SCHEMA, 'utf8')) as object);
-    expect(validate(findings(clean)), JSON.stringify(validate.errors)).to.equal(true);
+    expect(validate(findings(clean)), JSON.stringify(validate.errors?.slice(0, 3))).to.equal(true);
   });
 
   it('exits 1 when the provider echoes the token, names the check, and leaks nothing', () => {

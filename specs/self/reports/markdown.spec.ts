@@ -3,8 +3,8 @@
 
 import { expect } from 'chai';
 import { clearSecrets, registerSecret } from '../../../src/redaction/redactor.ts';
-import { renderMarkdown } from '../../../src/reports/markdown.ts';
-import { FIXTURE_INPUT, LIVE_TOKEN } from './fixture.ts';
+import { MAX_COMMENT_CHARS, renderMarkdown } from '../../../src/reports/markdown.ts';
+import { FIXTURE_INPUT, FIXTURE_RESULTS, LIVE_TOKEN } from './fixture.ts';
 
 describe('Markdown summary', () => {
   let md: string;
@@ -30,6 +30,20 @@ describe('Markdown summary', () => {
     const failures = md.slice(md.indexOf('### Failures'), md.indexOf('### Advisory'));
     expect(failures).to.contain('xml.datacontract').and.not.to.contain('headers.no-store');
     expect(md).to.contain('- refresh.server-error application/json: no way to provoke a 500: the target offers no fault switch');
+  });
+
+  it('groups findings by check and title, naming a few probes and counting the rest', () => {
+    const many = Array.from({ length: 9 }, (_, i) => ({ ...FIXTURE_RESULTS[2]!, caseId: `refresh.case-${i}` }));
+    const grouped = renderMarkdown({ ...FIXTURE_INPUT, report: { ...FIXTURE_INPUT.report, results: many } });
+    expect(grouped).to.contain('- **fail** SHOULD headers.no-store: Cache-Control lacks no-store (9 findings: refresh.case-0 application/json,');
+    expect(grouped).to.contain('refresh.case-5 application/json and 3 more). Example: Received: no-cache / Expected: no-store');
+  });
+
+  it('stays within a pull-request comment however many findings there are', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ ...FIXTURE_RESULTS[2]!, title: `distinct problem ${i}` }));
+    const long = renderMarkdown({ ...FIXTURE_INPUT, report: { ...FIXTURE_INPUT.report, results: many } });
+    expect(long.length).to.be.at.most(MAX_COMMENT_CHARS);
+    expect(long).to.match(/_Cut to fit a pull-request comment: the full evidence is in index.html and findings.json._\n$/);
   });
 
   it('neutralises hostile text and shows a token only by its shape', () => {
