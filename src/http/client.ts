@@ -63,32 +63,30 @@ export function send(baseUrl: string, req: RecordedRequest, options: HttpOptions
     outgoing.on('timeout', () => fail('TIMEOUT', `no complete response within ${options.timeoutMs} ms`));
     outgoing.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', describeError(error)));
     outgoing.on('response', (incoming) => {
-      readBody(incoming, options.maxResponseBytes).then(({ text, truncated }) => {
+      // Synchronous callbacks: the cap's destroy() must not let a socket error settle first.
+      readBody(incoming, options.maxResponseBytes, (text, truncated) => {
         finish({ response: { status: incoming.statusCode ?? 0, headers: flattenHeaders(incoming), body: text, truncated, elapsedMs: elapsed() } });
         outgoing.destroy();
-      }, (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', describeError(error)));
+      }, (error) => fail(error.code ?? 'ERROR', describeError(error)));
     });
     outgoing.end(body);
   });
 }
 
-function readBody(incoming: IncomingMessage, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    incoming.on('data', (chunk: Buffer) => {
-      const room = maxBytes - size;
-      chunks.push(chunk.subarray(0, Math.max(room, 0)));
-      size += chunk.length;
-      if (size > maxBytes) {
-        incoming.destroy();
-        resolve({ text: Buffer.concat(chunks).toString('utf8'), truncated: true });
-      }
-    });
-    incoming.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), truncated: false }));
-    incoming.on('error', reject);
-    incoming.on('aborted', () => reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' })));
+function readBody(incoming: IncomingMessage, maxBytes: number, done: (text: string, truncated: boolean) => void, failed: (error: NodeJS.ErrnoException) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  incoming.on('data', (chunk: Buffer) => {
+    chunks.push(chunk.subarray(0, Math.max(maxBytes - size, 0)));
+    size += chunk.length;
+    if (size > maxBytes) {
+      done(Buffer.concat(chunks).toString('utf8'), true);
+      incoming.destroy();
+    }
   });
+  incoming.on('end', () => done(Buffer.concat(chunks).toString('utf8'), false));
+  incoming.on('error', failed);
+  incoming.on('aborted', () => failed(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' })));
 }
 
 function flattenHeaders(incoming: IncomingMessage): Record<string, string> {
