@@ -1,0 +1,248 @@
+// Every check offline: a good exchange passes, a bad one fails with Received/Expected, and a
+// named neighbour that looks bad but is not does not fail ("no false positive").
+
+import { expect } from 'chai';
+import type { Check } from '../../../src/checks/check.ts';
+import { CHECKS, checkById } from '../../../src/checks/registry.ts';
+import { evaluateProbe } from '../../../src/checks/evaluate.ts';
+import type { ProbeExchange } from '../../../src/checks/exchange.ts';
+import type { Outcome } from '../../../src/checks/outcome.ts';
+import { CHECK_IDS } from '../../../src/reference/faults.ts';
+import { responseObject, responseXml } from '../support/docSamples.ts';
+import { context, exchange } from './fixtures.ts';
+
+const ISO = '2025-01-10T05:13:39.7555575-03:00';
+const jsonToken = (overrides = {}, naming: 'backing-field' | 'documented' = 'backing-field') => JSON.stringify(responseObject(naming, { issued: ISO, expires: ISO, ...overrides }));
+const xmlToken = (...args: Parameters<typeof responseXml>) => responseXml(...args);
+
+function run(id: string, e: ProbeExchange, ctx = context()): Outcome[] {
+  return checkById(id).run(e, ctx);
+}
+function statuses(id: string, e: ProbeExchange, ctx = context()): string[] {
+  return run(id, e, ctx).map((o) => o.status);
+}
+function failure(id: string, e: ProbeExchange, ctx = context()): string {
+  const failed = run(id, e, ctx).filter((o) => o.status === 'fail');
+  expect(failed, `${id} should fail`).to.have.length.greaterThan(0);
+  expect(failed[0]!.message).to.match(/Received: .+ \/ Expected: .+/);
+  return failed.map((f) => f.message).join(' | ');
+}
+
+describe('check registry', () => {
+  it('has unique ids, a rule and a level for every check', () => {
+    expect(new Set(CHECKS.map((c) => c.id)).size).to.equal(CHECKS.length);
+    for (const c of CHECKS) expect(c.rule.length, c.id).to.be.greaterThan(5);
+  });
+  it('registers every check id the reference provider\'s faults name, plus fields.extra', () => {
+    expect(CHECKS.map((c: Check) => c.id).sort()).to.deep.equal([...CHECK_IDS, 'fields.extra'].sort());
+  });
+});
+
+describe('checks', () => {
+  describe('status.documented', () => {
+    it('passes the documented status and fails another', () => {
+      expect(statuses('status.documented', exchange({ status: 200, body: jsonToken() }))).to.deep.equal(['pass']);
+      expect(failure('status.documented', exchange({ status: 401, expectStatus: 200, body: '{"Message":"x"}' }))).to.equal('Received: status 401 / Expected: status 200');
+    });
+    it('no false positive: does not judge hostile probes (any 4xx is fine there)', () => {
+      expect(run('status.documented', exchange({ role: 'hostile', status: 413 }))).to.deep.equal([]);
+    });
+  });
+
+  describe('content-type.negotiated', () => {
+    it('passes text/json echoed with a charset', () => {
+      expect(statuses('content-type.negotiated', exchange({ mediaType: 'text/json', body: jsonToken() }))).to.deep.equal(['pass']);
+    });
+    it('fails text/json answered as application/json, and a missing charset', () => {
+      expect(failure('content-type.negotiated', exchange({ mediaType: 'text/json', body: '{}', headers: { 'content-type': 'application/json; charset=utf-8' } }))).to.contain('Expected: text/json; charset=utf-8');
+      expect(failure('content-type.negotiated', exchange({ body: '{}', headers: { 'content-type': 'application/json' } }))).to.contain('Received: Content-Type application/json');
+    });
+    it('no false positive: a quoted, upper-case charset is still utf-8', () => {
+      expect(statuses('content-type.negotiated', exchange({ body: '{}', headers: { 'content-type': 'application/json; charset="UTF-8"' } }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('body.schema', () => {
+    it('passes the doc sample and fails a wrong type naming the field', () => {
+      expect(statuses('body.schema', exchange({ body: jsonToken() }))).to.deep.equal(['pass']);
+      expect(failure('body.schema', exchange({ body: jsonToken({ id: '1' }) }))).to.contain('<id>k__BackingField');
+    });
+    it('fails a truncated or malformed body, and reports XSD problems of XML bodies', () => {
+      expect(failure('body.schema', exchange({ body: jsonToken().slice(0, 40) }))).to.contain('malformed JSON');
+      const xsd = [{ field: 'x', path: '1:2', received: 'element x', expected: 'element y' }];
+      expect(failure('body.schema', exchange({ mediaType: 'application/xml', body: xmlToken('backing-field') }), context({ xsd }))).to.contain('Received: element x / Expected: element y');
+    });
+    it('no false positive: validates a documented body against the documented schema, and extra members are allowed', () => {
+      expect(statuses('body.schema', exchange({ body: JSON.stringify({ ...JSON.parse(jsonToken({}, 'documented')), productLine: 'x' }) }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('naming.consistent', () => {
+    it('passes one naming, fails a mixed body and a naming NAMING does not ask for', () => {
+      expect(statuses('naming.consistent', exchange({ body: jsonToken() }))).to.deep.equal(['pass']);
+      const mixed = { ...responseObject('backing-field'), access_token: 'x' };
+      expect(failure('naming.consistent', exchange({ body: JSON.stringify(mixed) }))).to.contain('backing-field and documented names in one body');
+      expect(failure('naming.consistent', exchange({ body: jsonToken() }), context({ naming: 'documented' }))).to.contain('Expected: documented names');
+    });
+    it('fails JSON and XML in different namings across the run, with advice for both formats', () => {
+      const across = checkById('naming.consistent').acrossRun!([
+        exchange({ body: jsonToken({}, 'documented') }),
+        exchange({ mediaType: 'application/xml', body: xmlToken('backing-field') }),
+      ], context());
+      expect(across[0]!.status).to.equal('fail');
+      expect(across[0]!.message).to.contain('json: documented, xml: backing-field');
+    });
+    it('no false positive: a /Date()/ date keeps the backing-field family (dates.format reports it)', () => {
+      expect(statuses('naming.consistent', exchange({ body: jsonToken({ issued: '/Date(1736496819755-0300)/' }) }), context({ naming: 'backing-field' }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('dates.format', () => {
+    it('passes ISO dates with an offset or Z, fails one without offset and the MS AJAX form', () => {
+      expect(statuses('dates.format', exchange({ body: jsonToken({ issued: '2025-01-10T08:13:39Z' }) }))).to.deep.equal(['pass']);
+      expect(failure('dates.format', exchange({ body: jsonToken({ issued: '2025-01-10T05:13:39.75' }) }))).to.contain('no offset');
+      expect(failure('dates.format', exchange({ body: jsonToken({ expires: '/Date(1736496819755-0300)/' }) }))).to.contain('DataContractJsonSerializer form');
+    });
+    it('no false positive: seven fractional digits and a positive offset are fine in XML too', () => {
+      expect(statuses('dates.format', exchange({ mediaType: 'text/xml', body: xmlToken('backing-field', { issued: '2025-01-10T05:13:39.1234567+05:30' }) }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('xml.datacontract', () => {
+    it('passes DataContract XML and fails declaration order, omitted nulls and a wrong namespace', () => {
+      expect(statuses('xml.datacontract', exchange({ mediaType: 'application/xml', body: xmlToken('backing-field', { ADUser: null }) }))).to.deep.equal(['pass']);
+      expect(failure('xml.datacontract', exchange({ mediaType: 'application/xml', body: xmlToken('backing-field', {}, [], (n) => n.reverse()) }))).to.contain('ordinal order');
+      expect(failure('xml.datacontract', exchange({ mediaType: 'application/xml', body: xmlToken('backing-field', {}, ['ADUser']) }))).to.contain('i:nil');
+      expect(failure('xml.datacontract', exchange({ mediaType: 'application/xml', body: xmlToken('backing-field').replace('Kike.Security.Data.Dto', 'Kike.Security.Data') }))).to.contain('Kike.Security.Data}TokenResponse');
+    });
+    it('fails a UTF-16 declaration on a UTF-8 body and a JSON body for an XML request', () => {
+      expect(failure('xml.datacontract', exchange({ mediaType: 'application/xml', body: `<?xml version="1.0" encoding="utf-16"?>${xmlToken('backing-field')}` }))).to.contain('encoding="utf-16"');
+      expect(failure('xml.datacontract', exchange({ mediaType: 'text/xml', body: jsonToken(), headers: { 'content-type': 'application/json; charset=utf-8' } }))).to.contain('a json body');
+    });
+    it('no false positive: ADUser before accessToken is ordinal order (not a locale sort)', () => {
+      const body = xmlToken('backing-field');
+      expect(body.indexOf('ADUser')).to.be.below(body.indexOf('accessToken'));
+      expect(statuses('xml.datacontract', exchange({ mediaType: 'application/xml', body: `<?xml version="1.0" encoding="utf-8"?>${body}` }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('fields.extra', () => {
+    it('reports extra members as info, never as a failure', () => {
+      expect(run('fields.extra', exchange({ body: JSON.stringify({ ...JSON.parse(jsonToken()), productLine: 'C5' }) }))[0]).to.include({ status: 'info' });
+      expect(statuses('fields.extra', exchange({ body: jsonToken() }))).to.deep.equal(['pass']);
+    });
+    it('no false positive: documented names are not extra', () => {
+      expect(statuses('fields.extra', exchange({ body: jsonToken({}, 'documented') }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('headers.no-store', () => {
+    it('passes no-store among other directives and fails no-cache alone', () => {
+      expect(statuses('headers.no-store', exchange({ body: jsonToken(), headers: { 'cache-control': 'private, no-store' } }))).to.deep.equal(['pass']);
+      expect(failure('headers.no-store', exchange({ body: jsonToken(), headers: { 'cache-control': 'no-cache' } }))).to.equal('Received: Cache-Control: no-cache / Expected: Cache-Control: no-store');
+    });
+    it('no false positive: error responses need no no-store', () => {
+      expect(run('headers.no-store', exchange({ status: 401, body: '{"Message":"x"}', headers: { 'cache-control': 'no-cache' } }))).to.deep.equal([]);
+    });
+  });
+
+  describe('errors.no-details', () => {
+    const detailed = JSON.stringify({ Message: 'An error has occurred.', ExceptionMessage: 'boom', ExceptionType: 'System.Data.SqlClient.SqlException', StackTrace: '   at Kike.Security.Data.TokenRepository.Find(String refreshToken)' });
+    it('fails Web API error detail and passes a generic message', () => {
+      expect(failure('errors.no-details', exchange({ status: 500, role: 'server-error', body: detailed }))).to.contain('member StackTrace');
+      expect(statuses('errors.no-details', exchange({ status: 500, role: 'server-error', body: '{"Message":"An error has occurred."}' }))).to.deep.equal(['pass']);
+    });
+    it('fails a stack trace hidden in the Message of an XML error', () => {
+      expect(failure('errors.no-details', exchange({ status: 400, mediaType: 'application/xml', body: '<Error><Message>Failed\n   at AuthenticationServer.Controllers.AuthController.RefreshToken(Model m)</Message></Error>' }))).to.contain('a stack frame');
+    });
+    it('no false positive: a message that merely mentions exceptions and a token with "at" and dots', () => {
+      const body = JSON.stringify({ Message: 'The refresh token is invalid. No exception details are shown; look at the server log at 10.0.0.1.' });
+      expect(statuses('errors.no-details', exchange({ status: 401, body }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('errors.no-token-echo', () => {
+    const token = 'dW5rbm93bi1yZWZyZXNoLXRva2Vu';
+    it('fails an error body quoting the refused token, without printing it', () => {
+      const message = failure('errors.no-token-echo', exchange({ status: 401, body: JSON.stringify({ Message: `The refresh token '${token}' is invalid.` }), sentToken: token }));
+      expect(message).not.to.contain(token);
+      expect(message).to.contain('len=28');
+    });
+    it('no false positive: a token in a 200 body, and a short value that happens to appear', () => {
+      expect(run('errors.no-token-echo', exchange({ body: jsonToken({ refreshToken: token }), secrets: [token] }))).to.deep.equal([]);
+      expect(statuses('errors.no-token-echo', exchange({ status: 400, body: '{"Message":"The request is invalid."}', sentToken: 'invalid' }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('xml.no-doctype', () => {
+    it('fails a DOCTYPE in any response and passes plain XML', () => {
+      expect(failure('xml.no-doctype', exchange({ mediaType: 'application/xml', body: `<!DOCTYPE TokenResponse>${xmlToken('backing-field')}` }))).to.contain('<!DOCTYPE');
+      expect(statuses('xml.no-doctype', exchange({ mediaType: 'application/xml', body: xmlToken('backing-field') }))).to.deep.equal(['pass']);
+    });
+    it('no false positive: the word DOCTYPE inside a JSON string value', () => {
+      expect(statuses('xml.no-doctype', exchange({ status: 400, body: '{"Message":"DOCTYPE declarations are refused"}' }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('token.rotation', () => {
+    const used = 'b2xkLXJlZnJlc2gtdG9rZW4tMDAx';
+    const refresh = exchange({ body: jsonToken({ refreshToken: 'bmV3LXJlZnJlc2gtdG9rZW4tMDAy' }), sentToken: used });
+    it('passes a refused replay after a rotating refresh, fails an accepted replay', () => {
+      expect(statuses('token.rotation', exchange({ role: 'replay', status: 401, body: '{"Message":"x"}', previous: refresh, sentToken: used }))).to.deep.equal(['pass']);
+      expect(failure('token.rotation', exchange({ role: 'replay', status: 200, body: jsonToken(), previous: refresh, sentToken: used }))).to.equal('Received: status 200 / Expected: status 401 for a refresh token already used');
+    });
+    it('fails a refresh that hands the same token back, and reports missing replay detection as SHOULD', () => {
+      const same = exchange({ body: jsonToken({ refreshToken: used }), sentToken: used });
+      expect(failure('token.rotation', exchange({ role: 'replay', status: 401, previous: same, sentToken: used }))).to.contain('unchanged');
+      expect(run('token.rotation', exchange({ role: 'after-replay', status: 200, body: jsonToken() }))[0]).to.include({ status: 'fail', level: 'SHOULD' });
+    });
+    it('no false positive: a successor that cannot be read is body.schema\'s finding, not a rotation failure', () => {
+      const unreadable = exchange({ body: jsonToken().slice(0, 30), sentToken: used });
+      expect(statuses('token.rotation', exchange({ role: 'replay', status: 401, previous: unreadable, sentToken: used }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('token.expiry', () => {
+    it('passes 401 and fails 200 for an expired token', () => {
+      expect(statuses('token.expiry', exchange({ role: 'expired', status: 401, body: '{"Message":"x"}' }))).to.deep.equal(['pass']);
+      expect(failure('token.expiry', exchange({ role: 'expired', status: 200, body: jsonToken() }))).to.contain('Received: status 200');
+    });
+    it('no false positive: does not judge an unknown token (status.documented does)', () => {
+      expect(run('token.expiry', exchange({ status: 401 }))).to.deep.equal([]);
+    });
+  });
+
+  describe('input.no-server-error', () => {
+    it('fails a 500 and a hang on a hostile request, passes a 413', () => {
+      expect(failure('input.no-server-error', exchange({ role: 'hostile', status: 500, body: '{"Message":"x"}' }))).to.contain('status 500');
+      expect(failure('input.no-server-error', exchange({ role: 'hostile', noResponse: 'no complete response within 5000 ms' }))).to.contain('5000 ms');
+      expect(statuses('input.no-server-error', exchange({ role: 'hostile', status: 413 }))).to.deep.equal(['pass']);
+    });
+    it('no false positive: the deliberately provoked 500 is not held against the input', () => {
+      expect(run('input.no-server-error', exchange({ role: 'server-error', status: 500 }))).to.deep.equal([]);
+    });
+  });
+
+  describe('response.time', () => {
+    it('passes within the budget and fails beyond it', () => {
+      expect(statuses('response.time', exchange({ elapsedMs: 999 }))).to.deep.equal(['pass']);
+      expect(failure('response.time', exchange({ elapsedMs: 1500 }))).to.equal('Received: 1500 ms / Expected: at most 1000 ms (RESPONSE_TIME_BUDGET_MS)');
+    });
+    it('no false positive: exactly the budget passes', () => {
+      expect(statuses('response.time', exchange({ elapsedMs: 1000 }))).to.deep.equal(['pass']);
+    });
+  });
+});
+
+describe('evaluateProbe', () => {
+  it('merges a case\'s exchanges into one finding per check; a SHOULD failure beside a MUST pass stays SHOULD', () => {
+    const used = 'b2xkLXJlZnJlc2gtdG9rZW4tMDAx';
+    const refresh = exchange({ body: jsonToken({ refreshToken: 'bmV3LXJlZnJlc2gtdG9rZW4tMDAy' }), sentToken: used });
+    const replay = exchange({ role: 'replay', status: 401, body: '{"Message":"x"}', previous: refresh, sentToken: used });
+    const after = exchange({ role: 'after-replay', status: 200, body: jsonToken() });
+    const findings = evaluateProbe('case', 'application/json', [refresh, replay, after], context());
+    const rotation = findings.filter((f) => f.check === 'token.rotation');
+    expect(rotation).to.have.length(1);
+    expect(rotation[0]).to.include({ status: 'fail', level: 'SHOULD', caseId: 'case', mediaType: 'application/json' });
+  });
+});

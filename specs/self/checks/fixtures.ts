@@ -1,0 +1,48 @@
+// Recorded exchanges for the check tests: a token or error response in any media type, with
+// the headers the reference server would send, overridable field by field.
+
+import type { CheckContext, ProbeExchange, Role } from '../../../src/checks/exchange.ts';
+import type { SchemaProblem } from '../../../src/validation/problem.ts';
+
+export interface FixtureOptions {
+  role?: Role;
+  /** The status the case expects (default: the response's own status). */
+  expectStatus?: number;
+  mediaType?: string;
+  status?: number;
+  body?: string;
+  headers?: Record<string, string>;
+  elapsedMs?: number;
+  sentToken?: string;
+  previous?: ProbeExchange;
+  secrets?: string[];
+  noResponse?: string;
+}
+
+export function exchange(options: FixtureOptions = {}): ProbeExchange {
+  const mediaType = options.mediaType ?? 'application/json';
+  const status = options.status ?? 200;
+  return {
+    caseId: 'fixture',
+    mediaType,
+    expect: { status: options.expectStatus ?? status, body: status === 200 ? 'token' : 'error' },
+    request: { method: 'POST', path: 'api/v1/auth/refresh-token', headers: { accept: mediaType }, body: '{}' },
+    ...(options.noResponse ? { transportError: options.noResponse } : {
+      response: {
+        status,
+        headers: { 'content-type': `${mediaType}; charset=utf-8`, 'cache-control': 'no-store', ...options.headers },
+        body: options.body ?? '',
+        truncated: false,
+        elapsedMs: options.elapsedMs ?? 5,
+      },
+    }),
+    secrets: options.secrets ?? [],
+    role: options.role ?? 'documented',
+    ...(options.sentToken ? { sentToken: options.sentToken } : {}),
+    ...(options.previous ? { previous: options.previous } : {}),
+  };
+}
+
+export function context(overrides: Partial<CheckContext> & { xsd?: SchemaProblem[] } = {}): CheckContext {
+  return { naming: 'auto', responseTimeBudgetMs: 1000, xsdProblems: () => overrides.xsd ?? [], ...overrides };
+}
