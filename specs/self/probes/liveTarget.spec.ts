@@ -1,0 +1,95 @@
+// The probe engine against a separately started reference provider treated as a live target:
+// with a login it chains tokens and leaves a valid one; with only REFRESH_TOKEN it still
+// chains; what only the embedded provider can provoke is skipped with a reason; the
+// findings file validates against its schema; a closed port ends the run with exit 2.
+
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAjv } from '../../../src/validation/jsonBody.ts';
+import { loadConfig } from '../../../src/config/config.ts';
+import { send } from '../../../src/http/client.ts';
+import { DEFAULT_USERS, startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
+import { startRun, type Run } from '../../../src/run/context.ts';
+import { writeFindings } from '../../../src/run/report.ts';
+import { runProbes, type ProbeRun } from '../../../src/probes/runner.ts';
+import { REFRESH_PATH } from '../../../src/target/paths.ts';
+import { loadJsonSchemaFile } from '../../../src/schemas/load.ts';
+
+async function refreshes(run: Run, token: string): Promise<number | undefined> {
+  const outcome = await send(run.target.url, { method: 'POST', path: REFRESH_PATH, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify({ refresh_token: token }) }, run.http);
+  return outcome.response?.status;
+}
+
+function failures(probed: ProbeRun): string[] {
+  return [...probed.results.values()].flatMap((r) => r.findings).filter((f) => f.status === 'fail' && f.level === 'MUST').map((f) => `${f.check} ${f.caseId} [${f.mediaType}]: ${f.message}`);
+}
+
+describe('probe engine against a live target', function () {
+  this.timeout(30_000);
+  let provider: ReferenceProvider;
+  before(async () => {
+    provider = await startReferenceProvider();
+  });
+  after(() => provider.stop());
+
+  describe('with a login', () => {
+    let run: Run;
+    let probed: ProbeRun;
+    before(async () => {
+      const user = DEFAULT_USERS[0]!;
+      run = await startRun(loadConfig({ TARGET_URL: provider.url, LOGIN_COMPANY: user.company, LOGIN_USERNAME: user.username, LOGIN_PASSWORD: user.password, REPORTS_DIR: mkdtempSync(join(tmpdir(), 'findings-')) }));
+      probed = await runProbes(run);
+    });
+
+    it('logs in, chains every 200 probe and finds no MUST failure', () => {
+      expect(failures(probed)).to.deep.equal([]);
+      const ok = [...probed.results.values()].filter((r) => r.probe.probeCase.token?.kind === 'chain');
+      expect(ok.map((r) => r.exchanges[0]?.response?.status)).to.deep.equal(ok.map(() => 200));
+    });
+
+    it('leaves a valid refresh token at the end', async () => {
+      const last = run.tokens.last();
+      expect(last, 'a last token').to.be.a('string');
+      expect(await refreshes(run, last!)).to.equal(200);
+    });
+
+    it('skips the expired and 500 probes with the reason', () => {
+      const skipped = [...probed.results.values()].filter((r) => r.skipReason);
+      expect(new Set(skipped.map((r) => r.probe.probeCase.role))).to.deep.equal(new Set(['expired', 'server-error']));
+      expect(skipped.every((r) => r.findings[0]?.status === 'skip' && r.findings[0].message.length > 10)).to.equal(true);
+    });
+
+    it('writes findings.json valid against schemas/findings.schema.json', () => {
+      const file = writeFindings(run);
+      const validate = createAjv().compile(loadJsonSchemaFile('findings.schema.json'));
+      const ok = validate(JSON.parse(readFileSync(file, 'utf8')));
+      expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).to.deep.equal([]);
+      expect(ok).to.equal(true);
+    });
+  });
+
+  it('chains from REFRESH_TOKEN alone and leaves a valid token', async () => {
+    const run = await startRun(loadConfig({ TARGET_URL: provider.url, REFRESH_TOKEN: provider.issueRefreshToken() }));
+    const probed = await runProbes(run);
+    expect(failures(probed)).to.deep.equal([]);
+    expect(await refreshes(run, run.tokens.last()!)).to.equal(200);
+  });
+
+  it('skips the 200 probes without credentials, naming the variables', async () => {
+    const run = await startRun(loadConfig({ TARGET_URL: provider.url }));
+    const probed = await runProbes(run);
+    const ok = [...probed.results.values()].filter((r) => r.probe.probeCase.token?.kind === 'chain');
+    expect(ok.every((r) => r.skipReason?.includes('REFRESH_TOKEN'))).to.equal(true);
+  });
+
+  it('ends the conformance run against a closed port within 5 s with exit code 2', () => {
+    const started = Date.now();
+    const child = spawnSync('npx', ['mocha', '--config', '.mocharc.json'], { env: { ...process.env, TARGET_URL: 'http://127.0.0.1:1/' }, encoding: 'utf8', timeout: 15_000 });
+    expect(child.status).to.equal(2);
+    expect(Date.now() - started).to.be.below(5000);
+    expect(child.stderr).to.contain('connection refused');
+  });
+});
