@@ -6,6 +6,7 @@
 
 import type { DocType } from '../doc/model.ts';
 import type { RequestMember } from '../naming/namingMap.ts';
+import { send } from '../http/client.ts';
 import { namingMap } from '../schemas/load.ts';
 import { REFRESH_PATH } from '../target/paths.ts';
 import { parseXmlDocument, type XmlElement } from '../xml/safeParse.ts';
@@ -35,16 +36,18 @@ export class RefreshClientError extends Error {
 }
 
 export async function refreshToken(baseUrl: string, token: string | undefined, format: WireFormat, options: RefreshOptions = {}): Promise<RefreshResult> {
-  const response = await fetch(new URL(REFRESH_PATH, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`), {
+  // The run's HTTP client: one connection per request (no keep-alive socket that a later mock
+  // server on a reused port could answer), a deadline and a size cap.
+  const outcome = await send(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`, {
     method: 'POST',
+    path: REFRESH_PATH,
     headers: { 'Content-Type': MEDIA_TYPE[format], Accept: MEDIA_TYPE[format] },
     body: requestBody(format, token, options.grantType),
-    redirect: 'manual',
-    signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-  });
-  const text = await response.text();
-  if (response.status === 200) return { status: 200, token: format === 'json' ? tokenFromJson(text) : tokenFromXml(text) };
-  return { status: response.status, message: errorMessage(format, text) };
+  }, { timeoutMs: options.timeoutMs ?? 5000, maxResponseBytes: 1 << 20, insecureTls: false });
+  if (!outcome.response) throw new RefreshClientError(outcome.transportError ?? 'no response');
+  const { status, body } = outcome.response;
+  if (status === 200) return { status: 200, token: format === 'json' ? tokenFromJson(body) : tokenFromXml(body) };
+  return { status, message: errorMessage(format, body) };
 }
 
 /** The request's required member (refresh_token) and its defaulted one (grant_type). */

@@ -8,6 +8,7 @@
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setTimeout } from 'node:timers/promises';
 import { basename, dirname, join } from 'node:path';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import type { Naming } from '../findings/types.ts';
@@ -19,6 +20,13 @@ import { finalizeContract } from './finalize.ts';
 import { contractFile, pacticipants } from './participants.ts';
 import type { PactRule } from './schemaMatchers.ts';
 import { requestTemplate, responseTemplate } from './templates.ts';
+
+/**
+ * The Rust mock server records a match just after it answers, and Pact JS asks for the verdict
+ * as soon as the test function returns: without a short pause it now and then reports a
+ * request it has answered as "expected but not received" (pact-reference #535, pact-js #1835).
+ */
+const MOCK_SETTLE_MS = 5;
 
 /** What the consumer tests send as the refresh token: synthetic, and unlike the contract's example, so the type matcher is exercised. */
 export const CONSUMER_TEST_TOKEN = 'consumer-test-refresh-token';
@@ -71,7 +79,11 @@ function recordInteraction(pact: PactV4, c: InteractionCase, naming: Naming): Pr
       b.headers({ 'Content-Type': MatchersV3.regex(`^${mediaType}(;\\s*charset=utf-8)?$`, `${mediaType}; charset=utf-8`) });
       withBody(b, response);
     })
-    .executeTest((mock) => refreshToken(mock.url, c.request.withToken ? CONSUMER_TEST_TOKEN : undefined, c.format, { grantType: c.request.grantType }));
+    .executeTest(async (mock) => {
+      const result = await refreshToken(mock.url, c.request.withToken ? CONSUMER_TEST_TOKEN : undefined, c.format, { grantType: c.request.grantType });
+      await setTimeout(MOCK_SETTLE_MS);
+      return result;
+    });
 }
 
 interface BodyBuilder {

@@ -43,7 +43,7 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
   const skips: ContractVerdict[] = skipped.map((i) => ({ interaction: i.description, status: 'skip', message: skipReason(stateOf(i))! }));
   if (runnable.length === 0) return skips;
 
-  const file = skipped.length > 0 ? writeSubset(options.contractFile, (i) => runnable.includes(i)) : options.contractFile;
+  const file = skipped.length > 0 ? writeSubset(options.contractFile, (i) => runnable.some((r) => r.description === i.description)) : options.contractFile;
   const hookErrors = new Map<string, string>();
   const proxy = await startCaptureProxy({ targetUrl: options.targetUrl, http: options.http, onIssued: options.onIssued ?? (() => undefined) });
   let pendingToken: string | undefined;

@@ -1,0 +1,70 @@
+// Verification the way it runs against a live server, with the reference provider standing in:
+// the 200 interactions get the token chain's refresh token injected, every rotation is handed
+// over so the chain ends on a valid token, states a live server cannot arrange are skipped with
+// the reason, the verifier never sees a live token, and a state handler that throws fails the
+// interactions of its state instead of stopping the run.
+
+import { expect } from 'chai';
+import { refreshToken } from '../../../src/pact/client.ts';
+import { STATES } from '../../../src/pact/interactions.ts';
+import { liveArrangements } from '../../../src/pact/verify/states.ts';
+import { verifyContract } from '../../../src/pact/verify/verifyContract.ts';
+import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
+import { TokenChain } from '../../../src/run/tokens.ts';
+import { HTTP, recordContract, writeTemp } from './support.ts';
+
+describe('contract verification against a live server', function () {
+  let contract: string;
+  let provider: ReferenceProvider;
+
+  before(async () => {
+    contract = writeTemp(await recordContract('backing-field'));
+  });
+  beforeEach(async () => {
+    provider = await startReferenceProvider();
+  });
+  afterEach(() => provider.stop());
+
+  it('injects the chain token, hands every rotation over and leaves a valid token', async () => {
+    const first = provider.issueRefreshToken();
+    const chain = new TokenChain(first, undefined);
+    const seen: string[] = [];
+    const verdicts = await verifyContract({
+      contractFile: contract,
+      targetUrl: `${provider.url}/`,
+      arrangements: liveArrangements(chain, await chain.current()),
+      http: HTTP,
+      onIssued: (issued) => {
+        seen.push(issued.refreshToken!);
+        chain.handOver(issued.refreshToken!);
+      },
+    });
+    expect(verdicts.filter((v) => v.status === 'fail')).to.deep.equal([]);
+    expect(seen).to.have.length(2);
+    expect(chain.last() === first, 'the chain moved on').to.equal(false);
+    expect((await refreshToken(provider.url, chain.last(), 'json')).status, 'the last token still works').to.equal(200);
+    const verifierSaw = JSON.stringify(verdicts);
+    for (const token of [first, ...seen]) expect(verifierSaw.includes(token)).to.equal(false);
+  });
+
+  it('skips what a live server cannot arrange, with the reason', async () => {
+    const chain = new TokenChain(undefined, undefined);
+    const verdicts = await verifyContract({ contractFile: contract, targetUrl: `${provider.url}/`, arrangements: liveArrangements(chain, undefined), http: HTTP });
+    const skipped = verdicts.filter((v) => v.status === 'skip');
+    expect(skipped.map((v) => v.message)).to.include('a token store outage cannot be arranged on a live server')
+      .and.include('an expired refresh token cannot be arranged on a live server')
+      .and.satisfy((messages: string[]) => messages.some((m) => m.includes('REFRESH_TOKEN')));
+    expect(skipped).to.have.length(8);
+    expect(verdicts.filter((v) => v.status === 'fail')).to.deep.equal([]);
+  });
+
+  it('fails the interactions of a state whose handler throws, and runs the rest', async () => {
+    const chain = new TokenChain(provider.issueRefreshToken(), undefined);
+    const arrangements = { ...liveArrangements(chain, await chain.current()), [STATES.unknownToken]: { setup: () => { throw new Error('state store offline'); } } };
+    const verdicts = await verifyContract({ contractFile: contract, targetUrl: `${provider.url}/`, arrangements, http: HTTP, onIssued: (issued) => chain.handOver(issued.refreshToken!) });
+    const failed = verdicts.filter((v) => v.status === 'fail');
+    expect(failed.map((v) => v.interaction)).to.deep.equal(['a JSON refresh with an unknown refresh token', 'an XML refresh with an unknown refresh token']);
+    expect(failed[0]!.message).to.include('arranging "the refresh token is unknown" failed: state store offline');
+    expect(verdicts.filter((v) => v.status === 'pass')).to.have.length(6);
+  });
+});
