@@ -29,13 +29,13 @@ export function embeddedArrangements(provider: ReferenceProvider): Arrangements 
   };
 }
 
-export interface TokenChain {
+export interface LiveTokens {
   current(): Promise<string | undefined>;
   skipReason(): string | undefined;
 }
 
 /** `liveToken` is undefined when the run has no refresh token: the valid-token state is skipped then. */
-export function liveArrangements(chain: TokenChain, liveToken: string | undefined): Arrangements {
+export function liveArrangements(chain: LiveTokens, liveToken: string | undefined): Arrangements {
   const noToken = chain.skipReason() ?? 'no live refresh token: set REFRESH_TOKEN, or LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD';
   return {
     [STATES.validToken]: liveToken === undefined ? { skip: noToken } : { token: () => chain.current() },
