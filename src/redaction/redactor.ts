@@ -8,12 +8,22 @@ import { createHash } from 'node:crypto';
 /** Shorter values are too common to redact safely (they would mangle ordinary text). */
 const MIN_SECRET_LENGTH = 8;
 const secrets = new Set<string>();
+const credentials = new Set<string>();
 
+/** A live token: redacted wherever it appears, and looked for by the final leak scan. */
 export function registerSecret(value: string | undefined): void {
   if (value && value.length >= MIN_SECRET_LENGTH) secrets.add(value);
 }
 
-/** Every live secret value registered in this process, for the final leak scan. */
+/**
+ * A password: people choose words ("consinco"), so it is redacted only where it stands alone
+ * (not inside "consinco-auth-client"), and it is not what the leak scan looks for.
+ */
+export function registerCredential(value: string | undefined): void {
+  if (value) credentials.add(value);
+}
+
+/** Every live token value registered in this process, for the final leak scan. */
 export function knownSecrets(): string[] {
   return [...secrets];
 }
@@ -30,10 +40,18 @@ export function redact(text: string, extra: readonly string[] = []): string {
   for (const secret of all) {
     if (out.includes(secret)) out = out.split(secret).join(tokenShape(secret));
   }
+  for (const credential of credentials) {
+    if (out.includes(credential)) out = out.replace(standingAlone(credential), '<credential>');
+  }
   return out;
+}
+
+function standingAlone(word: string): RegExp {
+  return new RegExp(`(?<![\\w-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g');
 }
 
 /** Forgets registered secrets: for tests that need a clean slate. */
 export function clearSecrets(): void {
   secrets.clear();
+  credentials.clear();
 }

@@ -3,7 +3,7 @@
 
 import type { LoginConfig } from '../config/config.ts';
 import { send, type HttpOptions } from '../http/client.ts';
-import { redact, registerSecret } from '../redaction/redactor.ts';
+import { redact, registerCredential, registerSecret } from '../redaction/redactor.ts';
 import type { TokenSource } from '../run/tokens.ts';
 import { readIssuedTokens } from './issuedTokens.ts';
 
@@ -17,7 +17,7 @@ export class LoginError extends Error {
 export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOptions): TokenSource {
   return {
     async obtain() {
-      registerSecret(login.password);
+      registerCredential(login.password);
       const outcome = await send(baseUrl, {
         method: 'POST',
         path: login.path,
