@@ -103,6 +103,10 @@ function wrapperSchema(naming: Naming): string {
   return path;
 }
 
+/**
+ * Xerces stops at a fatal (well-formedness) error, so the documents after the one that caused
+ * it were never validated: they go into a batch of their own, until none is left.
+ */
 async function validateBatch(naming: Naming, documents: string[]): Promise<SchemaProblem[][]> {
   // Line N of the wrapper belongs to the document whose first line is the greatest start <= N.
   const starts: number[] = [];
@@ -114,13 +118,21 @@ async function validateBatch(naming: Naming, documents: string[]): Promise<Schem
   const wrapped = `<b:batch xmlns:b="${BATCH_NS}">\n${documents.join('\n')}\n</b:batch>`;
   const messages = await runXerces(wrapped, wrapperSchema(naming));
   const result: SchemaProblem[][] = documents.map(() => []);
+  let fatalOwner: number | undefined;
   for (const message of messages) {
     const at = /\((\d+):(\d+)\)$/.exec(message);
+    // The library repeats a fatal error without its position once validation aborts.
+    if (!at && fatalOwner !== undefined) continue;
     const errorLine = at ? Number(at[1]) : 0;
     let owner = starts.length - 1;
     while (owner > 0 && starts[owner]! > errorLine) owner--;
     const local = at ? `${errorLine - starts[owner]! + 1}:${at[2]}` : '(document)';
     result[owner]!.push(xercesProblem(message, local));
+    if (message.startsWith('[fatal]')) fatalOwner ??= owner;
+  }
+  if (fatalOwner !== undefined && fatalOwner < documents.length - 1) {
+    const rest = await validateBatch(naming, documents.slice(fatalOwner + 1));
+    rest.forEach((problems, i) => { result[fatalOwner! + 1 + i] = problems; });
   }
   return result.map(mergeTypeErrors);
 }

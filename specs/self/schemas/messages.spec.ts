@@ -87,3 +87,20 @@ describe('schemas judge messages as the doc and real servers make them', () => {
     });
   }
 });
+
+describe('batched XSD validation', () => {
+  it('still validates the documents after one that Xerces finds not well-formed', async () => {
+    // U+FFFE passes the JavaScript well-formedness check but is a fatal error for Xerces.
+    const notWellFormed = responseXml('backing-field', { name: 'bad \uFFFE char' });
+    const [first, broken, valid, invalid] = await validateXmlBodies([
+      { kind: 'response', xml: responseXml('backing-field') },
+      { kind: 'response', xml: notWellFormed },
+      { kind: 'response', xml: responseXml('backing-field') },
+      { kind: 'response', xml: responseXml('backing-field', { id: 'abc' }) },
+    ]);
+    expect(first).to.deep.equal([]);
+    expect(broken).not.to.deep.equal([]);
+    expect(valid).to.deep.equal([]);
+    expect(invalid!.map(formatProblem).join('\n')).to.contain('_x003C_id_x003E_k__BackingField');
+  });
+});
