@@ -39,8 +39,8 @@ export function refreshToken(bound: BoundModel, { store, users, faults }: Action
   if (isFilled(grantType) && grantType !== REFRESH_FIELDS.supportedGrantType) {
     return { status: 400, error: invalidRequest(`model.${REFRESH_FIELDS.grantType}`, `Only the '${REFRESH_FIELDS.supportedGrantType}' grant type is supported.`) };
   }
-  const user = store.redeem(String(token));
-  if (user) return { status: 200, session: store.issue(user), cut: faults.has('truncated-body') };
+  const redeemed = store.redeem(String(token));
+  if (redeemed) return { status: 200, session: store.issue(redeemed.user, redeemed.family), cut: faults.has('truncated-body') };
   if (faults.has('invalid-token-200')) return { status: 200, session: store.issue(users[0]!) };
   if (faults.has('invalid-token-400')) return { status: 400, error: invalidRequest(`model.${REFRESH_FIELDS.refreshToken}`, REFUSED_TOKEN) };
   if (faults.has('token-echo-in-error')) return { status: 401, error: messageOnly(`The refresh token '${String(token)}' is invalid or has expired.`) };

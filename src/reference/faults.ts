@@ -52,6 +52,7 @@ export const FAULTS = [
   { id: 'token-echo-in-error', description: 'the 401 body quotes the refresh token it refused', catches: ['errors.no-token-echo'] },
   // token lifecycle
   { id: 'old-refresh-token-accepted', description: 'a refresh issues a new refresh token but the used one keeps working', catches: ['token.rotation'] },
+  { id: 'no-replay-detection', description: 'a replayed (already used) refresh token is refused, but the tokens issued from it stay valid', catches: ['token.rotation'] },
   { id: 'refresh-token-never-expires', description: 'refresh tokens are accepted after their lifetime', catches: ['token.expiry'] },
   // robustness
   { id: 'slow-response', description: 'every response is held back slowMs (default 1500 ms) before it is written', catches: ['response.time'] },

@@ -1,6 +1,8 @@
 // Refresh tokens: opaque random values the server remembers by hash (the store never holds a
-// usable token), each used once (rotation) and only within its lifetime. Access tokens are
-// issued but never presented to this API, so only their lifetime is tracked.
+// usable token), each used once (rotation) and only within its lifetime. Tokens descending
+// from one login form a family; presenting a used token again revokes the whole family
+// (RFC 9700 §4.14.2 replay detection), since either the client or a thief holds a copy.
+// Access tokens are issued but never presented to this API, so only their lifetime is tracked.
 
 import { createHash, randomBytes } from 'node:crypto';
 import type { ActiveFaults } from './faults.ts';
@@ -24,6 +26,14 @@ export class TokenStoreUnavailableError extends Error {
 interface RefreshRecord {
   user: ReferenceUser;
   expiresMs: number;
+  family: number;
+  used: boolean;
+}
+
+/** The user a redeemed token belonged to and the family its successor joins. */
+export interface Redeemed {
+  user: ReferenceUser;
+  family: number;
 }
 
 /** Above this many records, issuing sweeps the expired ones so a long run stays small. */
@@ -31,6 +41,7 @@ const SWEEP_ABOVE = 10_000;
 
 export class TokenStore {
   private readonly records = new Map<string, RefreshRecord>();
+  private families = 0;
   available = true;
 
   constructor(
@@ -38,36 +49,44 @@ export class TokenStore {
     private readonly faults: ActiveFaults,
   ) {}
 
-  issue(user: ReferenceUser): TokenSession {
+  /** A new session; its refresh token continues `family` (a refresh) or starts one (a login). */
+  issue(user: ReferenceUser, family?: number): TokenSession {
     this.ensureAvailable();
     const issuedMs = preciseNow();
     this.sweep(issuedMs);
     return {
       user,
       accessToken: opaqueToken(),
-      refreshToken: this.remember(user, issuedMs + this.lifetimes.refreshSec * 1000),
+      refreshToken: this.remember(user, issuedMs + this.lifetimes.refreshSec * 1000, family),
       issuedMs,
       accessExpiresMs: issuedMs + this.lifetimes.accessSec * 1000,
       accessLifetimeSec: this.lifetimes.accessSec,
     };
   }
 
-  /** The user a valid refresh token belongs to, spending the token; undefined when refused. */
-  redeem(refreshToken: string): ReferenceUser | undefined {
+  /** Spends a valid refresh token; undefined when refused (unknown, expired, or used: a replay). */
+  redeem(refreshToken: string): Redeemed | undefined {
     this.ensureAvailable();
-    const key = digest(refreshToken);
-    const record = this.records.get(key);
+    const record = this.records.get(digest(refreshToken));
     if (!record) return undefined;
+    if (record.used) {
+      if (!this.faults.has('no-replay-detection')) this.revokeFamily(record.family);
+      return undefined;
+    }
     if (record.expiresMs <= Date.now() && !this.faults.has('refresh-token-never-expires')) return undefined;
-    if (!this.faults.has('old-refresh-token-accepted')) this.records.delete(key);
-    return record.user;
+    if (!this.faults.has('old-refresh-token-accepted')) record.used = true;
+    return { user: record.user, family: record.family };
   }
 
   /** A new refresh token for `user` valid until `expiresMs`, even while the store is off (provider states). */
-  remember(user: ReferenceUser, expiresMs: number): string {
+  remember(user: ReferenceUser, expiresMs: number, family = ++this.families): string {
     const token = opaqueToken();
-    this.records.set(digest(token), { user, expiresMs });
+    this.records.set(digest(token), { user, expiresMs, family, used: false });
     return token;
+  }
+
+  private revokeFamily(family: number): void {
+    for (const [key, record] of this.records) if (record.family === family) this.records.delete(key);
   }
 
   clear(): void {

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { ordinalSort } from '../../../src/naming/namingMap.ts';
 import { CHECK_IDS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
-import { NAMING, REFRESH, jsonObject, login, member, post, refresh, xmlRoot, type Wire } from './support.ts';
+import { NAMING, REFRESH, jsonObject, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
 
 interface Scenario {
   options?: Partial<ReferenceProviderOptions>;
@@ -32,6 +32,13 @@ const refreshTwice = async (p: ReferenceProvider) => {
   const token = p.issueRefreshToken();
   await refresh(p, token);
   return refresh(p, token);
+};
+/** Refresh, replay the spent token, then try its successor: replay detection revokes the successor. */
+const successorAfterReplay = async (p: ReferenceProvider) => {
+  const token = p.issueRefreshToken();
+  const successor = refreshTokenOf(await refresh(p, token));
+  await refresh(p, token);
+  return refresh(p, successor);
 };
 const storeDown = (p: ReferenceProvider) => {
   p.setTokenStoreAvailable(false);
@@ -83,6 +90,7 @@ const SCENARIOS: Record<FaultId, Scenario> = {
     shows: (w) => w.status === 401 && w.body.includes(echoedToken),
   },
   'old-refresh-token-accepted': { exchange: refreshTwice, shows: (w) => w.status === 200 },
+  'no-replay-detection': { exchange: successorAfterReplay, shows: (w) => w.status === 200 },
   'refresh-token-never-expires': { exchange: (p) => refresh(p, p.expiredRefreshToken()), shows: (w) => w.status === 200 },
   'slow-response': { options: { slowMs: 200 }, exchange: (p) => login(p), shows: (w) => w.elapsedMs >= 150 },
   'truncated-body': {

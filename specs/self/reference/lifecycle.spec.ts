@@ -22,10 +22,25 @@ describe('reference provider: token lifecycle', () => {
       const second = refreshTokenOf(renewed);
       expect(second.length).to.equal(43);
       expect(second === first).to.equal(false);
-      expect((await refresh(provider, first, mediaType)).status).to.equal(401);
       expect((await refresh(provider, second, mediaType)).status).to.equal(200);
+      expect((await refresh(provider, first, mediaType)).status).to.equal(401);
     });
   }
+
+  it('revokes the whole token family when a used refresh token is replayed (RFC 9700 §4.14.2)', async () => {
+    const first = provider.issueRefreshToken();
+    const second = refreshTokenOf(await refresh(provider, first));
+    expect((await refresh(provider, first)).status).to.equal(401);
+    expect((await refresh(provider, second)).status).to.equal(401);
+  });
+
+  it('keeps other families valid when one is revoked', async () => {
+    const other = provider.issueRefreshToken();
+    const first = provider.issueRefreshToken();
+    await refresh(provider, first);
+    await refresh(provider, first);
+    expect((await refresh(provider, other)).status).to.equal(200);
+  });
 
   it('refuses a refresh token after its lifetime with 401', async () => {
     const token = provider.issueRefreshToken();
