@@ -15,6 +15,7 @@ export interface Executed {
   skipReason?: string;
 }
 
+const NO_OWN_FAMILY = 'replaying a used refresh token may revoke its whole token family, which would be the REFRESH_TOKEN you gave; set LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD so this probe logs in for a family of its own';
 const NOT_EMBEDDED_EXPIRED = 'the target offers no way to make an expired refresh token (runs on the embedded provider)';
 
 export async function record(run: Run, probe: Probe, role: Role, token?: string, previous?: ProbeExchange): Promise<ProbeExchange> {
@@ -60,21 +61,20 @@ async function chained(run: Run, probe: Probe): Promise<Executed> {
   return { exchanges: [exchange] };
 }
 
-/** Refresh, replay the used token, then try its successor (replay detection). */
+/**
+ * Refresh, replay the used token, then try its successor (replay detection). A replay may
+ * revoke the whole token family (RFC 9700 §4.14.2), so it never uses the chain's family:
+ * without a way to get a token of its own (a login, or the embedded provider) it is skipped.
+ */
 async function rotation(run: Run, probe: Probe): Promise<Executed> {
-  const independent = await run.tokens.independent();
-  const token = independent ?? await run.tokens.current();
-  if (token === undefined) return { exchanges: [], skipReason: run.tokens.skipReason() ?? 'no live refresh token' };
+  const token = await run.tokens.independent();
+  if (token === undefined) return { exchanges: [], skipReason: NO_OWN_FAMILY };
   const refresh = await record(run, probe, 'documented', token);
   refresh.expect = { status: 200, body: 'token' };
-  if (!independent) advanceChain(run, refresh);
   const replay = await record(run, probe, 'replay', token, refresh);
   const successor = refresh.response?.status === 200 ? readIssuedTokens(refresh.response.body).refreshToken : undefined;
   if (!successor) return { exchanges: [refresh, replay] };
-  if (!independent && !run.tokens.canRenew()) return { exchanges: [refresh, replay] };
-  const after = await record(run, probe, 'after-replay', successor, replay);
-  if (!independent) advanceChain(run, after);
-  return { exchanges: [refresh, replay, after] };
+  return { exchanges: [refresh, replay, await record(run, probe, 'after-replay', successor, replay)] };
 }
 
 /** Every probe but the store-down ones (see `storeDown`). */

@@ -76,6 +76,10 @@ describe('probe engine against a live target', function () {
     const probed = await runProbes(run);
     expect(failures(probed)).to.deep.equal([]);
     expect(await refreshes(run, run.tokens.last()!)).to.equal(200);
+    // A replay could revoke the given token's family, so the rotation probes wait for a login.
+    const rotation = [...probed.results.values()].filter((r) => r.probe.probeCase.role === 'rotation');
+    expect(rotation.length).to.be.above(0);
+    expect(rotation.every((r) => r.skipReason?.includes('LOGIN_COMPANY'))).to.equal(true);
   });
 
   it('skips the 200 probes without credentials, naming the variables', async () => {
