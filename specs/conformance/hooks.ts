@@ -1,12 +1,9 @@
 // Root hooks of the conformance run: the run starts once before any spec (a config error or
-// an unreachable target ends the process with exit code 2 at once), and at the end the
-// findings are written and printed, the last refresh token is left for the user, and the
-// embedded provider is stopped.
+// an unreachable target ends the process with exit code 2 at once). The gate launcher behind
+// `npm test` (src/cli/gate.ts) writes the reports, leaves the last refresh token and closes
+// the run; closing here too stops the embedded provider when mocha is run on its own.
 
-import { ConfigError, TargetUnreachableError, closeRun, currentRun, startedRun } from '../../src/run/context.ts';
-import { leaveRefreshToken } from '../../src/run/leaveToken.ts';
-import { buildFindingsReport, writeFindings } from '../../src/run/report.ts';
-import { summaryLines } from '../../src/run/summary.ts';
+import { ConfigError, TargetUnreachableError, closeRun, currentRun } from '../../src/run/context.ts';
 
 export const mochaHooks = {
   async beforeAll(): Promise<void> {
@@ -21,13 +18,6 @@ export const mochaHooks = {
     }
   },
   async afterAll(): Promise<void> {
-    const run = startedRun();
-    if (run) {
-      const report = buildFindingsReport(run);
-      const path = writeFindings(run, report);
-      const tokenFile = leaveRefreshToken(run);
-      console.log(['', ...summaryLines(report), `Report: ${path}`, ...(tokenFile ? [`Last valid refresh token written to ${tokenFile}`] : [])].join('\n'));
-    }
     await closeRun();
   },
 };

@@ -16,9 +16,11 @@ export interface Closing {
   secretCount: number;
   leaks: Leak[];
   exitCode: ExitCode;
+  /** Where the chain's last valid refresh token was left (REFRESH_TOKEN_FILE), if anywhere. */
+  tokenFile?: string | undefined;
 }
 
-export function closingLines({ input, files, scanned, secretCount, leaks, exitCode }: Closing): string[] {
+export function closingLines({ input, files, scanned, secretCount, leaks, exitCode, tokenFile }: Closing): string[] {
   const runner = input.runner!;
   const leakLines = leaks.length === 0
     ? [`Leak scan: none of the ${count(secretCount, 'live token value', 'live token values')} the run saw appears in ${scanned.join(' or ')}`]
@@ -29,6 +31,7 @@ export function closingLines({ input, files, scanned, secretCount, leaks, exitCo
     '',
     `Reports: ${files.join(', ')}`,
     ...leakLines,
+    ...(tokenFile ? [`Last valid refresh token written to ${tokenFile}`] : []),
     ...summaryLines(input.report),
     paint(gate, exitCode === 0 ? 'green' : 'red'),
   ];

@@ -10,6 +10,7 @@ import { gateVerdict } from '../reports/gate.ts';
 import type { MatrixRow } from '../reports/input.ts';
 import { writeReports } from '../reports/write.ts';
 import { closeRun, currentRun, type Run } from '../run/context.ts';
+import { leaveRefreshToken } from '../run/leaveToken.ts';
 import { writeFindings, buildFindingsReport } from '../run/report.ts';
 import { closingLines } from './closing.ts';
 import { paint, stageLogger, useColor } from './console.ts';
@@ -52,6 +53,7 @@ async function gate(args: readonly string[]): Promise<ExitCode> {
   const report = buildFindingsReport(run);
   const input = { report, rowOfCase: rowOfCase(), runner };
   const files = [writeFindings(run, report), ...writeReports(run.config.reportsDir, input)];
+  const tokenFile = leaveRefreshToken(run);
   await closeRun();
   stage('scanning reports and contracts for live token values');
   const scanned = [run.config.reportsDir, CONTRACTS_DIR];
@@ -60,6 +62,6 @@ async function gate(args: readonly string[]): Promise<ExitCode> {
   scrubLeaks(leaks, secrets);
   const verdict = gateVerdict(report, runner);
   const exitCode = exitCodeFor({ conforming: verdict.conforming, ranNothing: verdict.ranNothing, leaks: leaks.length });
-  console.log(closingLines({ input, files, scanned, secretCount: secrets.length, leaks, exitCode }).join('\n'));
+  console.log(closingLines({ input, files, scanned, secretCount: secrets.length, leaks, exitCode, tokenFile }).join('\n'));
   return exitCode;
 }
