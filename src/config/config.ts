@@ -37,7 +37,7 @@ export interface Config {
   /** Where the last valid refresh token of the chain is written (mode 0600), when set. */
   refreshTokenFile?: string;
   /** Only for the embedded provider: its naming and injected faults. */
-  reference: { naming: 'backing-field' | 'documented'; faults: string[] };
+  reference: { naming: 'backing-field' | 'documented'; faults: string[]; slowMs: number };
 }
 
 export interface ConfigVariable {
@@ -64,6 +64,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'REFRESH_TOKEN_FILE', default: '(none)', description: 'File (written with mode 0600) that receives the last valid refresh token of the chain.' },
   { name: 'REFERENCE_NAMING', default: 'backing-field', description: 'Embedded provider only: backing-field or documented naming.' },
   { name: 'REFERENCE_FAULTS', default: '(none)', description: 'Embedded provider only: comma-separated fault ids to inject.' },
+  { name: 'REFERENCE_SLOW_MS', default: '1500', description: 'Embedded provider only: how long the slow-response fault holds each answer back.' },
 ];
 
 type Env = Record<string, string | undefined>;
@@ -165,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
     reference: {
       naming: oneOf(env, 'REFERENCE_NAMING', ['backing-field', 'documented'], 'backing-field'),
       faults: referenceFaults(env, target === undefined),
+      slowMs: positiveInt(env, 'REFERENCE_SLOW_MS', 1500),
     },
   };
 }

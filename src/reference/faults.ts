@@ -49,7 +49,7 @@ export const FAULTS = [
   { id: 'no-cache-control-no-store', description: 'responses carry Web API\'s default Cache-Control: no-cache (no no-store)', catches: ['headers.no-store'] },
   // error hygiene
   { id: 'stack-trace-in-500', description: '500 bodies carry ExceptionMessage, ExceptionType and StackTrace (IncludeErrorDetailPolicy.Always)', catches: ['errors.no-details'] },
-  { id: 'token-echo-in-error', description: 'the 401 body quotes the refresh token it refused', catches: ['errors.no-token-echo'] },
+  { id: 'token-echo-in-error', description: 'the 401 body quotes the refresh token it refused', catches: ['errors.no-token-echo', 'body.schema'] },
   // token lifecycle
   { id: 'old-refresh-token-accepted', description: 'a refresh issues a new refresh token but the used one keeps working', catches: ['token.rotation'] },
   { id: 'no-replay-detection', description: 'a replayed (already used) refresh token is refused, but the tokens issued from it stay valid', catches: ['token.rotation'] },

@@ -55,7 +55,7 @@ export async function startRun(config: Config): Promise<Run> {
   const startedAt = new Date();
   const findings = new FindingsCollector();
   const http = httpOptions(config);
-  const provider = config.targetUrl ? undefined : await startReferenceProvider({ naming: config.reference.naming, faults: config.reference.faults });
+  const provider = config.targetUrl ? undefined : await startReferenceProvider(config.reference);
   const target: RunTarget = provider ? { url: `${provider.url}/`, embedded: true, provider } : { url: config.targetUrl!, embedded: false };
   try {
     const t0 = performance.now();

@@ -18,7 +18,7 @@ describe('config', () => {
     const config = loadConfig({});
     expect(config).to.deep.include({ naming: 'auto', profile: 'default', requestTimeoutMs: 5000, maxResponseBytes: 1048576, insecureTls: false, responseTimeBudgetMs: 1000, reportsDir: 'reports' });
     expect(config.targetUrl).to.equal(undefined);
-    expect(config.reference).to.deep.equal({ naming: 'backing-field', faults: [] });
+    expect(config.reference).to.deep.equal({ naming: 'backing-field', faults: [], slowMs: 1500 });
   });
 
   it('normalises TARGET_URL to a base with a trailing slash', () => {
