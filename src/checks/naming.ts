@@ -1,6 +1,6 @@
 // naming.consistent: which naming the server emits (backing-field, documented, DataContractJson,
 // OWIN, mixed), one naming throughout every response and both formats, and the one NAMING asks
-// for when it is set. The run's verdict and the fix advice (DESIGN §3) come from here too.
+// for when it is set. The run's verdict and the fix advice (docs/wire-format.md) come from here too.
 
 import type { NamingReport, NamingVerdict } from '../findings/types.ts';
 import { NAMING_ADVICE } from '../naming/classify.ts';
@@ -48,7 +48,7 @@ function crossFormatAdvice(json: NamingVerdict, xml: NamingVerdict): string {
 export const namingConsistent: Check = {
   id: 'naming.consistent',
   title: 'One recognised naming in every response and format',
-  rule: 'Help Page table (documented names) vs samples (backing fields); DESIGN §3 serializer behaviour',
+  rule: 'Help Page table (documented names) vs samples (backing fields); docs/wire-format.md (serializer behaviour)',
   level: 'MUST',
   run(exchange, ctx) {
     const found = classified(exchange);

@@ -1,4 +1,4 @@
-// Which naming a token response really uses, and what to tell the server's owner. DESIGN §3:
+// Which naming a token response really uses, and what to tell the server's owner. docs/wire-format.md:
 // Json.NET with IgnoreSerializableAttribute=false emits the compiler's backing fields in
 // declaration order (the doc's sample); a fixed class emits the documented names (the doc's
 // table); DataContractJsonSerializer emits backing fields sorted, with "\/Date(...)\/" dates;
