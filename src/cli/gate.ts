@@ -47,12 +47,18 @@ async function gate(args: readonly string[]): Promise<ExitCode> {
     console.error(paint(message, 'red', useColor(process.stderr)));
     return EXIT.COULD_NOT_TEST;
   }
+  // performance.now() counts from the process's start: Node, tsx, loading, config, provider, preflight.
+  run.findings.timing('startup', performance.now());
   stage(`probing ${run.target.embedded ? 'the embedded reference provider at ' : ''}${run.target.url}`);
   const runner = await runMocha(args, useColor());
   stage(`writing reports to ${run.config.reportsDir}/`);
+  const reportsStarted = performance.now();
   const report = buildFindingsReport(run);
   const input = { report, rowOfCase: rowOfCase(), runner };
-  const files = [writeFindings(run, report), ...writeReports(run.config.reportsDir, input)];
+  const rendered = writeReports(run.config.reportsDir, input);
+  run.findings.timing('reports', performance.now() - reportsStarted);
+  // findings.json last, so that it carries the time the reports took.
+  const files = [writeFindings(run, { ...report, timings: run.findings.timings() }), ...rendered];
   const tokenFile = leaveRefreshToken(run);
   await closeRun();
   stage('scanning reports and contracts for live token values');

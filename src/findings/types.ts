@@ -74,5 +74,7 @@ export interface FindingsReport {
   /** Contract verification results, when the run verified contracts. */
   contracts?: { interaction: string; status: ResultStatus; message: string }[];
   timings: { stage: string; ms: number }[];
+  /** HTTP requests the run sent: preflight, login, probes, the contract recording and verification. */
+  requests: number;
   summary: { pass: number; fail: number; skip: number; info: number; advisory: number };
 }

@@ -33,8 +33,16 @@ export function httpOptions(config: Config): HttpOptions {
   };
 }
 
+let requestCount = 0;
+
+/** How many requests this process has sent through this client (findings.json `requests`). */
+export function requestsSent(): number {
+  return requestCount;
+}
+
 /** Sends one request to `baseUrl` + `req.path` and records what came back, never throwing. */
 export function send(baseUrl: string, req: RecordedRequest, options: HttpOptions): Promise<HttpOutcome> {
+  requestCount++;
   const url = new URL(req.path, baseUrl);
   const body = Buffer.from(req.body, 'utf8');
   const started = performance.now();

@@ -84,6 +84,7 @@ export async function runProbes(run: Run, probes: readonly Probe[] = expandProbe
   const t0 = performance.now();
   const xsd = await validateXml(all, run.config.naming);
   run.findings.timing('probes.xsd', performance.now() - t0);
+  const checksStarted = performance.now();
   const ctx: CheckContext = { naming: run.config.naming, responseTimeBudgetMs: run.config.responseTimeBudgetMs, xsdProblems: (e) => xsd.get(e) };
   const results = new Map<string, ProbeResult>();
   for (const probe of probes) {
@@ -95,5 +96,6 @@ export async function runProbes(run: Run, probes: readonly Probe[] = expandProbe
   const runFindings = evaluateRun(all, ctx);
   runFindings.forEach((f) => run.findings.add(f));
   run.findings.setNaming(namingReport(all));
+  run.findings.timing('probes.checks', performance.now() - checksStarted);
   return { results, runFindings };
 }

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FindingsReport } from '../findings/types.ts';
+import { requestsSent } from '../http/client.ts';
 import { redact } from '../redaction/redactor.ts';
 import type { Run } from './context.ts';
 import { isAdvisory } from './policy.ts';
@@ -28,6 +29,7 @@ export function buildFindingsReport(run: Run): FindingsReport {
     results,
     ...(contracts.length > 0 ? { contracts } : {}),
     timings: run.findings.timings(),
+    requests: requestsSent(),
     summary: {
       pass: count('pass'),
       fail: count('fail'),

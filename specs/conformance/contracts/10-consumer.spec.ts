@@ -8,15 +8,22 @@ import { contractLeaks } from '../../../src/pact/leaks.ts';
 import { INTERACTIONS } from '../../../src/pact/interactions.ts';
 import { contractNaming } from '../../../src/pact/participants.ts';
 import { namingMap } from '../../../src/schemas/load.ts';
-import { currentRun } from '../../../src/run/context.ts';
+import { currentRun, type Run } from '../../../src/run/context.ts';
 
 describe('contract, consumer side (Pact mock server)', function () {
   let recording: ContractRecording;
+  let run: Run;
+  let started: number;
 
   before(async function () {
-    recording = new ContractRecording(contractNaming((await currentRun()).config.naming));
+    run = await currentRun();
+    started = performance.now();
+    recording = new ContractRecording(contractNaming(run.config.naming));
   });
-  after(() => recording?.dispose());
+  after(() => {
+    recording?.dispose();
+    run?.findings.timing('contracts.consumer', performance.now() - started);
+  });
 
   for (const c of INTERACTIONS) {
     it(`records ${c.description} (${c.response.status})`, async function () {

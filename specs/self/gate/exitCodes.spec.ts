@@ -7,6 +7,8 @@ import addFormats from 'ajv-formats';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { STAGES } from '../../../bench/conformanceRun.ts';
+import { RUN_CASE } from '../../../src/checks/evaluate.ts';
 import type { FindingsReport } from '../../../src/findings/types.ts';
 import { validateJunit } from '../reports/junitSchema.ts';
 import { LAUNCHER_ARGS, runGate, type GateRun } from './gateRun.ts';
@@ -78,6 +80,15 @@ describe('gate exit codes (the launcher in a child process)', function () {
     addFormats.default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(FINDINGS_SCHEMA, 'utf8')) as object);
     expect(validate(findings(clean)), JSON.stringify(validate.errors?.slice(0, 3))).to.equal(true);
+  });
+
+  it('times every stage the benchmark reports and counts the HTTP requests it sent', () => {
+    const report = findings(clean);
+    expect(report.timings.map((t) => t.stage)).to.include.members(STAGES.map((s) => s.id));
+    // At least one request per probe, and two per contract interaction (recorded, then verified).
+    const probes = new Set(report.results.filter((r) => r.caseId !== RUN_CASE).map((r) => `${r.caseId} ${r.mediaType}`)).size;
+    expect(probes).to.be.greaterThan(0);
+    expect(report.requests).to.be.at.least(probes + 2 * (report.contracts?.length ?? 0));
   });
 
   it('exits 1 when the provider echoes the token, names the check, and leaks nothing', () => {

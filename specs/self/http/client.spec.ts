@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
-import { send, type HttpOptions } from '../../../src/http/client.ts';
+import { requestsSent, send, type HttpOptions } from '../../../src/http/client.ts';
 
 const options: HttpOptions = { timeoutMs: 300, maxResponseBytes: 1000, insecureTls: false };
 const request = { method: 'POST', path: 'api/v1/auth/refresh-token', headers: { accept: 'application/json' }, body: '{}' };
@@ -49,6 +49,13 @@ describe('http client', () => {
     const url = await serve(createHttpServer((_, res) => res.writeHead(302, { location: 'http://127.0.0.1:1/' }).end()));
     const outcome = await send(url, request, options);
     expect(outcome.response?.status).to.equal(302);
+  });
+
+  it('counts every request it sends, answered or not', async () => {
+    const url = await serve(createHttpServer((_, res) => res.end('{}')));
+    const before = requestsSent();
+    await Promise.all([send(url, request, options), send('http://127.0.0.1:1/', request, options)]);
+    expect(requestsSent() - before).to.equal(2);
   });
 
   it('reports a closed port as connection refused', async () => {

@@ -44,6 +44,7 @@ export const FIXTURE_REPORT: FindingsReport = {
     { interaction: 'a refresh with an unknown token (application/xml)', status: 'fail', message: 'Received: 400 / Expected: 401' },
   ],
   timings: [{ stage: 'preflight', ms: 12 }, { stage: 'probes', ms: 1800 }, { stage: 'contract verification', ms: 500 }],
+  requests: 340,
   summary: { pass: 7, fail: 4, skip: 2, info: 1, advisory: 2 },
 };
 

@@ -26,7 +26,7 @@ export async function verifyRunContract(run: Run, naming: Naming): Promise<Contr
     return verdicts;
   } finally {
     provider?.setTokenStoreAvailable(true);
-    run.findings.timing('contracts', performance.now() - started);
+    run.findings.timing('contracts.verify', performance.now() - started);
   }
 }
 

@@ -1,0 +1,79 @@
+// `npm run bench`: runs the whole conformance run against the embedded provider several times
+// as a user starts it, and checks the budget: a median under 5 s of wall time, and XSD
+// validation that does not cost one JVM start per document. Prints a table, writes
+// reports/bench.json; exit 0 budget met, 1 budget missed, 2 could not benchmark.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { benchConformanceRun, BenchRunError, OTHER, STAGES, type RunFigures, type StageId } from './conformanceRun.ts';
+import { describeMachine } from './machine.ts';
+import { spread } from './stats.ts';
+import { runTable, xsdTable, type BenchSummary } from './table.ts';
+import { benchXsd, XSD_MAX_GROWTH } from './xsd.ts';
+
+const BUDGET_MS = 5000;
+const OUTPUT = 'reports/bench.json';
+
+function count(options: Record<string, string | undefined>, name: string, fallback: number, min: number): number {
+  const text = options[name];
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new RangeError(`--${name} must be an integer >= ${min}, not "${text}"`);
+  return value;
+}
+
+async function bench(runs: number, warmupRuns: number): Promise<BenchSummary> {
+  const machine = describeMachine();
+  for (let i = 0; i < warmupRuns; i++) {
+    console.error(`warm-up ${i + 1}/${warmupRuns}`);
+    await benchConformanceRun();
+  }
+  const figures: RunFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await benchConformanceRun();
+    console.error(`run ${i + 1}/${runs}: ${Math.round(run.wallMs)} ms`);
+    figures.push(run);
+  }
+  console.error('XSD validation: 1, 10, 100 documents');
+  const xsd = await benchXsd();
+  const of = (pick: (r: RunFigures) => number) => spread(figures.map(pick));
+  const stages = Object.fromEntries([...STAGES, OTHER].map((s) => [s.id, of((r) => r.stages[s.id])])) as Record<StageId, ReturnType<typeof spread>>;
+  return {
+    machine, runs: figures, warmupRuns, budgetMs: BUDGET_MS,
+    wall: of((r) => r.wallMs), stages, requests: of((r) => r.requests), checks: of((r) => r.checks), requestsPerSecond: of((r) => r.requestsPerSecond),
+    xsd,
+  };
+}
+
+async function main(): Promise<number> {
+  let runs: number;
+  let warmupRuns: number;
+  try {
+    const { values } = parseArgs({ options: { runs: { type: 'string' }, warmup: { type: 'string' } } });
+    runs = count(values, 'runs', 5, 1);
+    warmupRuns = count(values, 'warmup', 1, 0);
+  } catch (error) {
+    console.error(`${(error as Error).message}\nUsage: npm run bench -- [--runs N (5)] [--warmup N (1)]`);
+    return 2;
+  }
+  let summary: BenchSummary;
+  try {
+    summary = await bench(runs, warmupRuns);
+  } catch (error) {
+    if (!(error instanceof BenchRunError)) throw error;
+    console.error(`Could not benchmark: ${error.message}`);
+    return 2;
+  }
+  console.log(['', ...runTable(summary), '', ...xsdTable(summary.xsd, XSD_MAX_GROWTH)].join('\n'));
+  mkdirSync('reports', { recursive: true });
+  writeFileSync(OUTPUT, `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`\nWritten: ${OUTPUT}`);
+  const misses = [
+    ...(summary.wall.median > BUDGET_MS ? [`the median wall time ${Math.round(summary.wall.median)} ms exceeds the ${BUDGET_MS} ms budget`] : []),
+    ...(summary.xsd.withinBudget ? [] : [`XSD validation of 100 documents costs ${summary.xsd.growth.toFixed(1)}x one document (budget ${XSD_MAX_GROWTH}x): it grows with JVM starts`]),
+  ];
+  for (const miss of misses) console.error(`Budget missed: ${miss}`);
+  return misses.length > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();
