@@ -2,6 +2,7 @@
 // and nothing more: no exception type, message or stack trace (Web API's error detail), and
 // never the token it refused (it would land in client logs).
 
+import { encodedForms } from '../redaction/leakScan.ts';
 import { tokenShape } from '../redaction/redactor.ts';
 import type { Check } from './check.ts';
 import { fail, pass } from './outcome.ts';
@@ -31,13 +32,6 @@ export const errorsNoDetails: Check = {
   },
 };
 
-/** The echo a token can take in a body: as is, JSON-escaped or XML-escaped. */
-function echoForms(token: string): string[] {
-  const json = JSON.stringify(token).slice(1, -1);
-  const xml = token.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return [...new Set([token, json, xml])];
-}
-
 const MIN_TOKEN_LENGTH = 8;
 
 export const errorsNoTokenEcho: Check = {
@@ -50,7 +44,7 @@ export const errorsNoTokenEcho: Check = {
     if (!response || response.status < 400) return [];
     const tokens = [...new Set([...exchange.secrets, ...(exchange.sentToken ? [exchange.sentToken] : [])])].filter((t) => t.length >= MIN_TOKEN_LENGTH);
     const text = `${Object.values(response.headers).join('\n')}\n${response.body}`;
-    const echoed = tokens.filter((t) => echoForms(t).some((form) => text.includes(form)));
+    const echoed = tokens.filter((t) => encodedForms(t).some(([, form]) => text.includes(form)));
     if (echoed.length === 0) return [pass('no token echoed')];
     return [fail(`error ${response.status} echoes a token`, `the error response quotes ${echoed.map(tokenShape).join(', ')}`, 'no token value in any error response')];
   },

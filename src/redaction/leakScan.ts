@@ -14,7 +14,8 @@ export interface Leak {
   form: string;
 }
 
-function encodedForms(secret: string): [form: string, text: string][] {
+/** The forms a writer may give a token: raw, JSON string, XML/HTML text, URL component. */
+export function encodedForms(secret: string): [form: string, text: string][] {
   const forms: [string, string][] = [
     ['raw', secret],
     ['json', JSON.stringify(secret).slice(1, -1)],
