@@ -1,10 +1,9 @@
 // The probe engine against a separately started reference provider treated as a live target:
 // with a login it chains tokens and leaves a valid one; with only REFRESH_TOKEN it still
 // chains; what only the embedded provider can provoke is skipped with a reason; the
-// findings file validates against its schema; a closed port ends the run with exit 2.
+// findings file validates against its schema (the closed-port exit code is proven through the launcher in specs/self/gate).
 
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,13 +86,5 @@ describe('probe engine against a live target', function () {
     const probed = await runProbes(run);
     const ok = [...probed.results.values()].filter((r) => r.probe.probeCase.token?.kind === 'chain');
     expect(ok.every((r) => r.skipReason?.includes('REFRESH_TOKEN'))).to.equal(true);
-  });
-
-  it('ends the conformance run against a closed port within 5 s with exit code 2', () => {
-    const started = Date.now();
-    const child = spawnSync('npx', ['mocha', '--config', '.mocharc.json'], { env: { ...process.env, TARGET_URL: 'http://127.0.0.1:1/' }, encoding: 'utf8', timeout: 15_000 });
-    expect(child.status).to.equal(2);
-    expect(Date.now() - started).to.be.below(5000);
-    expect(child.stderr).to.contain('connection refused');
   });
 });
