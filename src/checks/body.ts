@@ -52,9 +52,10 @@ function claimedFormat(response: RecordedResponse): 'json' | 'xml' | 'other' {
 }
 
 function parse(response: RecordedResponse): ParsedBody {
+  // A body cut at the cap is incomplete whatever its first megabyte holds, even only whitespace.
+  if (response.truncated) return { format: 'invalid', claimed: claimedFormat(response), reason: 'the body was cut at MAX_RESPONSE_BYTES' };
   if (response.body.trim() === '') return { format: 'empty' };
   const claimed = claimedFormat(response);
-  if (response.truncated) return { format: 'invalid', claimed, reason: 'the body was cut at MAX_RESPONSE_BYTES' };
   if (claimed === 'json') {
     try {
       return { format: 'json', value: JSON.parse(response.body.replace(/^\uFEFF/, '')) };

@@ -1,4 +1,4 @@
-// body.schema: token bodies are well-formed and valid against the JSON Schema (ajv) or the
+// body.schema: token bodies are complete, well-formed and valid against the JSON Schema (ajv) or the
 // XSD of the naming they use; error bodies against Web API's HttpError schema.
 
 import { formatProblem, type SchemaProblem } from '../validation/problem.ts';
@@ -19,6 +19,7 @@ export const bodySchema: Check = {
     const kind = response && bodyKind(response);
     if (!response || !kind) return [];
     const what = kind === 'response' ? 'token response' : 'error body';
+    if (exchange.transportError) return [fail(`${what} cut off by the target`, exchange.transportError, `the complete ${what}`)];
     const parsed = parseBody(response);
     if (parsed.format === 'empty') {
       return kind === 'response' ? [fail('empty token response', 'an empty body', 'a TokenResponse')] : [];

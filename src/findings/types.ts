@@ -35,7 +35,7 @@ export interface Exchange {
   expect: { status: number; body: 'token' | 'error' | 'none' };
   request: RecordedRequest;
   response?: RecordedResponse;
-  /** Set when no response arrived: timeout, reset, invalid HTTP, size cap. */
+  /** Set when no complete response arrived: timeout, reset, invalid HTTP; with `response` when the target cut the body off. */
   transportError?: string;
   /** Live token values the run knows, so checks can look for echoes without logging them. */
   secrets: string[];

@@ -18,7 +18,8 @@ export interface HttpOptions {
 
 export interface HttpOutcome {
   response?: RecordedResponse;
-  /** Why no response arrived: refused, timeout, reset, not HTTP, TLS. */
+  /** Why no complete response arrived: refused, timeout, reset, not HTTP, TLS. When the target
+   * cut the body off after the headers, `response` holds the status, headers and what arrived. */
   transportError?: string;
   /** A machine-readable code for transportError (ECONNREFUSED, TIMEOUT, HPE_INVALID_CONSTANT, ...). */
   errorCode?: string;
@@ -71,30 +72,47 @@ export function send(baseUrl: string, req: RecordedRequest, options: HttpOptions
     outgoing.on('timeout', () => fail('TIMEOUT', `no complete response within ${options.timeoutMs} ms`));
     outgoing.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', describeError(error)));
     outgoing.on('response', (incoming) => {
+      const response = (text: string, truncated: boolean): RecordedResponse => ({ status: incoming.statusCode ?? 0, headers: flattenHeaders(incoming), body: text, truncated, elapsedMs: elapsed() });
       // Synchronous callbacks: the cap's destroy() must not let a socket error settle first.
       readBody(incoming, options.maxResponseBytes, (text, truncated) => {
-        finish({ response: { status: incoming.statusCode ?? 0, headers: flattenHeaders(incoming), body: text, truncated, elapsedMs: elapsed() } });
+        finish({ response: response(text, truncated) });
         outgoing.destroy();
-      }, (error) => fail(error.code ?? 'ERROR', describeError(error)));
+      }, (text, received) => {
+        finish({ response: response(text, false), transportError: describeCutOff(received, incoming.headers['content-length']), errorCode: 'ECONNRESET' });
+        outgoing.destroy();
+      });
     });
     outgoing.end(body);
   });
 }
 
-function readBody(incoming: IncomingMessage, maxBytes: number, done: (text: string, truncated: boolean) => void, failed: (error: NodeJS.ErrnoException) => void): void {
+/** Calls `done` with the body (cut at maxBytes), or `cut` with what arrived before the target cut it off; once. */
+function readBody(incoming: IncomingMessage, maxBytes: number, done: (text: string, truncated: boolean) => void, cut: (text: string, received: number) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
+  let settled = false;
+  const settle = (callback: (text: string) => void) => {
+    if (settled) return;
+    settled = true;
+    callback(Buffer.concat(chunks).toString('utf8'));
+  };
   incoming.on('data', (chunk: Buffer) => {
     chunks.push(chunk.subarray(0, Math.max(maxBytes - size, 0)));
     size += chunk.length;
     if (size > maxBytes) {
-      done(Buffer.concat(chunks).toString('utf8'), true);
+      settle((text) => done(text, true));
       incoming.destroy();
     }
   });
-  incoming.on('end', () => done(Buffer.concat(chunks).toString('utf8'), false));
-  incoming.on('error', failed);
-  incoming.on('aborted', () => failed(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' })));
+  incoming.on('end', () => settle((text) => done(text, false)));
+  const cutOff = () => settle((text) => cut(text, size));
+  incoming.on('error', cutOff);
+  incoming.on('aborted', cutOff);
+}
+
+function describeCutOff(received: number, contentLength: string | undefined): string {
+  const of = contentLength ? ` of the ${contentLength} its Content-Length announced` : '';
+  return `the target cut the response off: the connection closed after ${received} bytes of the body${of}`;
 }
 
 function flattenHeaders(incoming: IncomingMessage): Record<string, string> {

@@ -46,31 +46,47 @@ export function parseXmlDocument(xml: string): XmlElement {
   if (hasDoctype(xml)) throw new XmlSyntaxError('DOCTYPE and entity declarations are refused');
   const verdict = XMLValidator.validate(xml);
   if (verdict !== true) throw new XmlSyntaxError(verdict.err.msg, verdict.err.line);
-  const roots = toElements(parser.parse(xml) as OrderedNode[], {}).filter((e) => e.name !== '?xml');
+  const roots = toElements(parser.parse(xml) as OrderedNode[], new Map()).filter((e) => e.name !== '?xml');
   if (roots.length !== 1) throw new XmlSyntaxError(`expected one root element, found ${roots.length}`);
   return roots[0]!;
 }
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-function toElements(nodes: OrderedNode[], scope: Record<string, string>): XmlElement[] {
+/** Prefixes bound without a declaration (Namespaces in XML 1.0 §3). */
+const PREDECLARED = new Set(['xml', 'xmlns']);
+
+function prefixOf(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? '' : qname.slice(0, colon);
+}
+
+/** An undeclared prefix is a fatal error for Xerces too; refused here, it never costs the XSD batch a JVM of its own. */
+function assertBound(qname: string, scope: ReadonlyMap<string, string>): void {
+  const prefix = prefixOf(qname);
+  if (prefix && !PREDECLARED.has(prefix) && !scope.has(prefix)) throw new XmlSyntaxError(`the namespace prefix "${prefix}" of ${qname} is not declared`);
+}
+
+/** `scope` maps prefixes in scope to namespace URIs ('' the default); a Map, so that a prefix
+ * like `constructor` or `__proto__` never resolves through Object.prototype. */
+function toElements(nodes: OrderedNode[], scope: ReadonlyMap<string, string>): XmlElement[] {
   const elements: XmlElement[] = [];
   for (const node of nodes) {
     const name = Object.keys(node).find((k) => k !== ':@')!;
     if (name === '#text') continue;
     const attributes = node[':@'] ?? {};
-    const inner = { ...scope };
+    const inner = new Map(scope);
     for (const [attr, value] of Object.entries(attributes)) {
-      if (attr === 'xmlns') inner[''] = value;
-      else if (attr.startsWith('xmlns:')) inner[attr.slice(6)] = value;
+      if (attr === 'xmlns') inner.set('', value);
+      else if (attr.startsWith('xmlns:')) inner.set(attr.slice(6), value);
     }
-    const colon = name.indexOf(':');
-    const prefix = colon < 0 ? '' : name.slice(0, colon);
+    [name, ...Object.keys(attributes)].forEach((qname) => assertBound(qname, inner));
+    const prefix = prefixOf(name);
     const childNodes = (node[name] ?? []) as OrderedNode[];
     elements.push({
       name,
-      namespace: inner[prefix] ?? '',
-      localName: colon < 0 ? name : name.slice(colon + 1),
+      namespace: inner.get(prefix) ?? '',
+      localName: prefix ? name.slice(prefix.length + 1) : name,
       attributes,
       text: childNodes.filter((c) => '#text' in c).map((c) => String(c['#text'])).join(''),
       children: name === '?xml' ? [] : toElements(childNodes, inner),

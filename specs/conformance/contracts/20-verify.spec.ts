@@ -7,6 +7,7 @@ import { verifyRunContract } from '../../../src/pact/verify/verifyRun.ts';
 import { INTERACTIONS } from '../../../src/pact/interactions.ts';
 import { contractNaming } from '../../../src/pact/participants.ts';
 import { currentRun } from '../../../src/run/context.ts';
+import { FindingError } from '../../../src/findings/findingError.ts';
 
 describe('contract, provider side (Pact verifier)', function () {
   let verdicts: ContractVerdict[] = [];
@@ -24,7 +25,7 @@ describe('contract, provider side (Pact verifier)', function () {
         this.test!.title += ` (skipped: ${verdict.message})`;
         this.skip();
       }
-      if (verdict.status === 'fail') throw new Error(verdict.message);
+      if (verdict.status === 'fail') throw new FindingError(verdict.message);
     });
   }
 });

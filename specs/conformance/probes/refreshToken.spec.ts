@@ -7,6 +7,7 @@ import { expandProbes, probeTitle } from '../../../src/probes/cases.ts';
 import { runProbes, type ProbeRun } from '../../../src/probes/runner.ts';
 import { testVerdict } from '../../../src/probes/verdict.ts';
 import type { Finding } from '../../../src/findings/types.ts';
+import { FindingError } from '../../../src/findings/findingError.ts';
 
 const probes = expandProbes();
 
@@ -22,7 +23,7 @@ describe(`POST api/v1/auth/refresh-token probes (${probes.length})`, function ()
 
   function judge(this: Mocha.Context, findings: readonly Finding[]): void {
     const verdict = testVerdict(findings, run.config.profile);
-    if (verdict.kind === 'fail') throw new Error(verdict.message);
+    if (verdict.kind === 'fail') throw new FindingError(verdict.message);
     if (verdict.kind === 'skip') {
       this.test!.title += ` (skipped: ${verdict.reason})`;
       this.skip();

@@ -72,6 +72,13 @@ describe('checks', () => {
       const xsd = [{ field: 'x', path: '1:2', received: 'element x', expected: 'element y' }];
       expect(failure('body.schema', exchange({ mediaType: 'application/xml', body: xmlToken('backing-field') }), context({ xsd }))).to.contain('Received: element x / Expected: element y');
     });
+    it('fails a body cut at the size cap, even one of whitespace, and one the target cut off, saying which', () => {
+      const capped = exchange({ body: ' '.repeat(100) });
+      capped.response!.truncated = true;
+      expect(failure('body.schema', capped)).to.contain('Received: the body was cut at MAX_RESPONSE_BYTES');
+      const cutOff = { ...exchange({ status: 400, body: '{"Message":"The requ' }), transportError: 'the target cut the response off' };
+      expect(failure('body.schema', cutOff)).to.equal('Received: the target cut the response off / Expected: the complete error body');
+    });
     it('no false positive: validates a documented body against the documented schema, and extra members are allowed', () => {
       expect(statuses('body.schema', exchange({ body: JSON.stringify({ ...JSON.parse(jsonToken({}, 'documented')), productLine: 'x' }) }))).to.deep.equal(['pass']);
     });

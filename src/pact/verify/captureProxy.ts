@@ -51,7 +51,7 @@ async function forward(req: IncomingMessage, res: ServerResponse, options: Captu
   const body = await readAll(req);
   const path = (req.url ?? '/').replace(/^\/+/, '');
   const outcome = await send(options.targetUrl, { method: req.method ?? 'GET', path, headers: kept(req.headers), body }, options.http);
-  if (!outcome.response) {
+  if (!outcome.response || outcome.transportError) {
     reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: ${outcome.transportError ?? 'no response'}`);
     return;
   }

@@ -7,6 +7,7 @@
 
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import '../quietBacktraces.ts';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { HttpOptions } from '../../http/client.ts';
 import { redact } from '../../redaction/redactor.ts';
