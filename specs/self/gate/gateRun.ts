@@ -1,9 +1,9 @@
 // Runs the gate the way a user does (`npm test` is this launcher) in a child process, with a
 // clean environment plus the given variables and a private reports folder, and records what it
-// printed, how long it took and how it exited.
+// printed, how long it took, its peak memory and how it exited.
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG_VARIABLES } from '../../../src/config/config.ts';
@@ -15,7 +15,19 @@ export interface GateRun {
   stdout: string;
   stderr: string;
   ms: number;
+  /** The launcher process's peak resident memory (VmHWM, polled; 0 where /proc is not there). */
+  peakRssMb: number;
   reportsDir: string;
+}
+
+const RSS_POLL_MS = 20;
+
+function peakRssMb(pid: number | undefined): number {
+  try {
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 /** `args` go to mocha, as after `npm test --`. */
@@ -24,13 +36,16 @@ export function runGate(env: Record<string, string>, args: string[] = []): Promi
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLES.some((v) => v.name === name)));
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [...LAUNCHER_ARGS, ...args], {
+    let peak = 0;
+    const child = execFile(process.execPath, [...LAUNCHER_ARGS, ...args], {
       env: { ...inherited, NO_COLOR: '1', REPORTS_DIR: reportsDir, ...env },
       timeout: 60000,
       maxBuffer: 32 * 1024 * 1024,
     }, (error, stdout, stderr) => {
+      clearInterval(poll);
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ code, stdout, stderr, ms: performance.now() - started, reportsDir });
+      resolve({ code, stdout, stderr, ms: performance.now() - started, peakRssMb: peak, reportsDir });
     });
+    const poll = setInterval(() => (peak = Math.max(peak, peakRssMb(child.pid))), RSS_POLL_MS);
   });
 }
