@@ -44,8 +44,9 @@ export async function benchConformanceRun(): Promise<RunFigures> {
       return timing.ms;
     };
     const stages = Object.fromEntries(STAGES.map((s) => [s.id, timed(s.id)])) as Record<StageId, number>;
-    stages.other = Math.max(0, gate.ms - STAGES.reduce((sum, s) => sum + stages[s.id], 0));
-    return { wallMs: gate.ms, stages, requests: report.requests, checks: report.results.length, requestsPerSecond: report.requests / (gate.ms / 1000) };
+    const wallMs = Math.round(gate.ms);
+    stages.other = Math.max(0, wallMs - STAGES.reduce((sum, s) => sum + stages[s.id], 0));
+    return { wallMs, stages, requests: report.requests, checks: report.results.length, requestsPerSecond: Math.round((report.requests / wallMs) * 10_000) / 10 };
   } finally {
     rmSync(gate.reportsDir, { recursive: true, force: true });
   }
