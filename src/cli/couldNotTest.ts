@@ -1,7 +1,7 @@
 // When the suite cannot test at all, the user gets one readable paragraph saying what is wrong
 // and what to change, never a stack trace: a CI log reader should fix it on the first try.
 
-import { ConfigError, TargetUnreachableError } from '../run/context.ts';
+import { ConfigError, MissingJavaError, TargetUnreachableError } from '../run/context.ts';
 import { redact } from '../redaction/redactor.ts';
 
 /** The paragraph for errors that mean "could not test", or undefined for anything else. */
@@ -14,6 +14,7 @@ export function couldNotTestMessage(error: unknown): string | undefined {
     return `Could not test: ${error.message}. Check TARGET_URL, that the server runs and is reachable from this machine `
       + '(proxy, firewall, TLS: CA_FILE), or unset TARGET_URL to run against the embedded reference provider. Exit code 2.';
   }
+  if (error instanceof MissingJavaError) return `Could not test: ${error.message}. Exit code 2.`;
   return undefined;
 }
 

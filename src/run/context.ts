@@ -7,11 +7,13 @@ import { httpOptions, type HttpOptions } from '../http/client.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../reference/index.ts';
 import { LoginError, loginSource } from '../target/login.ts';
 import { preflight } from '../target/preflight.ts';
+import { ensureJava } from '../validation/javaCheck.ts';
 import { FindingsCollector } from './findings.ts';
 import { TokenChain, type TokenSource } from './tokens.ts';
 
 export { ConfigError } from '../config/config.ts';
 export { TargetUnreachableError } from '../target/errors.ts';
+export { MissingJavaError } from '../validation/javaCheck.ts';
 
 export interface RunTarget {
   /** Base URL with a trailing slash; endpoint paths are resolved against it. */
@@ -52,6 +54,7 @@ export async function closeRun(): Promise<void> {
 
 /** Starts a run for the given config (self tests use this directly). */
 export async function startRun(config: Config): Promise<Run> {
+  ensureJava();
   const startedAt = new Date();
   const findings = new FindingsCollector();
   const http = httpOptions(config);

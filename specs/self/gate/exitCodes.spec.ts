@@ -35,15 +35,17 @@ describe('gate exit codes (the launcher in a child process)', function () {
   let faulty: GateRun;
   let unreachable: GateRun;
   let badConfig: GateRun;
+  let noJava: GateRun;
 
   before(async () => {
     // Timed alone: the 5 s promise is about the suite, not about sharing two cores with other runs.
     unreachable = await runGate({ TARGET_URL: `http://127.0.0.1:${await closedPort()}/` });
-    [clean, faulty, badConfig] = await Promise.all([
+    [clean, faulty, badConfig, noJava] = await Promise.all([
       runGate({}),
       // Only the probes that send a refused token: the ones the fault acts on.
       runGate({ REFERENCE_FAULTS: 'token-echo-in-error' }, ['--grep', 'unauthorized']),
       runGate({ PROFILE: 'bogus' }),
+      runGate({ JAVA_HOME: '/nonexistent-jdk' }),
     ]);
   });
 
@@ -108,5 +110,12 @@ describe('gate exit codes (the launcher in a child process)', function () {
     expect(badConfig.code).to.equal(2);
     expect(badConfig.stderr).to.contain('Could not test: the configuration is invalid. PROFILE: "bogus" is not one of default, strict.');
     expect(badConfig.stderr + badConfig.stdout).not.to.match(NO_STACK);
+  });
+
+  it('exits 2 before any probe when Java is missing, saying how to install it', () => {
+    expect(noJava.code).to.equal(2);
+    expect(noJava.stderr).to.contain('Could not test: the XSD validator needs a Java runtime (java)');
+    expect(noJava.stderr).to.contain('apt-get install -y default-jdk-headless');
+    expect(noJava.stderr + noJava.stdout).not.to.match(NO_STACK);
   });
 });
