@@ -3,12 +3,13 @@
 // contract results and the runner's own failures, and refuses to call an empty run conforming.
 
 import type { Finding, FindingsReport } from '../findings/types.ts';
-import { isBlocking } from '../run/policy.ts';
+import { isBlocking, isBlockingContract } from '../run/policy.ts';
 import type { RunnerOutcome } from './input.ts';
 
 export interface GateVerdict {
   conforming: boolean;
   blocking: Finding[];
+  /** Contract interactions that fail the gate: failed ones, and skipped ones in the strict profile. */
   contractFailures: number;
   runnerFailures: number;
   ranNothing: boolean;
@@ -16,7 +17,7 @@ export interface GateVerdict {
 
 export function gateVerdict(report: FindingsReport, runner?: RunnerOutcome): GateVerdict {
   const blocking = report.results.filter((f) => isBlocking(f, report.profile));
-  const contractFailures = (report.contracts ?? []).filter((c) => c.status === 'fail').length;
+  const contractFailures = (report.contracts ?? []).filter((c) => isBlockingContract(c.status, report.profile)).length;
   const runnerFailures = runner?.failures ?? 0;
   const ranNothing = runner !== undefined && runner.passes + runner.failures === 0;
   const conforming = blocking.length === 0 && contractFailures === 0 && runnerFailures === 0 && !ranNothing;

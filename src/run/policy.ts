@@ -10,6 +10,11 @@ export function isBlocking(finding: Pick<Finding, 'status' | 'level'>, profile: 
   return finding.level === 'MUST' || profile === 'strict';
 }
 
+/** A contract interaction is a promise consumers rely on: it blocks like a MUST finding (a skip too, when strict). */
+export function isBlockingContract(status: Finding['status'], profile: Profile): boolean {
+  return isBlocking({ status, level: 'MUST' }, profile);
+}
+
 /** A failure that does not fail the run in this profile. */
 export function isAdvisory(finding: Pick<Finding, 'status' | 'level'>, profile: Profile): boolean {
   return finding.status === 'fail' && !isBlocking(finding, profile);
