@@ -43,7 +43,7 @@ async function pool<T, R>(items: readonly T[], width: number, work: (item: T) =>
 
 async function sendAll(run: Run, probes: readonly Probe[]): Promise<Map<Probe, Executed>> {
   const kind = (p: Probe) => p.probeCase.token?.kind;
-  const chain = probes.filter((p) => kind(p) === 'chain' || (kind(p) === 'rotation' && !run.tokens.canRenew()));
+  const chain = probes.filter((p) => kind(p) === 'chain');
   const down = probes.filter((p) => kind(p) === 'store-down');
   const free = probes.filter((p) => !chain.includes(p) && !down.includes(p));
   const done = new Map<Probe, Executed>();

@@ -47,10 +47,6 @@ export class TokenChain {
     return token;
   }
 
-  canRenew(): boolean {
-    return this.source !== undefined;
-  }
-
   /** Why probes that need a live token cannot run; undefined when they can. */
   skipReason(): string | undefined {
     if (this.token !== undefined || this.source) return undefined;
