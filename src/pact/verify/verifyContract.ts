@@ -34,6 +34,8 @@ export interface VerifyOptions {
   http: HttpOptions;
   /** Called with the tokens of every successful refresh the verification made. */
   onIssued?: (tokens: IssuedTokens) => void;
+  /** Called when a refresh the verification made got no complete answer. */
+  onLost?: (why: string) => void;
 }
 
 export async function verifyContract(options: VerifyOptions): Promise<ContractVerdict[]> {
@@ -46,7 +48,7 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
 
   const file = skipped.length > 0 ? writeSubset(options.contractFile, (i) => runnable.some((r) => r.description === i.description)) : options.contractFile;
   const hookErrors = new Map<string, string>();
-  const proxy = await startCaptureProxy({ targetUrl: options.targetUrl, http: options.http, onIssued: options.onIssued ?? (() => undefined) });
+  const proxy = await startCaptureProxy({ targetUrl: options.targetUrl, http: options.http, onIssued: options.onIssued ?? (() => undefined), ...(options.onLost ? { onLost: options.onLost } : {}) });
   let pendingToken: string | undefined;
   const arrange = (state: string, step: (a: Arrangement) => Promise<void> | void) => async () => {
     try {
