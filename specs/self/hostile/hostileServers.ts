@@ -14,6 +14,8 @@ import { startReferenceProvider } from '../../../src/reference/index.ts';
 export interface HostileServer {
   url: string;
   close(): Promise<void>;
+  /** When the server first left a request unanswered on purpose (performance.now()), if it did. */
+  firstUnansweredAt?(): number | undefined;
 }
 
 /** Starts a server and tracks its sockets, so close() never waits on a connection it stalls. */
@@ -123,15 +125,70 @@ export function selfSignedCertificate(dir: string): Certificate {
   return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), certFile };
 }
 
-/** Forwards each request to `base` and pipes the answer back. */
-const forwardTo = (base: string): Handler => (req, res) => {
+/** Forwards each request to `base` and pipes the answer back, unless `swallow` (given the request's body) says to keep it. */
+const forwardTo = (base: string, swallow: (req: IncomingMessage, body: string, answer: IncomingMessage) => boolean = () => false): Handler => (req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
   const upstream = httpRequest(new URL(req.url ?? '/', base), { method: req.method, headers: req.headers, agent: false }, (answer) => {
+    if (swallow(req, Buffer.concat(chunks).toString('utf8'), answer)) {
+      answer.resume();
+      return;
+    }
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
   upstream.on('error', () => res.destroy());
   req.pipe(upstream);
 };
+
+/**
+ * The reference provider (at the URL `handler` is given) behind a plain front; both close
+ * together. The provider reads bodies of any probe's size, so no early 413 races an upload the
+ * front is still forwarding (which would reach the suite as a reset the provider never sent).
+ */
+async function fronted(handler: (providerUrl: string) => Handler, firstUnansweredAt: () => number | undefined): Promise<HostileServer> {
+  const provider = await startReferenceProvider({ maxBodyBytes: 8 * 1024 * 1024 });
+  const front = await listen(createHttpServer(handler(provider.url)));
+  return {
+    url: front.url,
+    firstUnansweredAt,
+    close: async () => {
+      await front.close();
+      await provider.stop();
+    },
+  };
+}
+
+/** Answers its first `answered` requests (as the reference provider), then accepts and never answers again. */
+export function dyingTarget(answered: number): Promise<HostileServer> {
+  let seen = 0;
+  let silentSince: number | undefined;
+  return fronted((providerUrl) => {
+    const forward = forwardTo(providerUrl);
+    return (req, res) => {
+      seen += 1;
+      if (seen <= answered) return forward(req, res);
+      silentSince ??= performance.now();
+      req.resume();
+    };
+  }, () => silentSince);
+}
+
+/**
+ * The reference provider, except that it processes one refresh of the token chain (the text/json
+ * probe's, which rotates the token) and never sends its answer: a lost answer.
+ */
+export function swallowingTarget(): Promise<HostileServer> {
+  let swallowedAt: number | undefined;
+  // The chain's probes name the grant type; the rotation probes' refreshes leave it to its default.
+  const isChainRefresh = (req: IncomingMessage, body: string, answer: IncomingMessage) => answer.statusCode === 200
+    && /refresh-token$/i.test(req.url ?? '') && req.headers.accept === 'text/json' && body.includes('grant_type');
+  return fronted((providerUrl) => forwardTo(providerUrl, (req, body, answer) => {
+    if (swallowedAt !== undefined || !isChainRefresh(req, body, answer)) return false;
+    swallowedAt = performance.now();
+    return true;
+  }), () => swallowedAt);
+}
 
 /** The embedded reference provider behind HTTPS with a self-signed certificate. */
 export async function selfSignedTarget(tls: Certificate): Promise<HostileServer> {
