@@ -36,11 +36,11 @@ async function listen(server: Server, scheme = 'http'): Promise<HostileServer> {
   };
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-const http = (handler: Handler) => listen(createHttpServer(handler));
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+export const httpTarget = (handler: Handler) => listen(createHttpServer(handler));
 
 /** Every request gets the same status, content type and body, whatever it asked for. */
-const always = (status: number, contentType: string, body: Buffer | string, headers: Record<string, string> = {}) => http((_req, res) => {
+const always = (status: number, contentType: string, body: Buffer | string, headers: Record<string, string> = {}) => httpTarget((_req, res) => {
   res.writeHead(status, { 'Content-Type': `${contentType}; charset=utf-8`, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
   res.end(body);
 });
@@ -77,14 +77,14 @@ export const HOSTILE_TARGETS: Record<string, () => Promise<HostileServer>> = {
     return server;
   },
   'accepts and never answers': () => listen(createTcpServer(() => undefined)),
-  'slow drip': () => http((_req, res) => {
+  'slow drip': () => httpTarget((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
     const timer = setInterval(() => res.write(' '), 100);
     res.on('close', () => clearInterval(timer));
   }),
   'endless body': () => {
     const chunk = Buffer.alloc(64 * 1024, 'a');
-    return http((_req, res) => {
+    return httpTarget((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
       const pump = () => {
         while (!res.destroyed && res.write(chunk));
@@ -97,12 +97,12 @@ export const HOSTILE_TARGETS: Record<string, () => Promise<HostileServer>> = {
   'invalid HTTP': () => rawReply('SSH-2.0-OpenSSH_9.2\r\nthis is not HTTP\r\n\r\n'),
   // Sent whatever Accept-Encoding says (the suite sends none): a client that inflated it would need 2 GiB.
   'gzip bomb': () => always(200, 'application/json', gzipBomb(), { 'Content-Encoding': 'gzip' }),
-  'redirect loop': () => http((req, res) => {
+  'redirect loop': () => httpTarget((req, res) => {
     res.writeHead(302, { Location: req.url ?? '/' });
     res.end();
   }),
   'billion laughs XML': () => always(200, 'application/xml', BILLION_LAUGHS),
-  'prototype keys': () => http((req, res) => {
+  'prototype keys': () => httpTarget((req, res) => {
     const mediaType = Object.keys(PROTOTYPE_KEY_BODIES).find((m) => (req.headers.accept ?? '').includes(m)) ?? 'application/json';
     res.writeHead(200, { 'Content-Type': `${mediaType}; charset=utf-8` });
     res.end(PROTOTYPE_KEY_BODIES[mediaType as keyof typeof PROTOTYPE_KEY_BODIES]);
@@ -126,7 +126,7 @@ export function selfSignedCertificate(dir: string): Certificate {
 }
 
 /** Forwards each request to `base` and pipes the answer back, unless `swallow` (given the request's body) says to keep it. */
-const forwardTo = (base: string, swallow: (req: IncomingMessage, body: string, answer: IncomingMessage) => boolean = () => false): Handler => (req, res) => {
+export const forwardTo = (base: string, swallow: (req: IncomingMessage, body: string, answer: IncomingMessage) => boolean = () => false): Handler => (req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   const upstream = httpRequest(new URL(req.url ?? '/', base), { method: req.method, headers: req.headers, agent: false }, (answer) => {
