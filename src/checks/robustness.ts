@@ -1,5 +1,7 @@
 // input.no-server-error and response.time: no request, however hostile or malformed, may
-// crash the server (500) or hang it; and each answer comes within the advisory time budget.
+// crash the server (500) or hang it, and a target that stops answering altogether is one
+// finding (not one per probe it left unanswered); each answer comes within the advisory time
+// budget, read against how many of the run's own requests were in flight.
 
 import type { RecordedRequest } from '../findings/types.ts';
 import type { TargetStop } from '../run/traffic.ts';
@@ -10,7 +12,7 @@ import { fail, pass, type Outcome } from './outcome.ts';
 
 export const inputNoServerError: Check = {
   id: 'input.no-server-error',
-  title: 'No hostile or malformed request gets a 500 or hangs',
+  title: 'No hostile or malformed request gets a 500 or hangs; the target answers every request to the end of the run',
   rule: 'OWASP ASVS 1.5 / 16.5.3 (input handling fails safely); Help Page 500 is for server faults only',
   level: 'MUST',
   run(exchange) {
