@@ -9,13 +9,15 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startReferenceProvider } from '../../../src/reference/index.ts';
+import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 
 export interface HostileServer {
   url: string;
   close(): Promise<void>;
   /** When the server first left a request unanswered on purpose (performance.now()), if it did. */
   firstUnansweredAt?(): number | undefined;
+  /** The reference provider behind a front, for a token the test hands the run. */
+  provider?: ReferenceProvider;
 }
 
 /** Starts a server and tracks its sockets, so close() never waits on a connection it stalls. */
@@ -152,6 +154,7 @@ async function fronted(handler: (providerUrl: string) => Handler, firstUnanswere
   return {
     url: front.url,
     firstUnansweredAt,
+    provider,
     close: async () => {
       await front.close();
       await provider.stop();
