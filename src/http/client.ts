@@ -30,7 +30,7 @@ export interface Passage {
   signal: AbortSignal;
   /** The most of the run's requests in flight at once while this one was out. */
   peakInFlight(): number;
-  leave(request: RecordedRequest, outcome: HttpOutcome): void;
+  leave(outcome: HttpOutcome): void;
 }
 
 /** errorCode of a request the traffic control did not let leave. */
@@ -69,7 +69,7 @@ export async function send(baseUrl: string, req: RecordedRequest, options: HttpO
   if (passage && 'refused' in passage) return { transportError: passage.refused, errorCode: NOT_SENT };
   requestCount++;
   const outcome = await transmit(baseUrl, req, options, passage);
-  passage?.leave(req, outcome);
+  passage?.leave(outcome);
   return outcome;
 }
 

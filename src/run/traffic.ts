@@ -68,7 +68,7 @@ export class TrafficControl implements Traffic {
     return {
       signal: this.controller.signal,
       peakInFlight: () => slot.peakInFlight(),
-      leave: (_request, outcome) => {
+      leave: (outcome) => {
         slot.release();
         this.settled(entry, outcome);
       },
