@@ -81,7 +81,7 @@ async function chained(run: Run, probe: Probe): Promise<Executed> {
  */
 async function rotation(run: Run, probe: Probe): Promise<Executed> {
   const token = await run.tokens.independent();
-  if (token === undefined) return { exchanges: [], skipReason: run.traffic.stop ? TARGET_STOPPED : run.tokens.failure()?.message ?? NO_OWN_FAMILY };
+  if (token === undefined) return { exchanges: [], skipReason: noTokenReason(run, NO_OWN_FAMILY) };
   const refresh = await record(run, probe, 'documented', token);
   refresh.expect = { status: 200, body: 'token' };
   if (lost(refresh)) return { exchanges: [refresh], skipReason: `the answer to the refresh before the replay was lost (${refresh.transportError}): whether the server rotated the token is unknown, so a replay would prove nothing` };
