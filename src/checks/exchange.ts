@@ -3,6 +3,8 @@
 
 import type { Exchange } from '../findings/types.ts';
 import type { NamingSetting } from '../config/config.ts';
+import type { HttpOutcome } from '../http/client.ts';
+import { knownSecrets } from '../redaction/redactor.ts';
 import type { SchemaProblem } from '../validation/problem.ts';
 
 /**
@@ -19,6 +21,20 @@ export interface ProbeExchange extends Exchange {
   sentToken?: string;
   /** The exchange this one follows up on (a replay's original refresh). */
   previous?: ProbeExchange;
+  /** Who logged in: set on login exchanges, so a check can compare the identity a token response names. */
+  identity?: { company: string; username: string };
+}
+
+/** What the case meant by a request, plus what came back; the live secrets as known right now. */
+export type ExchangeIntent = Omit<ProbeExchange, 'response' | 'transportError' | 'secrets'>;
+
+export function recordedExchange(intent: ExchangeIntent, outcome: HttpOutcome): ProbeExchange {
+  return {
+    ...intent,
+    ...(outcome.response ? { response: outcome.response } : {}),
+    ...(outcome.transportError ? { transportError: outcome.transportError } : {}),
+    secrets: knownSecrets(),
+  };
 }
 
 export interface CheckContext {

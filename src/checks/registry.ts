@@ -12,6 +12,7 @@ import { headersNoStore } from './noStore.ts';
 import { xmlNoDoctype } from './noDoctype.ts';
 import { inputNoServerError, responseTime } from './robustness.ts';
 import { statusDocumented } from './status.ts';
+import { tokenIssued } from './tokenIssued.ts';
 import { tokenExpiry, tokenRotation } from './tokenLifecycle.ts';
 import { xmlDataContract } from './xmlDataContract.ts';
 
@@ -27,6 +28,7 @@ export const CHECKS: readonly Check[] = [
   errorsNoDetails,
   errorsNoTokenEcho,
   xmlNoDoctype,
+  tokenIssued,
   tokenRotation,
   tokenExpiry,
   inputNoServerError,

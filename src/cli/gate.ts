@@ -5,6 +5,7 @@
 import { scanForSecrets, scrubLeaks } from '../redaction/leakScan.ts';
 import { redactProcessOutput } from '../redaction/outputGuard.ts';
 import { PROBE_CASES } from '../probes/cases.ts';
+import { LOGIN_CASE } from '../target/login.ts';
 import { knownSecrets } from '../redaction/redactor.ts';
 import { gateVerdict } from '../reports/gate.ts';
 import type { MatrixRow } from '../reports/input.ts';
@@ -21,9 +22,9 @@ import { runMocha } from './mochaRun.ts';
 /** Relative to the project root, where npm runs every script. */
 const CONTRACTS_DIR = 'contracts';
 
-/** Documented cases go in the row of the status they expect; hostile input has a row of its own. */
+/** Documented cases go in the row of the status they expect; hostile input and the login have rows of their own. */
 function rowOfCase(): Record<string, MatrixRow> {
-  return Object.fromEntries(PROBE_CASES.map((c) => [c.id, c.role === 'hostile' ? 'hostile input' : c.expect.status]));
+  return { ...Object.fromEntries(PROBE_CASES.map((c) => [c.id, c.role === 'hostile' ? 'hostile input' : c.expect.status])), [LOGIN_CASE]: 'login' };
 }
 
 /** Never throws: an unexpected error is a "could not test" paragraph. */

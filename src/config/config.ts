@@ -33,6 +33,8 @@ export interface Config {
   caFile?: string;
   insecureTls: boolean;
   responseTimeBudgetMs: number;
+  /** At most this many of the run's requests in flight at once. */
+  concurrency: number;
   reportsDir: string;
   /** Where the last valid refresh token of the chain is written (mode 0600), when set. */
   refreshTokenFile?: string;
@@ -46,6 +48,9 @@ export interface ConfigVariable {
   description: string;
 }
 
+/** More parallel requests than this would be a load test, not a conformance run. */
+export const MAX_CONCURRENCY = 64;
+
 export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'TARGET_URL', default: '(embedded reference provider)', description: 'Base URL of the server under test, e.g. https://erp.example:8343/ (http or https).' },
   { name: 'REFRESH_TOKEN', default: '(none)', description: 'A live refresh token to start the token chain with.' },
@@ -58,6 +63,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'REQUEST_TIMEOUT_MS', default: '5000', description: 'Deadline for each request, in milliseconds.' },
   { name: 'MAX_RESPONSE_BYTES', default: '1048576', description: 'Response bodies are cut (and marked truncated) at this size.' },
   { name: 'RESPONSE_TIME_BUDGET_MS', default: '1000', description: 'Advisory time budget per request (check response.time).' },
+  { name: 'CONCURRENCY', default: '8', description: `At most this many of the run's requests in flight at once (1 to ${MAX_CONCURRENCY}); 1 sends one request at a time.` },
   { name: 'CA_FILE', default: '(system CAs)', description: 'PEM file with the CA certificates that sign the target\'s TLS certificate.' },
   { name: 'INSECURE_TLS', default: '0', description: 'Set to 1 to skip TLS certificate verification (shown in the report).' },
   { name: 'REPORTS_DIR', default: 'reports', description: 'Folder for findings.json and the other reports.' },
@@ -89,6 +95,12 @@ function positiveInt(env: Env, name: string, fallback: number): number {
     throw new ConfigError(name, `"${raw}" is not a positive whole number`);
   }
   return Number(raw);
+}
+
+function concurrency(env: Env): number {
+  const parallel = positiveInt(env, 'CONCURRENCY', 8);
+  if (parallel > MAX_CONCURRENCY) throw new ConfigError('CONCURRENCY', `${parallel} is more than ${MAX_CONCURRENCY}`);
+  return parallel;
 }
 
 function targetUrl(env: Env): string | undefined {
@@ -161,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...(ca ? { caFile: ca } : {}),
     insecureTls,
     responseTimeBudgetMs: positiveInt(env, 'RESPONSE_TIME_BUDGET_MS', 1000),
+    concurrency: concurrency(env),
     reportsDir: value(env, 'REPORTS_DIR') ?? 'reports',
     ...(refreshTokenFile ? { refreshTokenFile } : {}),
     reference: {

@@ -23,6 +23,8 @@ export interface RecordedResponse {
   /** True when the body was cut at MAX_RESPONSE_BYTES. */
   truncated: boolean;
   elapsedMs: number;
+  /** The most of the run's requests in flight at once while this one was out (paced runs only). */
+  inFlight?: number;
 }
 
 /** One probe's request and what came back (or why nothing came back). */

@@ -1,6 +1,7 @@
 // The one HTTP client of the probes, on node:http/https rather than fetch, so that every
 // request has a hard deadline, a response size cap, the run's TLS choices, no redirect
-// following and no keep-alive socket that would keep mocha alive after the run.
+// following and no keep-alive socket that would keep mocha alive after the run. A run's
+// requests pass its traffic control first (pacing, and no request to a target found gone).
 
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
@@ -14,7 +15,28 @@ export interface HttpOptions {
   /** PEM CA bundle to trust for https targets. */
   ca?: string;
   insecureTls: boolean;
+  /** The run's traffic control; requests sent without one (the preflight, self tests) are not paced. */
+  traffic?: Traffic;
 }
+
+/** What every request of a run passes before it leaves and reports to when it ends. */
+export interface Traffic {
+  /** Resolves when the request may leave, or with the reason it must not be sent at all. */
+  enter(request: RecordedRequest): Promise<Passage | { refused: string }>;
+}
+
+export interface Passage {
+  /** Aborted when the run stops sending: the request ends at once, unanswered. */
+  signal: AbortSignal;
+  /** The most of the run's requests in flight at once while this one was out. */
+  peakInFlight(): number;
+  leave(outcome: HttpOutcome): void;
+}
+
+/** errorCode of a request the traffic control did not let leave. */
+export const NOT_SENT = 'NOT_SENT';
+/** errorCode of a request cut short because the run stopped sending. */
+export const STOPPED = 'STOPPED';
 
 export interface HttpOutcome {
   response?: RecordedResponse;
@@ -42,8 +64,16 @@ export function requestsSent(): number {
 }
 
 /** Sends one request to `baseUrl` + `req.path` and records what came back, never throwing. */
-export function send(baseUrl: string, req: RecordedRequest, options: HttpOptions): Promise<HttpOutcome> {
+export async function send(baseUrl: string, req: RecordedRequest, options: HttpOptions): Promise<HttpOutcome> {
+  const passage = options.traffic ? await options.traffic.enter(req) : undefined;
+  if (passage && 'refused' in passage) return { transportError: passage.refused, errorCode: NOT_SENT };
   requestCount++;
+  const outcome = await transmit(baseUrl, req, options, passage);
+  passage?.leave(outcome);
+  return outcome;
+}
+
+function transmit(baseUrl: string, req: RecordedRequest, options: HttpOptions, passage: Passage | undefined): Promise<HttpOutcome> {
   const url = new URL(req.path, baseUrl);
   const body = Buffer.from(req.body, 'utf8');
   const started = performance.now();
@@ -54,6 +84,7 @@ export function send(baseUrl: string, req: RecordedRequest, options: HttpOptions
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
+      passage?.signal.removeEventListener('abort', stop);
       resolve(outcome);
     };
     const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -69,10 +100,13 @@ export function send(baseUrl: string, req: RecordedRequest, options: HttpOptions
       outgoing.destroy();
     };
     const deadline = setTimeout(() => fail('TIMEOUT', `no complete response within ${options.timeoutMs} ms`), options.timeoutMs);
+    const stop = () => fail(STOPPED, String(passage!.signal.reason));
+    if (passage?.signal.aborted) stop();
+    passage?.signal.addEventListener('abort', stop, { once: true });
     outgoing.on('timeout', () => fail('TIMEOUT', `no complete response within ${options.timeoutMs} ms`));
     outgoing.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', describeError(error)));
     outgoing.on('response', (incoming) => {
-      const response = (text: string, truncated: boolean): RecordedResponse => ({ status: incoming.statusCode ?? 0, headers: flattenHeaders(incoming), body: text, truncated, elapsedMs: elapsed() });
+      const response = (text: string, truncated: boolean): RecordedResponse => ({ status: incoming.statusCode ?? 0, headers: flattenHeaders(incoming), body: text, truncated, elapsedMs: elapsed(), ...(passage ? { inFlight: passage.peakInFlight() } : {}) });
       // Synchronous callbacks: the cap's destroy() must not let a socket error settle first.
       readBody(incoming, options.maxResponseBytes, (text, truncated) => {
         finish({ response: response(text, truncated) });

@@ -1,17 +1,21 @@
 // Sends one probe and records its exchanges, getting the token it needs: a literal, the live
 // chain's (handing the successor on), a burnt one for rotation, an expired one. A probe that
-// cannot get its token is skipped with the reason, never guessed.
+// cannot get its token is skipped with the reason, never guessed. A refresh whose answer is
+// lost leaves its token's state unknown: the chain starts a fresh family, and a verdict that
+// would rest on that state (a replay's) is skipped with the reason instead of guessed.
 
 import { send } from '../http/client.ts';
-import { knownSecrets, registerSecret } from '../redaction/redactor.ts';
+import { registerSecret } from '../redaction/redactor.ts';
 import type { Run } from '../run/context.ts';
-import { readIssuedTokens } from '../target/issuedTokens.ts';
-import type { ProbeExchange, Role } from '../checks/exchange.ts';
+import { TARGET_STOPPED } from '../run/traffic.ts';
+import { learnIssuedTokens, readIssuedTokens } from '../target/issuedTokens.ts';
+import { recordedExchange, type ProbeExchange, type Role } from '../checks/exchange.ts';
 import type { Probe } from './cases.ts';
 import { buildRequest } from './request.ts';
 
 export interface Executed {
   exchanges: ProbeExchange[];
+  /** Why the probe's verdict (or the part of it that needed a token or a lost answer) is not given. */
   skipReason?: string;
 }
 
@@ -21,30 +25,34 @@ const NOT_EMBEDDED_EXPIRED = 'the target offers no way to make an expired refres
 export async function record(run: Run, probe: Probe, role: Role, token?: string, previous?: ProbeExchange): Promise<ProbeExchange> {
   const request = buildRequest(probe, token);
   const outcome = await send(run.target.url, request, run.http);
-  if (outcome.response?.status === 200) {
-    const issued = readIssuedTokens(outcome.response.body);
-    registerSecret(issued.accessToken);
-    registerSecret(issued.refreshToken);
-  }
+  if (outcome.response?.status === 200) learnIssuedTokens(outcome.response.body);
   const c = probe.probeCase;
-  return {
+  return recordedExchange({
     caseId: c.id,
     mediaType: probe.mediaType,
     expect: c.expect,
     request,
-    ...(outcome.response ? { response: outcome.response } : {}),
-    ...(outcome.transportError ? { transportError: outcome.transportError } : {}),
-    secrets: knownSecrets(),
     role,
     ...(token !== undefined && role !== 'hostile' ? { sentToken: token } : {}),
     ...(previous ? { previous } : {}),
-  };
+  }, outcome);
+}
+
+/** No complete answer arrived: timeout, reset, cut off, or not sent at all. */
+function lost(exchange: ProbeExchange): boolean {
+  return exchange.transportError !== undefined;
+}
+
+function where(exchange: ProbeExchange): string {
+  return `${exchange.caseId} [${exchange.mediaType}]`;
 }
 
 /** After a refresh with the chain's token: hand the successor on, or say why the chain broke. */
 function advanceChain(run: Run, exchange: ProbeExchange): void {
   const status = exchange.response?.status;
-  if (status === 200) {
+  if (lost(exchange)) {
+    run.tokens.broken(`the answer to the refresh in ${where(exchange)} was lost (${exchange.transportError}), so whether the server rotated the chain's token is unknown`);
+  } else if (status === 200) {
     const next = readIssuedTokens(exchange.response!.body).refreshToken;
     if (next) run.tokens.handOver(next);
     else run.tokens.broken(`the refresh in ${exchange.caseId} [${exchange.mediaType}] answered 200 without a readable refresh token`);
@@ -53,9 +61,14 @@ function advanceChain(run: Run, exchange: ProbeExchange): void {
   }
 }
 
+/** Why a probe that needs a live token gets none: the target is gone, or the chain's own reason. */
+function noTokenReason(run: Run, fallback: string): string {
+  return run.traffic.stop ? TARGET_STOPPED : run.tokens.skipReason() ?? fallback;
+}
+
 async function chained(run: Run, probe: Probe): Promise<Executed> {
   const token = await run.tokens.current();
-  if (token === undefined) return { exchanges: [], skipReason: run.tokens.skipReason() ?? 'no live refresh token' };
+  if (token === undefined) return { exchanges: [], skipReason: noTokenReason(run, 'no live refresh token') };
   const exchange = await record(run, probe, 'documented', token);
   advanceChain(run, exchange);
   return { exchanges: [exchange] };
@@ -68,13 +81,17 @@ async function chained(run: Run, probe: Probe): Promise<Executed> {
  */
 async function rotation(run: Run, probe: Probe): Promise<Executed> {
   const token = await run.tokens.independent();
-  if (token === undefined) return { exchanges: [], skipReason: NO_OWN_FAMILY };
+  if (token === undefined) return { exchanges: [], skipReason: noTokenReason(run, NO_OWN_FAMILY) };
   const refresh = await record(run, probe, 'documented', token);
   refresh.expect = { status: 200, body: 'token' };
+  if (lost(refresh)) return { exchanges: [refresh], skipReason: `the answer to the refresh before the replay was lost (${refresh.transportError}): whether the server rotated the token is unknown, so a replay would prove nothing` };
   const replay = await record(run, probe, 'replay', token, refresh);
+  if (lost(replay)) return { exchanges: [refresh, replay], skipReason: `the answer to the replay was lost (${replay.transportError}): whether the server refused the used token, or revoked its family, is unknown` };
   const successor = refresh.response?.status === 200 ? readIssuedTokens(refresh.response.body).refreshToken : undefined;
   if (!successor) return { exchanges: [refresh, replay] };
-  return { exchanges: [refresh, replay, await record(run, probe, 'after-replay', successor, replay)] };
+  const after = await record(run, probe, 'after-replay', successor, replay);
+  if (lost(after)) return { exchanges: [refresh, replay, after], skipReason: `the answer to the successor after the replay was lost (${after.transportError}): whether the replay revoked the token family is unknown` };
+  return { exchanges: [refresh, replay, after] };
 }
 
 /** Every probe but the store-down ones (see `storeDown`). */

@@ -1,21 +1,25 @@
 // The probe engine: sends every probe (the token chain in one sequential lane, independent
-// probes in parallel, the provoked 500s last while the store is off), validates all XML
-// bodies in one XSD batch, runs the check registry and files the findings with the run.
+// probes in parallel as far as the run's pacing lets them, the provoked 500s last while the
+// store is off), validates all XML bodies in one XSD batch, runs the check registry over the
+// probes and the login exchanges, and files the findings with the run. When the target stopped
+// answering, the probes it left unanswered are skipped and one run finding says what happened.
 
 import type { Finding } from '../findings/types.ts';
 import type { Run } from '../run/context.ts';
 import type { CheckContext, ProbeExchange } from '../checks/exchange.ts';
 import { bodyKind, parseBody, schemaNaming } from '../checks/body.ts';
-import { evaluateProbe, evaluateRun } from '../checks/evaluate.ts';
+import { RUN_CASE, RUN_MEDIA_TYPE, evaluateProbe, evaluateRun } from '../checks/evaluate.ts';
 import { namingReport } from '../checks/naming.ts';
 import { checkById } from '../checks/registry.ts';
+import { inputNoServerError, targetStopped } from '../checks/robustness.ts';
+import type { RecordedRequest } from '../findings/types.ts';
+import { TARGET_STOPPED } from '../run/traffic.ts';
+import { LOGIN_CASE, LOGIN_MEDIA_TYPES } from '../target/login.ts';
 import { validateXmlBodies } from '../validation/xmlBody.ts';
 import type { SchemaProblem } from '../validation/problem.ts';
 import { expandProbes, type Probe } from './cases.ts';
 import { execute, storeDown, type Executed } from './execute.ts';
 import { redact } from '../redaction/redactor.ts';
-
-const PARALLEL = 8;
 
 export interface ProbeResult extends Executed {
   probe: Probe;
@@ -24,21 +28,10 @@ export interface ProbeResult extends Executed {
 
 export interface ProbeRun {
   results: Map<string, ProbeResult>;
+  /** Findings about the login exchanges (caseId `login`), judged like refresh responses. */
+  loginFindings: Finding[];
   /** Findings about the run as a whole (caseId `run`). */
   runFindings: Finding[];
-}
-
-async function pool<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return out;
 }
 
 async function sendAll(run: Run, probes: readonly Probe[]): Promise<Map<Probe, Executed>> {
@@ -52,7 +45,8 @@ async function sendAll(run: Run, probes: readonly Probe[]): Promise<Map<Probe, E
     (async () => {
       for (const p of chain) done.set(p, await execute(run, p));
     })(),
-    pool(free, PARALLEL, async (p) => done.set(p, await execute(run, p))),
+    // The run's traffic control (CONCURRENCY) decides how many of these are in flight at once.
+    ...free.map(async (p) => done.set(p, await execute(run, p))),
   ]);
   (await storeDown(run, down)).forEach((executed, i) => done.set(down[i]!, executed));
   run.findings.timing('probes.send', performance.now() - t0);
@@ -78,9 +72,39 @@ function skipFinding(probe: Probe, reason: string): Finding {
   return { check: check.id, caseId: probe.probeCase.id, mediaType: probe.mediaType, status: 'skip', level: check.level, title: `skipped: ${reason}`, message: redact(reason) };
 }
 
+/** A probe the stop cut short is not judged at all: its unanswered requests are the stop's one finding. */
+function afterStop(run: Run, executed: Executed): Executed {
+  return executed.exchanges.some((e) => run.traffic.lostToStop(e.request)) ? { exchanges: [], skipReason: TARGET_STOPPED } : executed;
+}
+
+/** The judged exchanges' own findings, plus the skip of the verdict that could not be given. */
+function judge(probe: Probe, { exchanges, skipReason }: Executed, ctx: CheckContext): Finding[] {
+  const findings = evaluateProbe(probe.probeCase.id, probe.mediaType, exchanges, ctx);
+  return skipReason ? [...findings, skipFinding(probe, skipReason)] : findings;
+}
+
+function judgeLogins(logins: readonly ProbeExchange[], ctx: CheckContext): Finding[] {
+  return LOGIN_MEDIA_TYPES.flatMap((mediaType) => evaluateProbe(LOGIN_CASE, mediaType, logins.filter((e) => e.mediaType === mediaType), ctx));
+}
+
+/** The stop as one run finding, each request named after the probe (or login) that sent it. */
+function stopFindings(run: Run, exchanges: readonly ProbeExchange[]): Finding[] {
+  const stop = run.traffic.stop;
+  if (!stop) return [];
+  const byRequest = new Map<RecordedRequest, ProbeExchange>(exchanges.map((e) => [e.request, e]));
+  const label = (request: RecordedRequest) => {
+    const e = byRequest.get(request);
+    return e ? `${e.caseId} [${e.mediaType}]` : `${request.method} ${request.path} (contract verification)`;
+  };
+  const outcome = targetStopped(stop, label);
+  return [{ check: inputNoServerError.id, caseId: RUN_CASE, mediaType: RUN_MEDIA_TYPE, level: inputNoServerError.level, status: outcome.status, title: outcome.title, message: outcome.message }];
+}
+
 export async function runProbes(run: Run, probes: readonly Probe[] = expandProbes()): Promise<ProbeRun> {
-  const executed = await sendAll(run, probes);
-  const all = [...executed.values()].flatMap((e) => e.exchanges);
+  const sent = await sendAll(run, probes);
+  const executed = new Map([...sent].map(([probe, e]) => [probe, afterStop(run, e)]));
+  const logins = run.logins.filter((e) => !run.traffic.lostToStop(e.request));
+  const all = [...[...executed.values()].flatMap((e) => e.exchanges), ...logins];
   const t0 = performance.now();
   const xsd = await validateXml(all, run.config.naming);
   run.findings.timing('probes.xsd', performance.now() - t0);
@@ -88,14 +112,16 @@ export async function runProbes(run: Run, probes: readonly Probe[] = expandProbe
   const ctx: CheckContext = { naming: run.config.naming, responseTimeBudgetMs: run.config.responseTimeBudgetMs, xsdProblems: (e) => xsd.get(e) };
   const results = new Map<string, ProbeResult>();
   for (const probe of probes) {
-    const { exchanges, skipReason } = executed.get(probe)!;
-    const findings = skipReason ? [skipFinding(probe, skipReason)] : evaluateProbe(probe.probeCase.id, probe.mediaType, exchanges, ctx);
+    const done = executed.get(probe)!;
+    const findings = judge(probe, done, ctx);
     findings.forEach((f) => run.findings.add(f));
-    results.set(probe.key, { probe, exchanges, ...(skipReason ? { skipReason } : {}), findings });
+    results.set(probe.key, { probe, ...done, findings });
   }
-  const runFindings = evaluateRun(all, ctx);
+  const loginFindings = judgeLogins(logins, ctx);
+  loginFindings.forEach((f) => run.findings.add(f));
+  const runFindings = [...stopFindings(run, [...[...sent.values()].flatMap((e) => e.exchanges), ...run.logins]), ...evaluateRun(all, ctx)];
   runFindings.forEach((f) => run.findings.add(f));
   run.findings.setNaming(namingReport(all));
   run.findings.timing('probes.checks', performance.now() - checksStarted);
-  return { results, runFindings };
+  return { results, loginFindings, runFindings };
 }

@@ -7,7 +7,7 @@
 export const CHECK_IDS = [
   'status.documented', 'content-type.negotiated', 'body.schema', 'naming.consistent', 'dates.format',
   'xml.datacontract', 'headers.no-store', 'errors.no-details', 'errors.no-token-echo', 'xml.no-doctype',
-  'token.rotation', 'token.expiry', 'input.no-server-error', 'response.time',
+  'token.rotation', 'token.expiry', 'token.issued', 'input.no-server-error', 'response.time',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -53,6 +53,7 @@ export const FAULTS = [
   // token lifecycle
   { id: 'old-refresh-token-accepted', description: 'a refresh issues a new refresh token but the used one keeps working', catches: ['token.rotation'] },
   { id: 'no-replay-detection', description: 'a replayed (already used) refresh token is refused, but the tokens issued from it stay valid', catches: ['token.rotation'] },
+  { id: 'no-refresh-token', description: 'token responses (login and refresh) carry refresh_token null: the session can never be renewed', catches: ['token.issued'] },
   { id: 'refresh-token-never-expires', description: 'refresh tokens are accepted after their lifetime', catches: ['token.expiry'] },
   // robustness
   { id: 'slow-response', description: 'every response is held back slowMs (default 1500 ms) before it is written', catches: ['response.time'] },

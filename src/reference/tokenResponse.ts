@@ -4,6 +4,7 @@
 
 import type { ResponseMember } from '../naming/namingMap.ts';
 import { TOKEN_RESPONSE, responseMember } from './contract.ts';
+import type { ActiveFaults } from './faults.ts';
 import type { ReferenceUser } from './users.ts';
 
 /** A member's value: date members hold fractional epoch milliseconds. */
@@ -41,9 +42,13 @@ function profileDefault(member: ResponseMember): MemberValue {
   return member.type === 'integer' ? 0 : member.type === 'boolean' ? false : null;
 }
 
-export function tokenValues(session: TokenSession): TokenValues {
+const REFRESH_TOKEN = responseMember('refresh_token');
+
+/** The no-refresh-token fault sends the member as null: a session the client can never renew. */
+export function tokenValues(session: TokenSession, faults: ActiveFaults): TokenValues {
   return new Map(
     TOKEN_RESPONSE.members.map((m) => {
+      if (m === REFRESH_TOKEN && faults.has('no-refresh-token')) return [m.member, null];
       const read = sessionMembers.get(m.member);
       return [m.member, read ? read(session) : (session.user[m.member] ?? profileDefault(m))];
     }),

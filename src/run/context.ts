@@ -1,15 +1,19 @@
 // One run per process, shared by every conformance spec: config loaded and validated once,
 // the embedded provider started when no TARGET_URL is given, the target preflighted, and the
-// token chain and findings collector that all stages (probes, Pact verification, reports) use.
+// traffic control, token chain, login exchanges and findings collector that all stages
+// (probes, Pact verification, reports) use.
 
+import type { ProbeExchange } from '../checks/exchange.ts';
 import { ConfigError, loadConfig, type Config } from '../config/config.ts';
 import { httpOptions, type HttpOptions } from '../http/client.ts';
+import { Pacer } from '../http/pacing.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../reference/index.ts';
 import { LoginError, loginSource } from '../target/login.ts';
-import { preflight } from '../target/preflight.ts';
+import { preflight, sendCheap } from '../target/preflight.ts';
 import { ensureJava } from '../validation/javaCheck.ts';
 import { FindingsCollector } from './findings.ts';
 import { TokenChain, type TokenSource } from './tokens.ts';
+import { TrafficControl } from './traffic.ts';
 
 export { ConfigError } from '../config/config.ts';
 export { TargetUnreachableError } from '../target/errors.ts';
@@ -28,6 +32,10 @@ export interface Run {
   http: HttpOptions;
   findings: FindingsCollector;
   tokens: TokenChain;
+  /** Every request of the run passes it (pacing, and the stop when the target goes silent). */
+  traffic: TrafficControl;
+  /** Every login exchange so far, judged with the probes (case `login`). */
+  logins: ProbeExchange[];
   startedAt: Date;
 }
 
@@ -57,34 +65,37 @@ export async function startRun(config: Config): Promise<Run> {
   ensureJava();
   const startedAt = new Date();
   const findings = new FindingsCollector();
-  const http = httpOptions(config);
+  const direct = httpOptions(config);
+  const traffic = new TrafficControl(new Pacer(config.concurrency), () => sendCheap(target.url, direct));
+  const http: HttpOptions = { ...direct, traffic };
+  const logins: ProbeExchange[] = [];
   const provider = config.targetUrl ? undefined : await startReferenceProvider(config.reference);
   const target: RunTarget = provider ? { url: `${provider.url}/`, embedded: true, provider } : { url: config.targetUrl!, embedded: false };
   try {
     const t0 = performance.now();
-    await preflight(target.url, http);
+    await preflight(target.url, direct);
     findings.timing('preflight', performance.now() - t0);
-    const tokens = new TokenChain(config.refreshToken, tokenSource(config, target, http));
+    const tokens = new TokenChain(config.refreshToken, tokenSource(config, target, http, (e) => logins.push(e)));
     if (config.login && !config.refreshToken) await checkLogin(tokens);
-    return { config, target, http, findings, tokens, startedAt };
+    return { config, target, http, findings, tokens, traffic, logins, startedAt };
   } catch (error) {
     await provider?.stop();
     throw error;
   }
 }
 
-function tokenSource(config: Config, target: RunTarget, http: HttpOptions): TokenSource | undefined {
-  if (config.login) return loginSource(target.url, config.login, http);
+function tokenSource(config: Config, target: RunTarget, http: HttpOptions, onLogin: (exchange: ProbeExchange) => void): TokenSource | undefined {
+  if (config.login) return loginSource(target.url, config.login, http, onLogin);
   const provider = target.provider;
   return provider ? { obtain: async () => provider.issueRefreshToken() } : undefined;
 }
 
-/** Bad credentials are a configuration problem: stop before any probe runs. */
+/**
+ * Refused credentials are a configuration problem: stop before any probe runs. A login that
+ * answers 200 without a usable refresh token is not: the run goes on and reports it.
+ */
 async function checkLogin(tokens: TokenChain): Promise<void> {
-  try {
-    await tokens.current();
-  } catch (error) {
-    if (error instanceof LoginError) throw new ConfigError('LOGIN_USERNAME', `${error.message} (check LOGIN_COMPANY, LOGIN_USERNAME, LOGIN_PASSWORD and LOGIN_PATH)`);
-    throw error;
-  }
+  await tokens.current();
+  const failure = tokens.failure();
+  if (failure instanceof LoginError) throw new ConfigError('LOGIN_USERNAME', `${failure.message} (check LOGIN_COMPANY, LOGIN_USERNAME, LOGIN_PASSWORD and LOGIN_PATH)`);
 }

@@ -1,6 +1,7 @@
 // Reads the tokens a token response hands out, in whatever naming and format it came, so the
 // chain can carry the new refresh token on and the redactor learns every live value.
 
+import { registerSecret } from '../redaction/redactor.ts';
 import { namingMap } from '../schemas/load.ts';
 import { parseXmlDocument } from '../xml/safeParse.ts';
 
@@ -45,4 +46,12 @@ export function readIssuedTokens(body: string): IssuedTokens {
 
 function tokens(accessToken: string | undefined, refreshToken: string | undefined): IssuedTokens {
   return { ...(accessToken ? { accessToken } : {}), ...(refreshToken ? { refreshToken } : {}) };
+}
+
+/** The tokens a body hands out, each registered with the redactor before anything can print it. */
+export function learnIssuedTokens(body: string): IssuedTokens {
+  const issued = readIssuedTokens(body);
+  registerSecret(issued.accessToken);
+  registerSecret(issued.refreshToken);
+  return issued;
 }

@@ -1,38 +1,78 @@
-// Obtains a refresh token by logging in, for targets where the user gives credentials
-// instead of a token. The login action is not in the doc; it takes the same JSON body shape.
+// Obtains a refresh token by logging in, for targets where the user gives credentials instead
+// of a token. The login action is not in the doc; it takes the same body shapes as the refresh
+// (JSON, or DataContract XML in the request namespace). Every login exchange is evidence: it
+// is handed to the run and judged by the same checks as a refresh. A 200 without a usable
+// refresh token is the server's fault, tried in the other format before the chain gives up.
 
 import type { LoginConfig } from '../config/config.ts';
-import { send, type HttpOptions } from '../http/client.ts';
-import { redact, registerCredential, registerSecret } from '../redaction/redactor.ts';
-import type { TokenSource } from '../run/tokens.ts';
-import { readIssuedTokens } from './issuedTokens.ts';
+import { recordedExchange, type ProbeExchange } from '../checks/exchange.ts';
+import type { RecordedRequest } from '../findings/types.ts';
+import { send, type HttpOptions, type HttpOutcome } from '../http/client.ts';
+import { xmlDocument, xmlElement } from '../pact/bodies.ts';
+import { redact, registerCredential } from '../redaction/redactor.ts';
+import { TokenSourceError, type TokenSource } from '../run/tokens.ts';
+import { namingMap } from '../schemas/load.ts';
+import { learnIssuedTokens } from './issuedTokens.ts';
 
-export class LoginError extends Error {
+/** The case id of login exchanges in findings and reports. */
+export const LOGIN_CASE = 'login';
+export const LOGIN_MEDIA_TYPES = ['application/json', 'application/xml'] as const;
+type LoginMediaType = (typeof LOGIN_MEDIA_TYPES)[number];
+
+/** The login itself failed (refused credentials, wrong path, no answer): at the start, a configuration problem. */
+export class LoginError extends TokenSourceError {
   constructor(message: string) {
     super(message);
     this.name = 'LoginError';
   }
 }
 
-export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOptions): TokenSource {
+/** The login answered 200 in both formats, but with no usable refresh token: a finding, final. */
+export class LoginWithoutRefreshToken extends TokenSourceError {
+  constructor(message: string) {
+    super(message, true);
+    this.name = 'LoginWithoutRefreshToken';
+  }
+}
+
+/** The login's binding model as Web API's DataContractSerializer would read it: members in ordinal order. */
+function loginRequest(login: LoginConfig, mediaType: LoginMediaType): RecordedRequest {
+  const { company, username, password } = login;
+  const body = mediaType === 'application/json'
+    ? JSON.stringify({ company, username, password })
+    : xmlDocument('ConsincoLoginBindingModel', namingMap().request.xmlNamespace, [xmlElement('company', company), xmlElement('password', password), xmlElement('username', username)]);
+  return { method: 'POST', path: login.path, headers: { accept: mediaType, 'content-type': `${mediaType}; charset=utf-8` }, body };
+}
+
+function answer(outcome: HttpOutcome): string {
+  if (!outcome.response || outcome.transportError) return `got no complete answer (${outcome.transportError ?? 'no response'})`;
+  return `answered ${outcome.response.status}: ${redact(outcome.response.body.slice(0, 200))}`;
+}
+
+export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOptions, onExchange: (exchange: ProbeExchange) => void): TokenSource {
+  /** The format that last gave a token goes first next time. */
+  let order: LoginMediaType[] = [...LOGIN_MEDIA_TYPES];
   return {
     async obtain() {
       registerCredential(login.password);
-      const outcome = await send(baseUrl, {
-        method: 'POST',
-        path: login.path,
-        headers: { accept: 'application/json', 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({ company: login.company, username: login.username, password: login.password }),
-      }, options);
-      const response = outcome.response;
-      if (!response) throw new LoginError(`login at ${login.path} got no response: ${outcome.transportError}`);
-      const issued = readIssuedTokens(response.body);
-      registerSecret(issued.accessToken);
-      registerSecret(issued.refreshToken);
-      if (response.status !== 200 || !issued.refreshToken) {
-        throw new LoginError(`login at ${login.path} answered ${response.status} without a refresh token: ${redact(response.body.slice(0, 200))}`);
+      const noToken: string[] = [];
+      for (const mediaType of order) {
+        const request = loginRequest(login, mediaType);
+        const outcome = await send(baseUrl, request, options);
+        const response = outcome.transportError ? undefined : outcome.response;
+        const issued = response ? learnIssuedTokens(response.body) : {};
+        onExchange(recordedExchange({
+          caseId: LOGIN_CASE, mediaType, expect: { status: 200, body: 'token' }, request, role: 'documented',
+          identity: { company: login.company, username: login.username },
+        }, outcome));
+        if (response?.status === 200 && issued.refreshToken) {
+          order = [mediaType, ...order.filter((m) => m !== mediaType)];
+          return issued.refreshToken;
+        }
+        if (noToken.length === 0 && response?.status !== 200) throw new LoginError(`login at ${login.path} (${mediaType}) ${answer(outcome)}`);
+        noToken.push(response?.status === 200 ? `${mediaType} answered 200 without a usable refresh token` : `${mediaType} ${answer(outcome)}`);
       }
-      return issued.refreshToken;
+      throw new LoginWithoutRefreshToken(`the login at ${login.path} gave no usable refresh token (${noToken.join('; ')})`);
     },
   };
 }

@@ -8,6 +8,7 @@ import { runProbes, type ProbeRun } from '../../../src/probes/runner.ts';
 import { testVerdict } from '../../../src/probes/verdict.ts';
 import type { Finding } from '../../../src/findings/types.ts';
 import { FindingError } from '../../../src/findings/findingError.ts';
+import { namingConsistent } from '../../../src/checks/naming.ts';
 
 const probes = expandProbes();
 
@@ -36,7 +37,15 @@ describe(`POST api/v1/auth/refresh-token probes (${probes.length})`, function ()
     });
   }
 
+  it('judges every login exchange like a refresh response (status, content type, schema, caching)', function () {
+    judge.call(this, probed.loginFindings);
+  });
+
   it('uses one naming across every response and both formats', function () {
-    judge.call(this, probed.runFindings);
+    judge.call(this, probed.runFindings.filter((f) => f.check === namingConsistent.id));
+  });
+
+  it('gets an answer to every request until the run ends (the target keeps answering)', function () {
+    judge.call(this, probed.runFindings.filter((f) => f.check !== namingConsistent.id));
   });
 });

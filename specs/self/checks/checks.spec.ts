@@ -7,6 +7,7 @@ import { CHECKS, checkById } from '../../../src/checks/registry.ts';
 import { evaluateProbe } from '../../../src/checks/evaluate.ts';
 import type { ProbeExchange } from '../../../src/checks/exchange.ts';
 import type { Outcome } from '../../../src/checks/outcome.ts';
+import { targetStopped } from '../../../src/checks/robustness.ts';
 import { CHECK_IDS } from '../../../src/reference/faults.ts';
 import { responseObject, responseXml } from '../support/docSamples.ts';
 import { context, exchange } from './fixtures.ts';
@@ -207,6 +208,29 @@ describe('checks', () => {
       const unreadable = exchange({ body: jsonToken().slice(0, 30), sentToken: used });
       expect(statuses('token.rotation', exchange({ role: 'replay', status: 401, previous: unreadable, sentToken: used }))).to.deep.equal(['pass']);
     });
+    it('no false positive: a lost answer to a replay or its successor proves nothing about the token', () => {
+      expect(run('token.rotation', exchange({ role: 'replay', noResponse: 'no complete response within 5000 ms', previous: refresh, sentToken: used }))).to.deep.equal([]);
+      expect(run('token.rotation', exchange({ role: 'after-replay', noResponse: 'connection reset by the target' }))).to.deep.equal([]);
+    });
+  });
+
+  describe('token.issued', () => {
+    it('passes a token response with a refresh token, login included, in JSON and XML', () => {
+      expect(statuses('token.issued', exchange({ body: jsonToken() }))).to.deep.equal(['pass']);
+      expect(statuses('token.issued', { ...exchange({ mediaType: 'application/xml', body: xmlToken('backing-field') }), caseId: 'login' })).to.deep.equal(['pass']);
+    });
+    it('fails a 200 whose refresh token is null, empty or missing', () => {
+      expect(failure('token.issued', exchange({ body: jsonToken({ refreshToken: null }) }))).to.equal('Received: no refresh token, or a null or empty one / Expected: a non-empty refresh token for the next refresh');
+      expect(failure('token.issued', exchange({ body: jsonToken({ refreshToken: '' }, 'documented') }))).to.contain('Received: no refresh token');
+      expect(failure('token.issued', exchange({ mediaType: 'text/xml', body: xmlToken('backing-field', { refreshToken: null }) }))).to.contain('Received: no refresh token');
+      expect(failure('token.issued', exchange({ mediaType: 'application/xml', body: xmlToken('documented', {}, ['refreshToken']) }))).to.contain('Received: no refresh token');
+    });
+    it('no false positive: a body that does not parse, a cut one, an error, a replay\'s 200 are other checks\' findings', () => {
+      expect(run('token.issued', exchange({ body: jsonToken().slice(0, 40) }))).to.deep.equal([]);
+      expect(run('token.issued', { ...exchange({ body: jsonToken({ refreshToken: null }) }), transportError: 'cut off' })).to.deep.equal([]);
+      expect(run('token.issued', exchange({ status: 401, body: '{"Message":"x"}' }))).to.deep.equal([]);
+      expect(run('token.issued', exchange({ role: 'replay', body: jsonToken({ refreshToken: null }) }))).to.deep.equal([]);
+    });
   });
 
   describe('token.expiry', () => {
@@ -228,6 +252,14 @@ describe('checks', () => {
     it('no false positive: the deliberately provoked 500 is not held against the input', () => {
       expect(run('input.no-server-error', exchange({ role: 'server-error', status: 500 }))).to.deep.equal([]);
     });
+    it('says once that the target stopped answering, listing the last requests sent, numbered', () => {
+      const sent = (path: string, sentMs: number, result: string) => ({ request: { method: 'POST', path, headers: {}, body: '' }, sentMs, result });
+      const first = sent('b', 1250, 'no answer (no complete response within 1000 ms)');
+      const outcome = targetStopped({ answeredBefore: 41, firstUnanswered: first, recent: [sent('a', 1200, 'status 401'), first], check: 'no answer (no complete response within 1000 ms)' }, (r) => `probe ${r.path}`);
+      expect(outcome).to.include({ status: 'fail', title: 'the target stopped answering at request 42 of the run' });
+      expect(outcome.message).to.equal('Received: no answer to request 42 (probe b, sent at +1.25 s), nor to a liveness check (POST api/v1/auth/refresh-token {}: no answer (no complete response within 1000 ms)); '
+        + 'the last requests sent: #41 probe a at +1.20 s: status 401; #42 probe b at +1.25 s: no answer (no complete response within 1000 ms) / Expected: an answer to every request within REQUEST_TIMEOUT_MS');
+    });
   });
 
   describe('response.time', () => {
@@ -237,6 +269,11 @@ describe('checks', () => {
     });
     it('no false positive: exactly the budget passes', () => {
       expect(statuses('response.time', exchange({ elapsedMs: 1000 }))).to.deep.equal(['pass']);
+    });
+    it('says how many of the run\'s requests were in flight', () => {
+      const busy = exchange({ elapsedMs: 1500 });
+      busy.response!.inFlight = 8;
+      expect(failure('response.time', busy)).to.equal('Received: 1500 ms with 8 of the run\'s requests in flight / Expected: at most 1000 ms (RESPONSE_TIME_BUDGET_MS)');
     });
   });
 });

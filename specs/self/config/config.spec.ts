@@ -16,7 +16,7 @@ function errorFor(env: Record<string, string>): ConfigError {
 describe('config', () => {
   it('defaults to the embedded provider, auto naming and the default profile', () => {
     const config = loadConfig({});
-    expect(config).to.deep.include({ naming: 'auto', profile: 'default', requestTimeoutMs: 5000, maxResponseBytes: 1048576, insecureTls: false, responseTimeBudgetMs: 1000, reportsDir: 'reports' });
+    expect(config).to.deep.include({ naming: 'auto', profile: 'default', requestTimeoutMs: 5000, maxResponseBytes: 1048576, insecureTls: false, responseTimeBudgetMs: 1000, concurrency: 8, reportsDir: 'reports' });
     expect(config.targetUrl).to.equal(undefined);
     expect(config.reference).to.deep.equal({ naming: 'backing-field', faults: [], slowMs: 1500 });
   });
@@ -28,7 +28,7 @@ describe('config', () => {
   for (const [variable, value] of [
     ['TARGET_URL', 'ftp://host/'], ['TARGET_URL', 'not a url'], ['NAMING', 'camel'], ['PROFILE', 'lenient'],
     ['REQUEST_TIMEOUT_MS', '-5'], ['MAX_RESPONSE_BYTES', '1e6'], ['RESPONSE_TIME_BUDGET_MS', 'fast'],
-    ['INSECURE_TLS', 'yes'], ['CA_FILE', '/nonexistent/ca.pem'], ['REFERENCE_NAMING', 'auto'], ['REFERENCE_FAULTS', 'no-such-fault'],
+    ['CONCURRENCY', '0'], ['CONCURRENCY', '65'], ['CONCURRENCY', 'many'], ['INSECURE_TLS', 'yes'], ['CA_FILE', '/nonexistent/ca.pem'], ['REFERENCE_NAMING', 'auto'], ['REFERENCE_FAULTS', 'no-such-fault'],
   ] as const) {
     it(`names ${variable} when it is "${value}"`, () => {
       const error = errorFor({ [variable]: value });
@@ -50,13 +50,18 @@ describe('config', () => {
     expect(errorFor({ INSECURE_TLS: '1', CA_FILE: 'package.json' }).variable).to.equal('INSECURE_TLS');
   });
 
+  it('reads CONCURRENCY from 1 (one request at a time) to 64', () => {
+    expect(loadConfig({ CONCURRENCY: '1' }).concurrency).to.equal(1);
+    expect(loadConfig({ CONCURRENCY: '64' }).concurrency).to.equal(64);
+  });
+
   it('accepts known fault ids, comma-separated', () => {
     expect(loadConfig({ REFERENCE_FAULTS: 'no-charset, slow-response' }).reference.faults).to.deep.equal(['no-charset', 'slow-response']);
   });
 
   it('documents every variable it reads', () => {
     const names = CONFIG_VARIABLES.map((v) => v.name);
-    for (const name of ['TARGET_URL', 'REFRESH_TOKEN', 'LOGIN_PATH', 'NAMING', 'PROFILE', 'REQUEST_TIMEOUT_MS', 'MAX_RESPONSE_BYTES', 'CA_FILE', 'INSECURE_TLS', 'RESPONSE_TIME_BUDGET_MS', 'REPORTS_DIR', 'REFERENCE_NAMING', 'REFERENCE_FAULTS']) {
+    for (const name of ['TARGET_URL', 'REFRESH_TOKEN', 'LOGIN_PATH', 'NAMING', 'PROFILE', 'REQUEST_TIMEOUT_MS', 'MAX_RESPONSE_BYTES', 'CA_FILE', 'INSECURE_TLS', 'RESPONSE_TIME_BUDGET_MS', 'CONCURRENCY', 'REPORTS_DIR', 'REFERENCE_NAMING', 'REFERENCE_FAULTS']) {
       expect(names).to.include(name);
     }
   });

@@ -15,6 +15,8 @@ export interface GateRun {
   stdout: string;
   stderr: string;
   ms: number;
+  /** When the launcher exited, on this process's performance.now() clock. */
+  endedAt: number;
   /** The launcher process's peak resident memory (VmHWM, polled; 0 where /proc is not there). */
   peakRssMb: number;
   reportsDir: string;
@@ -44,7 +46,8 @@ export function runGate(env: Record<string, string>, args: string[] = []): Promi
     }, (error, stdout, stderr) => {
       clearInterval(poll);
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ code, stdout, stderr, ms: performance.now() - started, peakRssMb: peak, reportsDir });
+      const endedAt = performance.now();
+      resolve({ code, stdout, stderr, ms: endedAt - started, endedAt, peakRssMb: peak, reportsDir });
     });
     const poll = setInterval(() => (peak = Math.max(peak, peakRssMb(child.pid))), RSS_POLL_MS);
   });

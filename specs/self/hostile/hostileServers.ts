@@ -9,11 +9,15 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startReferenceProvider } from '../../../src/reference/index.ts';
+import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 
 export interface HostileServer {
   url: string;
   close(): Promise<void>;
+  /** When the server first left a request unanswered on purpose (performance.now()), if it did. */
+  firstUnansweredAt?(): number | undefined;
+  /** The reference provider behind a front, for a token the test hands the run. */
+  provider?: ReferenceProvider;
 }
 
 /** Starts a server and tracks its sockets, so close() never waits on a connection it stalls. */
@@ -34,11 +38,11 @@ async function listen(server: Server, scheme = 'http'): Promise<HostileServer> {
   };
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-const http = (handler: Handler) => listen(createHttpServer(handler));
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+export const httpTarget = (handler: Handler) => listen(createHttpServer(handler));
 
 /** Every request gets the same status, content type and body, whatever it asked for. */
-const always = (status: number, contentType: string, body: Buffer | string, headers: Record<string, string> = {}) => http((_req, res) => {
+const always = (status: number, contentType: string, body: Buffer | string, headers: Record<string, string> = {}) => httpTarget((_req, res) => {
   res.writeHead(status, { 'Content-Type': `${contentType}; charset=utf-8`, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
   res.end(body);
 });
@@ -75,14 +79,14 @@ export const HOSTILE_TARGETS: Record<string, () => Promise<HostileServer>> = {
     return server;
   },
   'accepts and never answers': () => listen(createTcpServer(() => undefined)),
-  'slow drip': () => http((_req, res) => {
+  'slow drip': () => httpTarget((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
     const timer = setInterval(() => res.write(' '), 100);
     res.on('close', () => clearInterval(timer));
   }),
   'endless body': () => {
     const chunk = Buffer.alloc(64 * 1024, 'a');
-    return http((_req, res) => {
+    return httpTarget((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
       const pump = () => {
         while (!res.destroyed && res.write(chunk));
@@ -95,12 +99,12 @@ export const HOSTILE_TARGETS: Record<string, () => Promise<HostileServer>> = {
   'invalid HTTP': () => rawReply('SSH-2.0-OpenSSH_9.2\r\nthis is not HTTP\r\n\r\n'),
   // Sent whatever Accept-Encoding says (the suite sends none): a client that inflated it would need 2 GiB.
   'gzip bomb': () => always(200, 'application/json', gzipBomb(), { 'Content-Encoding': 'gzip' }),
-  'redirect loop': () => http((req, res) => {
+  'redirect loop': () => httpTarget((req, res) => {
     res.writeHead(302, { Location: req.url ?? '/' });
     res.end();
   }),
   'billion laughs XML': () => always(200, 'application/xml', BILLION_LAUGHS),
-  'prototype keys': () => http((req, res) => {
+  'prototype keys': () => httpTarget((req, res) => {
     const mediaType = Object.keys(PROTOTYPE_KEY_BODIES).find((m) => (req.headers.accept ?? '').includes(m)) ?? 'application/json';
     res.writeHead(200, { 'Content-Type': `${mediaType}; charset=utf-8` });
     res.end(PROTOTYPE_KEY_BODIES[mediaType as keyof typeof PROTOTYPE_KEY_BODIES]);
@@ -123,15 +127,71 @@ export function selfSignedCertificate(dir: string): Certificate {
   return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), certFile };
 }
 
-/** Forwards each request to `base` and pipes the answer back. */
-const forwardTo = (base: string): Handler => (req, res) => {
+/** Forwards each request to `base` and pipes the answer back, unless `swallow` (given the request's body) says to keep it. */
+export const forwardTo = (base: string, swallow: (req: IncomingMessage, body: string, answer: IncomingMessage) => boolean = () => false): Handler => (req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
   const upstream = httpRequest(new URL(req.url ?? '/', base), { method: req.method, headers: req.headers, agent: false }, (answer) => {
+    if (swallow(req, Buffer.concat(chunks).toString('utf8'), answer)) {
+      answer.resume();
+      return;
+    }
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
   upstream.on('error', () => res.destroy());
   req.pipe(upstream);
 };
+
+/**
+ * The reference provider (at the URL `handler` is given) behind a plain front; both close
+ * together. The provider reads bodies of any probe's size, so no early 413 races an upload the
+ * front is still forwarding (which would reach the suite as a reset the provider never sent).
+ */
+async function fronted(handler: (providerUrl: string) => Handler, firstUnansweredAt: () => number | undefined): Promise<HostileServer> {
+  const provider = await startReferenceProvider({ maxBodyBytes: 8 * 1024 * 1024 });
+  const front = await listen(createHttpServer(handler(provider.url)));
+  return {
+    url: front.url,
+    firstUnansweredAt,
+    provider,
+    close: async () => {
+      await front.close();
+      await provider.stop();
+    },
+  };
+}
+
+/** Answers its first `answered` requests (as the reference provider), then accepts and never answers again. */
+export function dyingTarget(answered: number): Promise<HostileServer> {
+  let seen = 0;
+  let silentSince: number | undefined;
+  return fronted((providerUrl) => {
+    const forward = forwardTo(providerUrl);
+    return (req, res) => {
+      seen += 1;
+      if (seen <= answered) return forward(req, res);
+      silentSince ??= performance.now();
+      req.resume();
+    };
+  }, () => silentSince);
+}
+
+/**
+ * The reference provider, except that it processes one refresh of the token chain (the text/json
+ * probe's, which rotates the token) and never sends its answer: a lost answer.
+ */
+export function swallowingTarget(): Promise<HostileServer> {
+  let swallowedAt: number | undefined;
+  // The chain's probes name the grant type; the rotation probes' refreshes leave it to its default.
+  const isChainRefresh = (req: IncomingMessage, body: string, answer: IncomingMessage) => answer.statusCode === 200
+    && /refresh-token$/i.test(req.url ?? '') && req.headers.accept === 'text/json' && body.includes('grant_type');
+  return fronted((providerUrl) => forwardTo(providerUrl, (req, body, answer) => {
+    if (swallowedAt !== undefined || !isChainRefresh(req, body, answer)) return false;
+    swallowedAt = performance.now();
+    return true;
+  }), () => swallowedAt);
+}
 
 /** The embedded reference provider behind HTTPS with a self-signed certificate. */
 export async function selfSignedTarget(tls: Certificate): Promise<HostileServer> {

@@ -2,7 +2,8 @@
 // the 200 interactions get the token chain's refresh token injected, every rotation is handed
 // over so the chain ends on a valid token, states a live server cannot arrange are skipped with
 // the reason, the verifier never sees a live token, and a state handler that throws fails the
-// interactions of its state instead of stopping the run.
+// interactions of its state instead of stopping the run. A refresh whose answer is lost breaks
+// the chain (its token's state is unknown) instead of leaving it a token that may be spent.
 
 import { expect } from 'chai';
 import { refreshToken } from '../../../src/pact/client.ts';
@@ -11,6 +12,7 @@ import { liveArrangements } from '../../../src/pact/verify/states.ts';
 import { verifyContract } from '../../../src/pact/verify/verifyContract.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 import { TokenChain } from '../../../src/run/tokens.ts';
+import { forwardTo, httpTarget } from '../hostile/hostileServers.ts';
 import { HTTP, recordContract, writeTemp } from './support.ts';
 
 describe('contract verification against a live server', function () {
@@ -45,6 +47,33 @@ describe('contract verification against a live server', function () {
     expect((await refreshToken(provider.url, chain.last(), 'json')).status, 'the last token still works').to.equal(200);
     const verifierSaw = JSON.stringify(verdicts);
     for (const token of [first, ...seen]) expect(verifierSaw.includes(token)).to.equal(false);
+  });
+
+  it('reports a refresh whose answer was lost, and skips the valid-token interactions the chain then cannot arrange', async () => {
+    let swallowed = 0;
+    const front = await httpTarget(forwardTo(provider.url, (req, _body, answer) => answer.statusCode === 200 && /refresh-token$/.test(req.url ?? '') && swallowed++ === 0));
+    try {
+      const chain = new TokenChain(provider.issueRefreshToken(), undefined);
+      const lost: string[] = [];
+      const verdicts = await verifyContract({
+        contractFile: contract, targetUrl: front.url, arrangements: liveArrangements(chain, await chain.current()), http: { ...HTTP, timeoutMs: 500 },
+        onIssued: (issued) => chain.handOver(issued.refreshToken!),
+        onLost: (why) => {
+          lost.push(why);
+          chain.broken(`a contract refresh was lost (${why})`);
+        },
+      });
+      expect(lost).to.deep.equal(['no complete response within 500 ms']);
+      const failed = verdicts.filter((v) => v.status === 'fail');
+      expect(failed.map((v) => v.interaction), 'the lost refresh\'s own failure').to.deep.equal(['a JSON refresh with a valid refresh token']);
+      expect(failed[0]!.message).to.contain('502');
+      const unarranged = verdicts.filter((v) => v.message.startsWith('a contract refresh was lost'));
+      expect(unarranged.map((v) => `${v.status} ${v.interaction}`)).to.deep.equal(['skip an XML refresh with a valid refresh token']);
+      expect(unarranged[0]!.message).to.equal('a contract refresh was lost (no complete response within 500 ms); set LOGIN_* so the suite can log in again');
+      expect(JSON.stringify(verdicts), 'a 401 verdict').not.to.match(/but was 401/);
+    } finally {
+      await front.close();
+    }
   });
 
   it('skips what a live server cannot arrange, with the reason', async () => {

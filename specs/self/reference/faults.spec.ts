@@ -57,6 +57,7 @@ const SCENARIOS: Record<FaultId, Scenario> = {
     shows: (w) => jsonKeys(w).includes('<UserCode>k__BackingField') && !jsonKeys(w).includes(member('userCode').jsonBackingField),
   },
   'missing-field': { exchange: refreshWith('application/json'), shows: (w) => !jsonKeys(w).includes(member('companyType').jsonBackingField) },
+  'no-refresh-token': { exchange: refreshWith('application/xml'), shows: (w) => xmlRoot(w).children.find((c) => c.localName === member('refresh_token').xmlBackingField)?.attributes['i:nil'] === 'true' },
   'id-as-string': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'id') === '1' },
   'isext-as-string': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'isExt') === 'false' },
   'expires-in-as-number': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'expires_in') === 86_399 },

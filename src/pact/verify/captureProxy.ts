@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { send, type HttpOptions } from '../../http/client.ts';
-import { knownSecrets, registerSecret } from '../../redaction/redactor.ts';
-import { readIssuedTokens, type IssuedTokens } from '../../target/issuedTokens.ts';
+import { knownSecrets } from '../../redaction/redactor.ts';
+import { learnIssuedTokens, type IssuedTokens } from '../../target/issuedTokens.ts';
 import { REFRESH_PATH } from '../../target/paths.ts';
 
 export interface CaptureProxy {
@@ -23,6 +23,8 @@ export interface CaptureOptions {
   http: HttpOptions;
   /** Called with the tokens of every 200 refresh response, before they are masked. */
   onIssued: (tokens: IssuedTokens) => void;
+  /** Called when a refresh got no complete answer: whether the server rotated its token is unknown. */
+  onLost?: (why: string) => void;
 }
 
 /** Hop-by-hop and framing headers the proxy sets itself. */
@@ -51,16 +53,15 @@ async function forward(req: IncomingMessage, res: ServerResponse, options: Captu
   const body = await readAll(req);
   const path = (req.url ?? '/').replace(/^\/+/, '');
   const outcome = await send(options.targetUrl, { method: req.method ?? 'GET', path, headers: kept(req.headers), body }, options.http);
+  const refresh = path.split('?')[0]!.toLowerCase() === REFRESH_PATH.toLowerCase();
   if (!outcome.response || outcome.transportError) {
+    if (refresh) options.onLost?.(outcome.transportError ?? 'no response');
     reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: ${outcome.transportError ?? 'no response'}`);
     return;
   }
   const { status, headers, body: received } = outcome.response;
-  if (status === 200 && path.split('?')[0]!.toLowerCase() === REFRESH_PATH.toLowerCase()) {
-    const issued = readIssuedTokens(received);
-    registerSecret(issued.accessToken);
-    registerSecret(issued.refreshToken);
-    options.onIssued(issued);
+  if (status === 200 && refresh) {
+    options.onIssued(learnIssuedTokens(received));
   }
   reply(res, status, kept(headers), masked(received));
 }

@@ -2,10 +2,18 @@
 // arrange all of them; a live server only those that need no control over it: a valid token
 // comes from the run's token chain, an unknown one is the contract's own synthetic token, and
 // an expired token or a broken token store cannot be had on demand, so those are skipped with
-// the reason rather than faked.
+// the reason rather than faked; so is a valid token once the chain lost its own.
 
 import type { ReferenceProvider } from '../../reference/index.ts';
 import { STATES, type ProviderState } from '../interactions.ts';
+
+/** The state cannot be arranged at this moment (the chain lost its token): its interaction is skipped with the reason. */
+export class StateUnavailable extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'StateUnavailable';
+  }
+}
 
 export interface Arrangement {
   /** The refresh token to put into the request in place of the contract's example. */
@@ -38,10 +46,15 @@ export interface LiveTokens {
 export function liveArrangements(chain: LiveTokens, liveToken: string | undefined): Arrangements {
   const noToken = chain.skipReason() ?? 'no live refresh token: set REFRESH_TOKEN, or LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD';
   return {
-    [STATES.validToken]: liveToken === undefined ? { skip: noToken } : { token: () => chain.current() },
+    [STATES.validToken]: liveToken === undefined ? { skip: noToken } : { token: async () => (await chain.current()) ?? unavailable(chain) },
     [STATES.unknownToken]: {},
     [STATES.expiredToken]: { skip: 'an expired refresh token cannot be arranged on a live server' },
     [STATES.storeAvailable]: {},
     [STATES.storeUnavailable]: { skip: 'a token store outage cannot be arranged on a live server' },
   };
+}
+
+/** Called when the chain had a token at the start but has none now (a lost answer broke it, and nothing renews it). */
+function unavailable(chain: LiveTokens): never {
+  throw new StateUnavailable(chain.skipReason() ?? 'the token chain has no live refresh token any more');
 }

@@ -3,7 +3,8 @@
 // handlers that arrange each state, a requestFilter that injects live tokens, and the capture
 // proxy that keeps the token chain intact and live tokens out of Pact. Hooks never throw (a
 // throwing hook can still let Pact 16 report success): errors are recorded and fail the
-// interactions of that state afterwards.
+// interactions of that state afterwards; a state that could not be arranged at that moment
+// (no live token any more) skips its interaction with the reason instead of failing it.
 
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -13,12 +14,12 @@ import type { HttpOptions } from '../../http/client.ts';
 import { redact } from '../../redaction/redactor.ts';
 import type { IssuedTokens } from '../../target/issuedTokens.ts';
 import { REFRESH_PATH } from '../../target/paths.ts';
-import { readPact, stateOf, writeSubset } from '../contractFile.ts';
+import { readPact, stateOf, writeSubset, type PactInteraction } from '../contractFile.ts';
 import type { ProviderState } from '../interactions.ts';
 import { startCaptureProxy } from './captureProxy.ts';
 import { injectRefreshToken, type FilterRequest } from './injectToken.ts';
 import { readVerdicts } from './results.ts';
-import type { Arrangement, Arrangements } from './states.ts';
+import { StateUnavailable, type Arrangement, type Arrangements } from './states.ts';
 
 export interface ContractVerdict {
   interaction: string;
@@ -34,6 +35,8 @@ export interface VerifyOptions {
   http: HttpOptions;
   /** Called with the tokens of every successful refresh the verification made. */
   onIssued?: (tokens: IssuedTokens) => void;
+  /** Called when a refresh the verification made got no complete answer. */
+  onLost?: (why: string) => void;
 }
 
 export async function verifyContract(options: VerifyOptions): Promise<ContractVerdict[]> {
@@ -46,7 +49,8 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
 
   const file = skipped.length > 0 ? writeSubset(options.contractFile, (i) => runnable.some((r) => r.description === i.description)) : options.contractFile;
   const hookErrors = new Map<string, string>();
-  const proxy = await startCaptureProxy({ targetUrl: options.targetUrl, http: options.http, onIssued: options.onIssued ?? (() => undefined) });
+  const setups: StateSetup[] = [];
+  const proxy = await startCaptureProxy({ targetUrl: options.targetUrl, http: options.http, onIssued: options.onIssued ?? (() => undefined), ...(options.onLost ? { onLost: options.onLost } : {}) });
   let pendingToken: string | undefined;
   const arrange = (state: string, step: (a: Arrangement) => Promise<void> | void) => async () => {
     try {
@@ -54,7 +58,8 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
       if (!arrangement) throw new Error(`no arrangement for provider state "${state}"`);
       await step(arrangement);
     } catch (error) {
-      hookErrors.set(state, redact(`arranging "${state}" failed: ${(error as Error).message}`));
+      if (error instanceof StateUnavailable) setups.at(-1)!.unavailable = redact(error.message);
+      else hookErrors.set(state, redact(`arranging "${state}" failed: ${(error as Error).message}`));
     }
     return undefined;
   };
@@ -67,11 +72,14 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
       timeout: options.http.timeoutMs + 1000,
       // Setup-and-teardown handlers are HTTP-only; the option's type also admits message handlers.
       stateHandlers: Object.fromEntries(Object.keys(options.arrangements).map((state) => [state, {
-        setup: arrange(state, async (a) => {
-          pendingToken = undefined;
-          a.setup?.();
-          pendingToken = a.token ? await a.token() : undefined;
-        }),
+        setup: () => {
+          setups.push({ state });
+          return arrange(state, async (a) => {
+            pendingToken = undefined;
+            a.setup?.();
+            pendingToken = a.token ? await a.token() : undefined;
+          })();
+        },
         teardown: arrange(state, (a) => a.teardown?.()),
       }])) as unknown as VerifierOptions['stateHandlers'],
       requestFilter: (req: FilterRequest & { path: string }, _res: unknown, next: () => void) => {
@@ -84,8 +92,11 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
     });
     const report = await verifier.verifyProvider().catch((error: Error) => error.message);
     const verdicts = readVerdicts(report, runnable.map((i) => i.description));
+    const unavailable = unavailableStates(runnable, setups);
     return [...skips, ...verdicts.map((v): ContractVerdict => {
       const hookError = hookErrors.get(stateOf(runnable.find((i) => i.description === v.description)!) ?? '');
+      const reason = unavailable.get(v.description);
+      if (reason && v.status === 'fail') return { interaction: v.description, status: 'skip', message: reason };
       return hookError
         ? { interaction: v.description, status: 'fail', message: [hookError, v.status === 'fail' ? v.message : ''].filter(Boolean).join('\n') }
         : { interaction: v.description, status: v.status, message: v.message };
@@ -94,4 +105,20 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
     await proxy.close();
     if (file !== options.contractFile) rmSync(dirname(file), { recursive: true, force: true });
   }
+}
+
+interface StateSetup {
+  state: string;
+  /** Why the state could not be arranged for this interaction. */
+  unavailable?: string;
+}
+
+/**
+ * The verifier sets up each interaction's state in file order, so the n-th setup belongs to the
+ * n-th interaction; when the log does not line up that way, nothing is attributed.
+ */
+function unavailableStates(runnable: readonly PactInteraction[], setups: readonly StateSetup[]): Map<string, string> {
+  const aligned = setups.length === runnable.length && setups.every((s, n) => s.state === stateOf(runnable[n]!));
+  if (!aligned) return new Map();
+  return new Map(runnable.flatMap((interaction, n) => (setups[n]!.unavailable ? [[interaction.description, setups[n]!.unavailable!] as const] : [])));
 }

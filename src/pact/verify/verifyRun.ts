@@ -1,10 +1,14 @@
 // Contract verification as a stage of the conformance run: picks the state arrangements for
 // the run's target (embedded provider or live server), keeps the run's token chain going on a
 // live server, and records each interaction's verdict in the run's findings for the reports.
+// Against a target that stopped answering nothing is verified: the interactions are skipped
+// with the reason (the stop itself is one finding), instead of each waiting out its deadline.
 
 import type { Naming } from '../../findings/types.ts';
 import type { Run } from '../../run/context.ts';
+import { TARGET_STOPPED } from '../../run/traffic.ts';
 import { contractFile } from '../participants.ts';
+import { INTERACTIONS } from '../interactions.ts';
 import { embeddedArrangements, liveArrangements, type Arrangements } from './states.ts';
 import { verifyContract, type ContractVerdict } from './verifyContract.ts';
 
@@ -12,7 +16,7 @@ export async function verifyRunContract(run: Run, naming: Naming): Promise<Contr
   const started = performance.now();
   const provider = run.target.provider;
   try {
-    const verdicts = await verifyContract({
+    const verdicts = run.traffic.stop ? INTERACTIONS.map((i): ContractVerdict => ({ interaction: i.description, status: 'skip', message: TARGET_STOPPED })) : await verifyContract({
       contractFile: contractFile(naming),
       targetUrl: run.target.url,
       http: run.http,
@@ -21,9 +25,11 @@ export async function verifyRunContract(run: Run, naming: Naming): Promise<Contr
         if (issued.refreshToken) run.tokens.handOver(issued.refreshToken);
         else run.tokens.broken('a contract refresh answered 200 without a readable refresh token');
       },
+      onLost: provider ? undefined : (why) => run.tokens.broken(`the answer to a contract refresh was lost (${why}), so whether the server rotated the chain's token is unknown`),
     });
-    for (const verdict of verdicts) run.findings.addContractResult(verdict);
-    return verdicts;
+    const judged = run.traffic.stop ? verdicts.map(stoppedDuringVerification) : verdicts;
+    for (const verdict of judged) run.findings.addContractResult(verdict);
+    return judged;
   } finally {
     provider?.setTokenStoreAvailable(true);
     run.findings.timing('contracts.verify', performance.now() - started);
@@ -33,4 +39,9 @@ export async function verifyRunContract(run: Run, naming: Naming): Promise<Contr
 async function liveStates(run: Run): Promise<Arrangements> {
   const token = await run.tokens.current().catch(() => undefined);
   return liveArrangements(run.tokens, token);
+}
+
+/** Once the target stopped answering, a failing interaction says nothing the stop's finding does not. */
+function stoppedDuringVerification(verdict: ContractVerdict): ContractVerdict {
+  return verdict.status === 'fail' ? { ...verdict, status: 'skip', message: `${TARGET_STOPPED} (during contract verification)` } : verdict;
 }
