@@ -12,7 +12,7 @@ import { headersNoStore } from './noStore.ts';
 import { xmlNoDoctype } from './noDoctype.ts';
 import { inputNoServerError, responseTime } from './robustness.ts';
 import { statusDocumented } from './status.ts';
-import { tokenExpiry, tokenRotation } from './tokenLifecycle.ts';
+import { tokenExpiry, tokenReplayDetection, tokenRotation } from './tokenLifecycle.ts';
 import { xmlDataContract } from './xmlDataContract.ts';
 
 export const CHECKS: readonly Check[] = [
@@ -28,6 +28,7 @@ export const CHECKS: readonly Check[] = [
   errorsNoTokenEcho,
   xmlNoDoctype,
   tokenRotation,
+  tokenReplayDetection,
   tokenExpiry,
   inputNoServerError,
   responseTime,

@@ -198,14 +198,29 @@ describe('checks', () => {
       expect(statuses('token.rotation', exchange({ role: 'replay', status: 401, body: '{"Message":"x"}', previous: refresh, sentToken: used }))).to.deep.equal(['pass']);
       expect(failure('token.rotation', exchange({ role: 'replay', status: 200, body: jsonToken(), previous: refresh, sentToken: used }))).to.equal('Received: status 200 / Expected: status 401 for a refresh token already used');
     });
-    it('fails a refresh that hands the same token back, and reports missing replay detection as SHOULD', () => {
+    it('fails a refresh that hands the same token back', () => {
       const same = exchange({ body: jsonToken({ refreshToken: used }), sentToken: used });
       expect(failure('token.rotation', exchange({ role: 'replay', status: 401, previous: same, sentToken: used }))).to.contain('unchanged');
-      expect(run('token.rotation', exchange({ role: 'after-replay', status: 200, body: jsonToken() }))[0]).to.include({ status: 'fail', level: 'SHOULD' });
+    });
+    it('no false positive: does not judge the successor of a replay (token.replay-detection does)', () => {
+      expect(run('token.rotation', exchange({ role: 'after-replay', status: 200, body: jsonToken() }))).to.deep.equal([]);
     });
     it('no false positive: a successor that cannot be read is body.schema\'s finding, not a rotation failure', () => {
       const unreadable = exchange({ body: jsonToken().slice(0, 30), sentToken: used });
       expect(statuses('token.rotation', exchange({ role: 'replay', status: 401, previous: unreadable, sentToken: used }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('token.replay-detection', () => {
+    const refused = exchange({ role: 'replay', status: 401, body: '{"Message":"x"}' });
+    it('passes a successor refused after a refused replay, fails one still accepted', () => {
+      expect(statuses('token.replay-detection', exchange({ role: 'after-replay', status: 401, body: '{"Message":"x"}', previous: refused }))).to.deep.equal(['pass']);
+      expect(failure('token.replay-detection', exchange({ role: 'after-replay', status: 200, body: jsonToken(), previous: refused }))).to.contain('Received: status 200 for the successor');
+      expect(checkById('token.replay-detection').level).to.equal('SHOULD');
+    });
+    it('no false positive: after an accepted replay there was nothing to detect (token.rotation reports it)', () => {
+      const accepted = exchange({ role: 'replay', status: 200, body: jsonToken() });
+      expect(run('token.replay-detection', exchange({ role: 'after-replay', status: 200, body: jsonToken(), previous: accepted }))).to.deep.equal([]);
     });
   });
 
@@ -242,14 +257,14 @@ describe('checks', () => {
 });
 
 describe('evaluateProbe', () => {
-  it('merges a case\'s exchanges into one finding per check; a SHOULD failure beside a MUST pass stays SHOULD', () => {
+  it('merges a case\'s exchanges into one finding per check, each at its own check\'s level', () => {
     const used = 'b2xkLXJlZnJlc2gtdG9rZW4tMDAx';
     const refresh = exchange({ body: jsonToken({ refreshToken: 'bmV3LXJlZnJlc2gtdG9rZW4tMDAy' }), sentToken: used });
     const replay = exchange({ role: 'replay', status: 401, body: '{"Message":"x"}', previous: refresh, sentToken: used });
-    const after = exchange({ role: 'after-replay', status: 200, body: jsonToken() });
+    const after = exchange({ role: 'after-replay', status: 200, body: jsonToken(), previous: replay });
     const findings = evaluateProbe('case', 'application/json', [refresh, replay, after], context());
-    const rotation = findings.filter((f) => f.check === 'token.rotation');
-    expect(rotation).to.have.length(1);
-    expect(rotation[0]).to.include({ status: 'fail', level: 'SHOULD', caseId: 'case', mediaType: 'application/json' });
+    const lifecycle = findings.filter((f) => f.check.startsWith('token.r'));
+    expect(lifecycle.map((f) => [f.check, f.status, f.level])).to.deep.equal([['token.rotation', 'pass', 'MUST'], ['token.replay-detection', 'fail', 'SHOULD']]);
+    expect(lifecycle[1]).to.include({ caseId: 'case', mediaType: 'application/json' });
   });
 });
