@@ -2,13 +2,13 @@
 // reference provider's fault catalogue and users' CI filters name checks by them.
 
 import { bodySchema } from './bodySchema.ts';
+import { headersNoCacheOfTokens, headersNoStore } from './caching.ts';
 import type { Check } from './check.ts';
 import { contentTypeNegotiated } from './contentType.ts';
 import { datesFormat } from './dates.ts';
 import { errorsNoDetails, errorsNoTokenEcho } from './errorHygiene.ts';
 import { fieldsExtra } from './fieldsExtra.ts';
 import { namingConsistent } from './naming.ts';
-import { headersNoStore } from './noStore.ts';
 import { xmlNoDoctype } from './noDoctype.ts';
 import { inputNoServerError, responseTime } from './robustness.ts';
 import { statusDocumented } from './status.ts';
@@ -24,6 +24,7 @@ export const CHECKS: readonly Check[] = [
   xmlDataContract,
   fieldsExtra,
   headersNoStore,
+  headersNoCacheOfTokens,
   errorsNoDetails,
   errorsNoTokenEcho,
   xmlNoDoctype,

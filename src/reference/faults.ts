@@ -6,7 +6,7 @@
 /** The probes engine's check ids that can catch a fault (`fields.extra` is info only, never one). */
 export const CHECK_IDS = [
   'status.documented', 'content-type.negotiated', 'body.schema', 'naming.consistent', 'dates.format',
-  'xml.datacontract', 'headers.no-store', 'errors.no-details', 'errors.no-token-echo', 'xml.no-doctype',
+  'xml.datacontract', 'headers.no-store', 'headers.no-cache-of-tokens', 'errors.no-details', 'errors.no-token-echo', 'xml.no-doctype',
   'token.rotation', 'token.replay-detection', 'token.expiry', 'input.no-server-error', 'response.time',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
@@ -47,6 +47,7 @@ export const FAULTS = [
   { id: 'malformed-body-500', description: 'a body that is not well-formed JSON or XML is answered 500 instead of 400', catches: ['input.no-server-error', 'status.documented'] },
   // headers
   { id: 'no-cache-control-no-store', description: 'responses carry Web API\'s default Cache-Control: no-cache (no no-store)', catches: ['headers.no-store'] },
+  { id: 'cacheable-token-response', description: 'responses carry Cache-Control: public, max-age=3600 and an Expires an hour ahead (an output-cache rule applied to the auth API)', catches: ['headers.no-cache-of-tokens', 'headers.no-store'] },
   // error hygiene
   { id: 'stack-trace-in-500', description: '500 bodies carry ExceptionMessage, ExceptionType and StackTrace (IncludeErrorDetailPolicy.Always)', catches: ['errors.no-details'] },
   { id: 'token-echo-in-error', description: 'the 401 body quotes the refresh token it refused', catches: ['errors.no-token-echo', 'body.schema'] },

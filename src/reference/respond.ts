@@ -19,6 +19,14 @@ export interface ResponderOptions extends WireOptions {
 const SECURE_CACHE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 /** What Web API sends when nobody sets cache headers. */
 const WEB_API_CACHE_HEADERS = { 'Cache-Control': 'no-cache', Pragma: 'no-cache', Expires: '-1' };
+const CACHEABLE_SECONDS = 3600;
+
+function cacheHeaders(faults: ResponderOptions['faults']): Record<string, string> {
+  if (faults.has('cacheable-token-response')) {
+    return { 'Cache-Control': `public, max-age=${CACHEABLE_SECONDS}`, Expires: new Date(Date.now() + CACHEABLE_SECONDS * 1000).toUTCString() };
+  }
+  return faults.has('no-cache-control-no-store') ? WEB_API_CACHE_HEADERS : SECURE_CACHE_HEADERS;
+}
 
 export async function respond(res: ServerResponse, outcome: Outcome, negotiated: Negotiated, options: ResponderOptions): Promise<void> {
   const { faults } = options;
@@ -36,7 +44,7 @@ export async function respond(res: ServerResponse, outcome: Outcome, negotiated:
   res.writeHead(outcome.status, {
     'Content-Type': contentTypeHeader(negotiated, faults),
     'Content-Length': String(bytes.length),
-    ...(faults.has('no-cache-control-no-store') ? WEB_API_CACHE_HEADERS : SECURE_CACHE_HEADERS),
+    ...cacheHeaders(faults),
     'X-Content-Type-Options': 'nosniff',
     ...('headers' in outcome ? outcome.headers : {}),
   });

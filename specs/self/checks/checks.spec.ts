@@ -153,6 +153,24 @@ describe('checks', () => {
     });
   });
 
+  describe('headers.no-cache-of-tokens', () => {
+    const date = 'Mon, 30 Nov 2026 12:00:00 GMT';
+    it('fails public, a max-age above 0, s-maxage and an Expires after Date on a token response', () => {
+      expect(failure('headers.no-cache-of-tokens', exchange({ body: jsonToken(), headers: { 'cache-control': 'public, max-age=3600' } }))).to.equal('Received: public, max-age=3600 / Expected: no public, max-age=0 or none, no s-maxage, no Expires in the future (Cache-Control: no-store)');
+      expect(failure('headers.no-cache-of-tokens', exchange({ body: jsonToken(), headers: { 'cache-control': 'no-store, s-maxage=60' } }))).to.contain('s-maxage=60 (no-store beside them contradicts them)');
+      expect(failure('headers.no-cache-of-tokens', exchange({ body: jsonToken(), headers: { 'cache-control': 'no-cache', date, expires: 'Mon, 30 Nov 2026 13:00:00 GMT' } }))).to.contain('Expires: Mon, 30 Nov 2026 13:00:00 GMT');
+      expect(checkById('headers.no-cache-of-tokens').level).to.equal('MUST');
+    });
+    it('passes no-store, and Web API\'s default no-cache with Expires: -1 (already expired)', () => {
+      expect(statuses('headers.no-cache-of-tokens', exchange({ body: jsonToken() }))).to.deep.equal(['pass']);
+      expect(statuses('headers.no-cache-of-tokens', exchange({ body: jsonToken(), headers: { 'cache-control': 'no-cache', pragma: 'no-cache', expires: '-1', date } }))).to.deep.equal(['pass']);
+    });
+    it('no false positive: max-age=0, an Expires equal to Date, and a cacheable error response', () => {
+      expect(statuses('headers.no-cache-of-tokens', exchange({ body: jsonToken(), headers: { 'cache-control': 'no-store, max-age=0', date, expires: date } }))).to.deep.equal(['pass']);
+      expect(run('headers.no-cache-of-tokens', exchange({ status: 401, body: '{"Message":"x"}', headers: { 'cache-control': 'public, max-age=60' } }))).to.deep.equal([]);
+    });
+  });
+
   describe('errors.no-details', () => {
     const detailed = JSON.stringify({ Message: 'An error has occurred.', ExceptionMessage: 'boom', ExceptionType: 'System.Data.SqlClient.SqlException', StackTrace: '   at Kike.Security.Data.TokenRepository.Find(String refreshToken)' });
     it('fails Web API error detail and passes a generic message', () => {

@@ -80,6 +80,10 @@ const SCENARIOS: Record<FaultId, Scenario> = {
     shows: (w) => w.status === 500,
   },
   'no-cache-control-no-store': { exchange: (p) => login(p), shows: (w) => !String(w.headers.get('cache-control')).includes('no-store') },
+  'cacheable-token-response': {
+    exchange: refreshWith('application/json'),
+    shows: (w) => w.headers.get('cache-control') === 'public, max-age=3600' && Date.parse(w.headers.get('expires') ?? '') > Date.parse(w.headers.get('date') ?? ''),
+  },
   'stack-trace-in-500': { exchange: storeDown, shows: (w) => w.status === 500 && /"StackTrace":/.test(w.body) && /"ExceptionType":/.test(w.body) },
   'token-echo-in-error': {
     exchange: (p) => {
