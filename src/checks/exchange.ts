@@ -1,7 +1,7 @@
 // What the checks read: a recorded exchange plus what the probe meant by it (its role), so a
 // check knows whether it applies without knowing the probe table.
 
-import type { Exchange } from '../findings/types.ts';
+import type { Exchange, Identity } from '../findings/types.ts';
 import type { NamingSetting } from '../config/config.ts';
 import type { SchemaProblem } from '../validation/problem.ts';
 
@@ -19,6 +19,8 @@ export interface ProbeExchange extends Exchange {
   sentToken?: string;
   /** The exchange this one follows up on (a replay's original refresh). */
   previous?: ProbeExchange;
+  /** The user the sent token was issued to, when the run knows it (token.semantics compares the response's). */
+  identity?: Identity;
 }
 
 export interface CheckContext {

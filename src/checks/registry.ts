@@ -13,6 +13,7 @@ import { xmlNoDoctype } from './noDoctype.ts';
 import { inputNoServerError, responseTime } from './robustness.ts';
 import { statusDocumented } from './status.ts';
 import { tokenExpiry, tokenReplayDetection, tokenRotation } from './tokenLifecycle.ts';
+import { tokenClock, tokenSemantics } from './tokenSemantics.ts';
 import { xmlDataContract } from './xmlDataContract.ts';
 
 export const CHECKS: readonly Check[] = [
@@ -31,6 +32,8 @@ export const CHECKS: readonly Check[] = [
   tokenRotation,
   tokenReplayDetection,
   tokenExpiry,
+  tokenSemantics,
+  tokenClock,
   inputNoServerError,
   responseTime,
 ];

@@ -25,6 +25,12 @@ export interface RecordedResponse {
   elapsedMs: number;
 }
 
+/** Who a token family was issued to, as far as the run knows (the login's credentials, the embedded provider's user). */
+export interface Identity {
+  company?: string;
+  username?: string;
+}
+
 /** One probe's request and what came back (or why nothing came back). */
 export interface Exchange {
   /** Probe case id, e.g. `refresh.ok`, `refresh.unknown-token`, `hostile.xxe`. */

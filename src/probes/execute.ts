@@ -7,6 +7,7 @@ import { knownSecrets, registerSecret } from '../redaction/redactor.ts';
 import type { Run } from '../run/context.ts';
 import { readIssuedTokens } from '../target/issuedTokens.ts';
 import type { ProbeExchange, Role } from '../checks/exchange.ts';
+import type { Identity } from '../findings/types.ts';
 import type { Probe } from './cases.ts';
 import { buildRequest } from './request.ts';
 
@@ -18,7 +19,14 @@ export interface Executed {
 const NO_OWN_FAMILY = 'replaying a used refresh token may revoke its whole token family, which would be the REFRESH_TOKEN you gave; set LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD so this probe logs in for a family of its own';
 const NOT_EMBEDDED_EXPIRED = 'the target offers no way to make an expired refresh token (runs on the embedded provider)';
 
-export async function record(run: Run, probe: Probe, role: Role, token?: string, previous?: ProbeExchange): Promise<ProbeExchange> {
+/** What a probe sends and knows: the refresh token, the exchange it follows up on, whose the token is. */
+interface Sent {
+  token?: string;
+  previous?: ProbeExchange;
+  identity?: Identity;
+}
+
+export async function record(run: Run, probe: Probe, role: Role, { token, previous, identity }: Sent = {}): Promise<ProbeExchange> {
   const request = buildRequest(probe, token);
   const outcome = await send(run.target.url, request, run.http);
   if (outcome.response?.status === 200) {
@@ -38,6 +46,7 @@ export async function record(run: Run, probe: Probe, role: Role, token?: string,
     role,
     ...(token !== undefined && role !== 'hostile' ? { sentToken: token } : {}),
     ...(previous ? { previous } : {}),
+    ...(identity ? { identity } : {}),
   };
 }
 
@@ -56,7 +65,7 @@ function advanceChain(run: Run, exchange: ProbeExchange): void {
 async function chained(run: Run, probe: Probe): Promise<Executed> {
   const token = await run.tokens.current();
   if (token === undefined) return { exchanges: [], skipReason: run.tokens.skipReason() ?? 'no live refresh token' };
-  const exchange = await record(run, probe, 'documented', token);
+  const exchange = await record(run, probe, 'documented', { token, identity: run.tokens.identity() });
   advanceChain(run, exchange);
   return { exchanges: [exchange] };
 }
@@ -69,12 +78,13 @@ async function chained(run: Run, probe: Probe): Promise<Executed> {
 async function rotation(run: Run, probe: Probe): Promise<Executed> {
   const token = await run.tokens.independent();
   if (token === undefined) return { exchanges: [], skipReason: NO_OWN_FAMILY };
-  const refresh = await record(run, probe, 'documented', token);
+  const identity = run.tokens.independentIdentity();
+  const refresh = await record(run, probe, 'documented', { token, identity });
   refresh.expect = { status: 200, body: 'token' };
-  const replay = await record(run, probe, 'replay', token, refresh);
+  const replay = await record(run, probe, 'replay', { token, previous: refresh, identity });
   const successor = refresh.response?.status === 200 ? readIssuedTokens(refresh.response.body).refreshToken : undefined;
   if (!successor) return { exchanges: [refresh, replay] };
-  return { exchanges: [refresh, replay, await record(run, probe, 'after-replay', successor, replay)] };
+  return { exchanges: [refresh, replay, await record(run, probe, 'after-replay', { token: successor, previous: replay, identity })] };
 }
 
 /** Every probe but the store-down ones (see `storeDown`). */
@@ -83,13 +93,13 @@ export async function execute(run: Run, probe: Probe): Promise<Executed> {
   const role: Role = probe.probeCase.role === 'hostile' ? 'hostile' : 'documented';
   switch (token?.kind) {
     case undefined: return { exchanges: [await record(run, probe, role)] };
-    case 'literal': return { exchanges: [await record(run, probe, role, token.value)] };
+    case 'literal': return { exchanges: [await record(run, probe, role, { token: token.value })] };
     case 'chain': return chained(run, probe);
     case 'rotation': return rotation(run, probe);
     case 'expired': {
       const provider = run.target.provider;
       if (!provider) return { exchanges: [], skipReason: NOT_EMBEDDED_EXPIRED };
-      return { exchanges: [await record(run, probe, 'expired', provider.expiredRefreshToken())] };
+      return { exchanges: [await record(run, probe, 'expired', { token: provider.expiredRefreshToken(), identity: provider.defaultUser })] };
     }
     case 'store-down': throw new Error(`${probe.key}: store-down probes run in their own phase`);
   }
@@ -103,7 +113,7 @@ export async function storeDown(run: Run, probes: readonly Probe[]): Promise<Exe
   tokens.forEach((t) => registerSecret(t));
   provider.setTokenStoreAvailable(false);
   try {
-    return await Promise.all(probes.map(async (probe, i) => ({ exchanges: [await record(run, probe, 'server-error', tokens[i])] })));
+    return await Promise.all(probes.map(async (probe, i) => ({ exchanges: [await record(run, probe, 'server-error', { token: tokens[i]!, identity: provider.defaultUser })] })));
   } finally {
     provider.setTokenStoreAvailable(true);
   }

@@ -53,7 +53,7 @@ export async function respond(res: ServerResponse, outcome: Outcome, negotiated:
 
 function serialize(outcome: Outcome, { format }: Negotiated, options: WireOptions): string {
   if ('session' in outcome) {
-    const values = tokenValues(outcome.session);
+    const values = tokenValues(outcome.session, options.faults);
     return format === 'json' ? tokenResponseJson(values, options) : tokenResponseXml(values, options);
   }
   return format === 'json' ? httpErrorJson(outcome.error) : httpErrorXml(outcome.error);

@@ -39,6 +39,8 @@ export interface ReferenceProvider {
   readonly url: string;
   readonly naming: Naming;
   readonly faults: readonly FaultId[];
+  /** Whom issueRefreshToken() and expiredRefreshToken() issue to by default (the first user). */
+  readonly defaultUser: { company: string; username: string };
   /** Requests received since start (reset() keeps counting). */
   readonly requestCount: number;
   /** Closes the listener and every socket. */
@@ -101,6 +103,7 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
     url: `http://${config.host}:${port}`,
     naming: config.naming,
     faults: faults.ids,
+    defaultUser: { company: config.users[0]!.company, username: config.users[0]!.username },
     get requestCount() {
       return requestCount;
     },

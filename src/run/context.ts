@@ -74,9 +74,9 @@ export async function startRun(config: Config): Promise<Run> {
 }
 
 function tokenSource(config: Config, target: RunTarget, http: HttpOptions): TokenSource | undefined {
-  if (config.login) return loginSource(target.url, config.login, http);
+  if (config.login) return { ...loginSource(target.url, config.login, http), identity: { company: config.login.company, username: config.login.username } };
   const provider = target.provider;
-  return provider ? { obtain: async () => provider.issueRefreshToken() } : undefined;
+  return provider ? { obtain: async () => provider.issueRefreshToken(), identity: provider.defaultUser } : undefined;
 }
 
 /** Bad credentials are a configuration problem: stop before any probe runs. */

@@ -242,6 +242,52 @@ describe('checks', () => {
     });
   });
 
+  describe('token.semantics', () => {
+    const DAY_LATER = '2025-01-11T05:13:39.7555575-03:00';
+    const good = { tokenType: 'bearer', expiresIn: '86399', issued: ISO, expires: DAY_LATER, accessToken: 'YWNjZXNzLXRva2VuLTAwMQ', refreshToken: 'cmVmcmVzaC10b2tlbi0wMDI', userName: 'ADMIN', company: '1' };
+    const login = { company: '1', username: 'admin' };
+    const sent = 'cmVmcmVzaC10b2tlbi0wMDE';
+    it('passes a consistent token response in both namings, JSON and XML, for the login\'s user', () => {
+      expect(statuses('token.semantics', exchange({ body: jsonToken(good), sentToken: sent, identity: login }))).to.deep.equal(['pass']);
+      expect(statuses('token.semantics', exchange({ body: jsonToken(good, 'documented'), sentToken: sent, identity: login }))).to.deep.equal(['pass']);
+      expect(statuses('token.semantics', exchange({ mediaType: 'application/xml', body: xmlToken('documented', good), sentToken: sent, identity: login }))).to.deep.equal(['pass']);
+    });
+    it('fails .expires before .issued, and an expires_in that disagrees with them', () => {
+      expect(failure('token.semantics', exchange({ body: jsonToken({ ...good, expires: '2025-01-10T04:13:39-03:00' }) }))).to.contain('not after .issued').and.contain('Received: expires_in 86399 s, .expires - .issued -3601 s');
+      expect(failure('token.semantics', exchange({ body: jsonToken({ ...good, expiresIn: '3599' }, 'documented') }))).to.equal('Received: expires_in 3599 s, .expires - .issued 86400 s / Expected: the same lifetime within 5 s');
+    });
+    it('fails an access token equal to the refresh token, and a refresh token handed back', () => {
+      expect(failure('token.semantics', exchange({ body: jsonToken({ ...good, accessToken: good.refreshToken }) }))).to.contain('access_token equal to refresh_token');
+      expect(failure('token.semantics', exchange({ mediaType: 'text/xml', body: xmlToken('backing-field', { ...good, refreshToken: sent }), sentToken: sent }))).to.contain('refresh_token equal to the one presented');
+    });
+    it('fails a token_type other than bearer, and another user than the login\'s', () => {
+      expect(failure('token.semantics', exchange({ body: jsonToken({ ...good, tokenType: 'mac' }) }))).to.contain('Received: token_type "mac"');
+      const other = failure('token.semantics', exchange({ body: jsonToken({ ...good, userName: 'OUTRO', company: '99' }), identity: login }));
+      expect(other).to.contain('Received: username "OUTRO" / Expected: "admin"').and.contain('Received: company "99"');
+    });
+    it('no false positive: BEARER in capitals, OWIN\'s numeric expires_in and RFC 1123 dates, a /Date()/ pair, an unknown user, an error', () => {
+      const owin = { ...good, tokenType: 'BEARER', expiresIn: 86399, issued: 'Fri, 10 Jan 2025 08:13:39 GMT', expires: 'Sat, 11 Jan 2025 08:13:39 GMT' };
+      expect(statuses('token.semantics', exchange({ body: jsonToken(owin, 'documented') }))).to.deep.equal(['pass']);
+      expect(statuses('token.semantics', exchange({ body: jsonToken({ ...good, issued: '/Date(1736496819755-0300)/', expires: '/Date(1736583219755-0300)/' }) }))).to.deep.equal(['pass']);
+      expect(statuses('token.semantics', exchange({ body: jsonToken({ ...good, userName: 'VENDEDOR' }) }))).to.deep.equal(['pass']);
+      expect(run('token.semantics', exchange({ status: 401, body: '{"Message":"x"}' }))).to.deep.equal([]);
+    });
+  });
+
+  describe('token.clock', () => {
+    const at = (date: string) => exchange({ body: jsonToken({ issued: ISO }), headers: { date } });
+    it('passes .issued within two minutes of Date and fails ten minutes apart', () => {
+      expect(statuses('token.clock', at('Fri, 10 Jan 2025 08:14:39 GMT'))).to.deep.equal(['pass']);
+      expect(failure('token.clock', at('Fri, 10 Jan 2025 08:23:40 GMT'))).to.contain('Expected: .issued within 120 s of Date');
+      expect(run('token.clock', at('Fri, 10 Jan 2025 08:23:40 GMT'))[0]!.title).to.equal('.issued 600 s behind the Date header');
+      expect(checkById('token.clock').level).to.equal('SHOULD');
+    });
+    it('no false positive: a date without offset (no instant to compare) and a response without Date', () => {
+      expect(run('token.clock', exchange({ body: jsonToken({ issued: '2025-01-10T05:13:39.75' }), headers: { date: 'Fri, 10 Jan 2025 20:00:00 GMT' } }))).to.deep.equal([]);
+      expect(run('token.clock', exchange({ body: jsonToken({ issued: ISO }) }))).to.deep.equal([]);
+    });
+  });
+
   describe('token.expiry', () => {
     it('passes 401 and fails 200 for an expired token', () => {
       expect(statuses('token.expiry', exchange({ role: 'expired', status: 401, body: '{"Message":"x"}' }))).to.deep.equal(['pass']);

@@ -2,6 +2,7 @@
 // the headers the reference server would send, overridable field by field.
 
 import type { CheckContext, ProbeExchange, Role } from '../../../src/checks/exchange.ts';
+import type { Identity } from '../../../src/findings/types.ts';
 import type { SchemaProblem } from '../../../src/validation/problem.ts';
 
 export interface FixtureOptions {
@@ -15,6 +16,7 @@ export interface FixtureOptions {
   elapsedMs?: number;
   sentToken?: string;
   previous?: ProbeExchange;
+  identity?: Identity;
   secrets?: string[];
   noResponse?: string;
 }
@@ -40,6 +42,7 @@ export function exchange(options: FixtureOptions = {}): ProbeExchange {
     role: options.role ?? 'documented',
     ...(options.sentToken ? { sentToken: options.sentToken } : {}),
     ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.identity ? { identity: options.identity } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { ordinalSort } from '../../../src/naming/namingMap.ts';
 import { CHECK_IDS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
+import { readInstant } from '../../../src/checks/instant.ts';
 import { NAMING, REFRESH, jsonObject, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
 
 interface Scenario {
@@ -45,6 +46,8 @@ const storeDown = (p: ReferenceProvider) => {
   return refresh(p, p.issueRefreshToken());
 };
 let echoedToken = '';
+let presentedToken = '';
+const instant = (w: Wire, documented: string) => readInstant(jsonValue(w, documented))!.ms;
 const OFFSET = /[+-]\d{2}:\d{2}$/;
 
 const SCENARIOS: Record<FaultId, Scenario> = {
@@ -95,6 +98,16 @@ const SCENARIOS: Record<FaultId, Scenario> = {
   },
   'old-refresh-token-accepted': { exchange: refreshTwice, shows: (w) => w.status === 200 },
   'no-replay-detection': { exchange: successorAfterReplay, shows: (w) => w.status === 200 },
+  'same-refresh-token-returned': {
+    exchange: (p) => refresh(p, (presentedToken = p.issueRefreshToken())),
+    shows: (w) => w.status === 200 && refreshTokenOf(w) === presentedToken,
+  },
+  'expires-before-issued': { exchange: refreshWith('application/json'), shows: (w) => instant(w, '.expires') < instant(w, '.issued') },
+  'expires-in-mismatch': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'expires_in') === '3599' },
+  'access-token-equals-refresh-token': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'access_token') === jsonValue(w, 'refresh_token') },
+  'token-type-not-bearer': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'token_type') === 'mac' },
+  'other-user-in-response': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'username') === 'OUTRO' && jsonValue(w, 'company') === '99' },
+  'issued-clock-skew': { exchange: refreshWith('application/json'), shows: (w) => instant(w, '.issued') < Date.parse(w.headers.get('date') ?? '') - 5 * 60_000 },
   'refresh-token-never-expires': { exchange: (p) => refresh(p, p.expiredRefreshToken()), shows: (w) => w.status === 200 },
   'slow-response': { options: { slowMs: 200 }, exchange: (p) => login(p), shows: (w) => w.elapsedMs >= 150 },
   'truncated-body': {
