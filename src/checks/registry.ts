@@ -1,6 +1,7 @@
 // Every check, registered once. The ids are part of the tool's interface: findings.json, the
 // reference provider's fault catalogue and users' CI filters name checks by them.
 
+import { bodyCharset } from './bodyCharset.ts';
 import { bodySchema } from './bodySchema.ts';
 import { headersNoCacheOfTokens, headersNoStore } from './caching.ts';
 import type { Check } from './check.ts';
@@ -19,6 +20,7 @@ import { xmlDataContract } from './xmlDataContract.ts';
 export const CHECKS: readonly Check[] = [
   statusDocumented,
   contentTypeNegotiated,
+  bodyCharset,
   bodySchema,
   namingConsistent,
   datesFormat,

@@ -13,13 +13,20 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string>;
   body: string;
+  /** The charset the body's bytes are written in, when not the one its Content-Type names (a probe that mislabels on purpose). */
+  bodyCharset?: string;
 }
 
 export interface RecordedResponse {
   status: number;
   /** Header names lower-cased; repeated headers joined with ", ". */
   headers: Record<string, string>;
+  /** The text of the body, read in `charset` (a byte order mark dropped). */
   body: string;
+  /** The charset the body was read in: the Content-Type's, else utf-8. */
+  charset?: string;
+  /** Why the body's bytes are not valid text in `charset`, when they are not. */
+  undecodable?: string;
   /** True when the body was cut at MAX_RESPONSE_BYTES. */
   truncated: boolean;
   elapsedMs: number;

@@ -5,7 +5,7 @@
 
 /** The probes engine's check ids that can catch a fault (`fields.extra` is info only, never one). */
 export const CHECK_IDS = [
-  'status.documented', 'content-type.negotiated', 'body.schema', 'naming.consistent', 'dates.format',
+  'status.documented', 'content-type.negotiated', 'body.charset', 'body.schema', 'naming.consistent', 'dates.format',
   'xml.datacontract', 'headers.no-store', 'headers.no-cache-of-tokens', 'errors.no-details', 'errors.no-token-echo', 'xml.no-doctype',
   'token.rotation', 'token.replay-detection', 'token.expiry', 'token.semantics', 'token.clock', 'input.no-server-error', 'response.time',
 ] as const;
@@ -40,6 +40,9 @@ export const FAULTS = [
   // content negotiation
   { id: 'text-json-as-application-json', description: 'a text/json request is answered with Content-Type application/json', catches: ['content-type.negotiated'] },
   { id: 'xml-asked-json-given', description: 'XML asked (Accept or Content-Type) is answered with a JSON body labelled application/json', catches: ['content-type.negotiated', 'body.schema', 'xml.datacontract'] },
+  { id: 'charset-ignored', description: 'every response is written in utf-8, whatever Accept-Charset or the request\'s charset=utf-16 asks for', catches: ['content-type.negotiated'] },
+  { id: 'request-charset-ignored', description: 'request bodies are read as UTF-8 whatever charset their Content-Type names (a UTF-16 request gets 400)', catches: ['status.documented'] },
+  { id: 'latin1-body', description: 'utf-8 responses are written in ISO-8859-1 (the ç and ã of user names as single bytes) while labelled charset=utf-8', catches: ['body.charset'] },
   { id: 'no-charset', description: 'every Content-Type is sent without "; charset=utf-8"', catches: ['content-type.negotiated'] },
   // status codes
   { id: 'invalid-token-400', description: 'an unknown, used or expired refresh token is answered 400 with a ModelState body instead of 401', catches: ['status.documented', 'token.rotation', 'token.expiry'] },

@@ -60,6 +60,33 @@ describe('checks', () => {
     it('no false positive: a quoted, upper-case charset is still utf-8', () => {
       expect(statuses('content-type.negotiated', exchange({ body: '{}', headers: { 'content-type': 'application/json; charset="UTF-8"' } }))).to.deep.equal(['pass']);
     });
+    it('expects the charset the request negotiated: Accept-Charset by q, else the request body\'s, else utf-8', () => {
+      const utf16 = { 'content-type': 'application/xml; charset=utf-16' };
+      expect(statuses('content-type.negotiated', exchange({ mediaType: 'application/xml', body: '<x/>', headers: utf16, requestHeaders: { 'accept-charset': 'utf-16' } }))).to.deep.equal(['pass']);
+      expect(statuses('content-type.negotiated', exchange({ mediaType: 'application/xml', body: '<x/>', headers: utf16, requestHeaders: { 'accept-charset': 'iso-8859-1, utf-16;q=0.8, utf-8;q=0.5' } }))).to.deep.equal(['pass']);
+      expect(statuses('content-type.negotiated', exchange({ mediaType: 'application/xml', body: '<x/>', headers: utf16, requestHeaders: { 'content-type': 'application/xml; charset=utf-16' } }))).to.deep.equal(['pass']);
+      expect(statuses('content-type.negotiated', exchange({ body: '{}', requestHeaders: { 'accept-charset': 'iso-8859-1' } }))).to.deep.equal(['pass']);
+    });
+    it('fails utf-8 for a request that negotiated utf-16, and utf-16 for one that did not', () => {
+      expect(failure('content-type.negotiated', exchange({ body: '{}', requestHeaders: { 'accept-charset': 'utf-16' } }))).to.equal('Received: Content-Type application/json; charset=utf-8 / Expected: application/json; charset=utf-16 (Accept-Charset: utf-16)');
+      expect(failure('content-type.negotiated', exchange({ body: '{}', requestHeaders: { 'content-type': 'application/json; charset=utf-16' } }))).to.contain('(the request body\'s charset=utf-16)');
+      expect(failure('content-type.negotiated', exchange({ body: '{}', headers: { 'content-type': 'application/json; charset=utf-16' }, requestHeaders: { 'accept-charset': 'utf-8;q=0.9, utf-16;q=0.1' } }))).to.contain('Expected: application/json; charset=utf-8');
+    });
+  });
+
+  describe('body.charset', () => {
+    it('passes a body that decoded in its charset, utf-16 included', () => {
+      expect(statuses('body.charset', exchange({ body: '{}', charset: 'utf-16' }))).to.deep.equal(['pass']);
+    });
+    it('fails bytes that are not valid in the declared charset', () => {
+      expect(failure('body.charset', exchange({ body: '{"name":"Jo\uFFFDo"}', undecodable: 'bytes that are not valid utf-8 (near byte 9: 6f e3 6f 22)' })))
+        .to.equal('Received: bytes that are not valid utf-8 (near byte 9: 6f e3 6f 22) / Expected: text in utf-8, the charset the Content-Type names (with none named: its byte order mark\'s, else utf-8)');
+      expect(failure('body.charset', exchange({ status: 401, body: '', charset: 'utf-16', undecodable: 'an odd number of bytes' }))).to.contain('Expected: text in utf-16');
+    });
+    it('no false positive: a body cut at the cap may end inside a character (body.schema reports the cut), and an empty body', () => {
+      expect(run('body.charset', exchange({ body: '{"a', undecodable: 'the body ends inside a character', truncated: true }))).to.deep.equal([]);
+      expect(run('body.charset', exchange({ status: 401, body: '' }))).to.deep.equal([]);
+    });
   });
 
   describe('body.schema', () => {

@@ -17,6 +17,12 @@ export interface FixtureOptions {
   sentToken?: string;
   previous?: ProbeExchange;
   identity?: Identity;
+  /** Request headers beside Accept (Accept-Charset, Content-Type). */
+  requestHeaders?: Record<string, string>;
+  /** The charset the body was read in, and why its bytes did not decode, as the client records them. */
+  charset?: string;
+  undecodable?: string;
+  truncated?: boolean;
   secrets?: string[];
   noResponse?: string;
 }
@@ -28,13 +34,15 @@ export function exchange(options: FixtureOptions = {}): ProbeExchange {
     caseId: 'fixture',
     mediaType,
     expect: { status: options.expectStatus ?? status, body: status === 200 ? 'token' : 'error' },
-    request: { method: 'POST', path: 'api/v1/auth/refresh-token', headers: { accept: mediaType }, body: '{}' },
+    request: { method: 'POST', path: 'api/v1/auth/refresh-token', headers: { accept: mediaType, ...options.requestHeaders }, body: '{}' },
     ...(options.noResponse ? { transportError: options.noResponse } : {
       response: {
         status,
         headers: { 'content-type': `${mediaType}; charset=utf-8`, 'cache-control': 'no-store', ...options.headers },
         body: options.body ?? '',
-        truncated: false,
+        ...(options.charset ? { charset: options.charset } : {}),
+        ...(options.undecodable ? { undecodable: options.undecodable } : {}),
+        truncated: options.truncated ?? false,
         elapsedMs: options.elapsedMs ?? 5,
       },
     }),

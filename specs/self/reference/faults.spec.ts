@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { ordinalSort } from '../../../src/naming/namingMap.ts';
 import { CHECK_IDS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
 import { readInstant } from '../../../src/checks/instant.ts';
-import { NAMING, REFRESH, jsonObject, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
+import { NAMING, REFRESH, jsonObject, refreshJson, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
 
 interface Scenario {
   options?: Partial<ReferenceProviderOptions>;
@@ -76,6 +76,18 @@ const SCENARIOS: Record<FaultId, Scenario> = {
   'text-json-as-application-json': { exchange: refreshWith('text/json'), shows: (w) => w.contentType === 'application/json; charset=utf-8' },
   'xml-asked-json-given': { exchange: refreshWith('application/xml'), shows: (w) => w.contentType.startsWith('application/json') && w.body.startsWith('{') },
   'no-charset': { exchange: refreshWith('application/json'), shows: (w) => w.contentType === 'application/json' },
+  'charset-ignored': {
+    exchange: (p) => post(p, REFRESH, refreshJson(p.issueRefreshToken()), { 'content-type': 'application/json', accept: 'application/json', 'accept-charset': 'utf-16' }),
+    shows: (w) => w.contentType === 'application/json; charset=utf-8',
+  },
+  'request-charset-ignored': {
+    exchange: async (p) => {
+      const res = await fetch(`${p.url}${REFRESH}`, { method: 'POST', body: new Uint8Array(Buffer.from(refreshJson(p.issueRefreshToken()), 'utf16le')), headers: { 'content-type': 'application/json; charset=utf-16', accept: 'application/json' } });
+      return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: res.headers, body: '', elapsedMs: 0 };
+    },
+    shows: (w) => w.status === 400,
+  },
+  'latin1-body': { exchange: refreshWith('application/json'), shows: (w) => w.body.includes('\uFFFD') },
   'invalid-token-400': { exchange: refreshUnknown, shows: (w) => w.status === 400 },
   'invalid-token-200': { exchange: refreshUnknown, shows: (w) => w.status === 200 },
   'malformed-body-500': {
