@@ -24,28 +24,33 @@ function fieldsOf(exchange: ProbeExchange): TokenFields | undefined {
   return tokenFields(parseBody(response));
 }
 
-/** Each problem as `Received ... / Expected ...`; the names are the documented ones. */
-function problems(fields: TokenFields, exchange: ProbeExchange): string[] {
-  const found: string[] = [];
+/** A short name for the title, and `Received ... / Expected ...`; member names are the documented ones. */
+interface Problem {
+  what: string;
+  message: string;
+}
+
+function problems(fields: TokenFields, exchange: ProbeExchange): Problem[] {
+  const found: Problem[] = [];
   const issued = readInstant(fields.get('.issued'));
   const expires = readInstant(fields.get('.expires'));
   const comparable = issued && expires && issued.absolute === expires.absolute;
   if (comparable && expires.ms <= issued.ms) {
-    found.push(`Received: .expires ${quote(String(fields.get('.expires')))} not after .issued ${quote(String(fields.get('.issued')))} / Expected: .expires after .issued`);
+    found.push({ what: '.expires not after .issued', message: `Received: .expires ${quote(String(fields.get('.expires')))}, .issued ${quote(String(fields.get('.issued')))} / Expected: .expires after .issued` });
   }
   const expiresIn = seconds(fields.get('expires_in'));
   if (comparable && expiresIn !== undefined) {
     const lifetime = (expires.ms - issued.ms) / 1000;
     if (Math.abs(expiresIn - lifetime) > EXPIRES_IN_TOLERANCE_SEC) {
-      found.push(`Received: expires_in ${expiresIn} s, .expires - .issued ${Math.round(lifetime)} s / Expected: the same lifetime within ${EXPIRES_IN_TOLERANCE_SEC} s`);
+      found.push({ what: 'expires_in disagrees with .expires - .issued', message: `Received: expires_in ${expiresIn} s, .expires - .issued ${Math.round(lifetime)} s / Expected: the same lifetime within ${EXPIRES_IN_TOLERANCE_SEC} s` });
     }
   }
   const access = textField(fields, 'access_token');
   const refresh = textField(fields, 'refresh_token');
-  if (access !== undefined && access === refresh) found.push('Received: access_token equal to refresh_token / Expected: two different tokens (RFC 6749 §1.5)');
-  if (refresh !== undefined && refresh === exchange.sentToken) found.push('Received: refresh_token equal to the one presented / Expected: a new refresh token');
+  if (access !== undefined && access === refresh) found.push({ what: 'access token equals refresh token', message: 'Received: access_token equal to refresh_token / Expected: two different tokens (RFC 6749 §1.5)' });
+  if (refresh !== undefined && refresh === exchange.sentToken) found.push({ what: 'the presented refresh token handed back', message: 'Received: refresh_token equal to the one presented / Expected: a new refresh token' });
   if (fields.has('token_type') && String(fields.get('token_type') ?? '').toLowerCase() !== 'bearer') {
-    found.push(`Received: token_type ${fields.get('token_type') === null ? 'null' : quote(String(fields.get('token_type')))} / Expected: "bearer" (any letter case, RFC 6750 §4)`);
+    found.push({ what: 'token_type not bearer', message: `Received: token_type ${fields.get('token_type') === null ? 'null' : quote(String(fields.get('token_type')))} / Expected: "bearer" (any letter case, RFC 6750 §4)` });
   }
   found.push(...identityProblems(fields, exchange.identity));
   return found;
@@ -57,16 +62,16 @@ function seconds(value: unknown): number | undefined {
   return Number.isFinite(number) ? number : undefined;
 }
 
-function identityProblems(fields: TokenFields, identity: Identity | undefined): string[] {
+function identityProblems(fields: TokenFields, identity: Identity | undefined): Problem[] {
   if (!identity) return [];
-  const found: string[] = [];
+  const found: Problem[] = [];
   const username = fields.get('username');
   if (identity.username !== undefined && fields.has('username') && String(username ?? '').toUpperCase() !== identity.username.toUpperCase()) {
-    found.push(`Received: username ${username === null ? 'null' : quote(String(username))} / Expected: ${quote(identity.username)}, the user the token was issued to`);
+    found.push({ what: 'another user', message: `Received: username ${username === null ? 'null' : quote(String(username))} / Expected: ${quote(identity.username)}, the user the token was issued to` });
   }
   const company = fields.get('company');
   if (identity.company !== undefined && fields.has('company') && String(company ?? '').trim() !== identity.company.trim()) {
-    found.push(`Received: company ${company === null ? 'null' : quote(String(company))} / Expected: ${quote(identity.company)}, the company of the login`);
+    found.push({ what: 'another company', message: `Received: company ${company === null ? 'null' : quote(String(company))} / Expected: ${quote(identity.company)}, the company of the login` });
   }
   return found;
 }
@@ -81,7 +86,7 @@ export const tokenSemantics: Check = {
     if (!fields) return [];
     const found = problems(fields, exchange);
     if (found.length === 0) return [pass(`lifetime, token types and distinct tokens agree${exchange.identity ? ', and the user is the login\'s' : ''}`)];
-    return [failWith(`${found.length} token semantic problem(s)`, found.join('; '))];
+    return [failWith(found.map((p) => p.what).join(', '), found.map((p) => p.message).join('; '))];
   },
 };
 
