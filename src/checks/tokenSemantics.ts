@@ -50,10 +50,15 @@ function problems(fields: TokenFields, exchange: ProbeExchange): Problem[] {
   if (access !== undefined && access === refresh) found.push({ what: 'access token equals refresh token', message: 'Received: access_token equal to refresh_token / Expected: two different tokens (RFC 6749 §1.5)' });
   if (refresh !== undefined && refresh === exchange.sentToken) found.push({ what: 'the presented refresh token handed back', message: 'Received: refresh_token equal to the one presented / Expected: a new refresh token' });
   if (fields.has('token_type') && String(fields.get('token_type') ?? '').toLowerCase() !== 'bearer') {
-    found.push({ what: 'token_type not bearer', message: `Received: token_type ${fields.get('token_type') === null ? 'null' : quote(String(fields.get('token_type')))} / Expected: "bearer" (any letter case, RFC 6750 §4)` });
+    found.push({ what: 'token_type not bearer', message: `Received: token_type ${shown(fields.get('token_type'))} / Expected: "bearer" (any letter case, RFC 6750 §4)` });
   }
   found.push(...identityProblems(fields, exchange.identity));
   return found;
+}
+
+/** A member's value in a message: quoted (and redacted) text, or null. */
+function shown(value: unknown): string {
+  return value === null ? 'null' : quote(String(value));
 }
 
 /** expires_in as a number of seconds (a string as documented, a number from OWIN); undefined when it is neither. */
@@ -67,11 +72,11 @@ function identityProblems(fields: TokenFields, identity: Identity | undefined): 
   const found: Problem[] = [];
   const username = fields.get('username');
   if (identity.username !== undefined && fields.has('username') && String(username ?? '').toUpperCase() !== identity.username.toUpperCase()) {
-    found.push({ what: 'another user', message: `Received: username ${username === null ? 'null' : quote(String(username))} / Expected: ${quote(identity.username)}, the user the token was issued to` });
+    found.push({ what: 'another user', message: `Received: username ${shown(username)} / Expected: ${quote(identity.username)}, the user the token was issued to` });
   }
   const company = fields.get('company');
   if (identity.company !== undefined && fields.has('company') && String(company ?? '').trim() !== identity.company.trim()) {
-    found.push({ what: 'another company', message: `Received: company ${company === null ? 'null' : quote(String(company))} / Expected: ${quote(identity.company)}, the company of the login` });
+    found.push({ what: 'another company', message: `Received: company ${shown(company)} / Expected: ${quote(identity.company)}, the company of the login` });
   }
   return found;
 }
