@@ -11,8 +11,8 @@ import type { ActiveFaults } from './faults.ts';
 export type WireFormat = 'json' | 'xml';
 
 /** The formatters' supported encodings, in order: .NET's UTF8Encoding and UnicodeEncoding (UTF-16LE). */
-export const CHARSETS = ['utf-8', 'utf-16'] as const;
-export type Charset = (typeof CHARSETS)[number];
+const CHARSETS = ['utf-8', 'utf-16'] as const;
+type Charset = (typeof CHARSETS)[number];
 
 export interface Negotiated {
   format: WireFormat;
@@ -24,7 +24,7 @@ export interface Negotiated {
 type Writer = Omit<Negotiated, 'charset'>;
 
 /** The request headers negotiation reads. */
-export interface NegotiationHeaders {
+interface NegotiationHeaders {
   accept?: string;
   'accept-charset'?: string;
   'content-type'?: string;
