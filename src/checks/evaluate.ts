@@ -1,15 +1,14 @@
 // Runs the registry over the exchanges of one probe (a case in one media type) and merges
-// what each check said into one finding per check: the worst status wins, and a failure's
-// level is the strictest among the failures (a MUST pass plus a SHOULD fail stays advisory).
+// what each check said into one finding per check: the worst status wins. A finding carries
+// its check's level: one rule, one check, one level.
 
-import type { Finding, Level, ResultStatus } from '../findings/types.ts';
+import type { Finding, ResultStatus } from '../findings/types.ts';
 import type { Check } from './check.ts';
 import type { CheckContext, ProbeExchange } from './exchange.ts';
 import type { Outcome } from './outcome.ts';
 import { CHECKS } from './registry.ts';
 
 const STATUS_RANK: Record<ResultStatus, number> = { pass: 0, info: 1, skip: 2, fail: 3 };
-const LEVEL_RANK: Record<Level, number> = { MAY: 0, SHOULD: 1, MUST: 2 };
 
 export function evaluateProbe(caseId: string, mediaType: string, exchanges: readonly ProbeExchange[], ctx: CheckContext, checks: readonly Check[] = CHECKS): Finding[] {
   return checks.flatMap((check) => {
@@ -32,13 +31,12 @@ export const RUN_MEDIA_TYPE = '*';
 function merge(check: Check, caseId: string, mediaType: string, outcomes: Outcome[]): Finding {
   const worst = Math.max(...outcomes.map((o) => STATUS_RANK[o.status]));
   const chosen = outcomes.filter((o) => STATUS_RANK[o.status] === worst);
-  const level = chosen.map((o) => o.level ?? check.level).reduce((a, b) => (LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a));
   return {
     check: check.id,
     caseId,
     mediaType,
     status: chosen[0]!.status,
-    level,
+    level: check.level,
     title: [...new Set(chosen.map((o) => o.title))].join('; '),
     message: [...new Set(chosen.map((o) => o.message).filter(Boolean))].join(' | '),
   };

@@ -1,7 +1,7 @@
 // What the checks read: a recorded exchange plus what the probe meant by it (its role), so a
 // check knows whether it applies without knowing the probe table.
 
-import type { Exchange } from '../findings/types.ts';
+import type { Exchange, Identity } from '../findings/types.ts';
 import type { NamingSetting } from '../config/config.ts';
 import type { HttpOutcome } from '../http/client.ts';
 import { knownSecrets } from '../redaction/redactor.ts';
@@ -21,8 +21,8 @@ export interface ProbeExchange extends Exchange {
   sentToken?: string;
   /** The exchange this one follows up on (a replay's original refresh). */
   previous?: ProbeExchange;
-  /** Who logged in: set on login exchanges, so a check can compare the identity a token response names. */
-  identity?: { company: string; username: string };
+  /** The user the sent token was issued to, or who logged in, when the run knows it (token.semantics compares the response's). */
+  identity?: Identity;
 }
 
 /** What the case meant by a request, plus what came back; the live secrets as known right now. */

@@ -1,28 +1,26 @@
 // What a check says about one exchange, before the registry stamps its id, case and level on
 // it: pass, fail with `Received: ... / Expected: ...`, or info. Messages are redacted here, once.
 
-import type { Level, ResultStatus } from '../findings/types.ts';
+import type { ResultStatus } from '../findings/types.ts';
 import { redact } from '../redaction/redactor.ts';
 
 export interface Outcome {
   status: ResultStatus;
   title: string;
   message: string;
-  /** Overrides the check's level (e.g. the advisory half of token.rotation). */
-  level?: Level;
 }
 
 export function pass(title: string, message = ''): Outcome {
   return { status: 'pass', title, message };
 }
 
-export function fail(title: string, received: string, expected: string, level?: Level): Outcome {
-  return failWith(title, `Received: ${received} / Expected: ${expected}`, level);
+export function fail(title: string, received: string, expected: string): Outcome {
+  return failWith(title, `Received: ${received} / Expected: ${expected}`);
 }
 
 /** A failure whose message is already in Received/Expected form (e.g. several schema problems). */
-export function failWith(title: string, message: string, level?: Level): Outcome {
-  return { status: 'fail', title, message: redact(message), ...(level ? { level } : {}) };
+export function failWith(title: string, message: string): Outcome {
+  return { status: 'fail', title, message: redact(message) };
 }
 
 export function info(title: string, message: string): Outcome {

@@ -1,6 +1,7 @@
-// token.rotation and token.expiry: a refresh spends the token it used and hands out a new
-// one; the used token, sent again, is refused (401); after such a replay the whole token
-// family should be revoked (RFC 9700 replay detection, advisory); an expired token gets 401.
+// token.rotation, token.replay-detection and token.expiry: a refresh spends the token it used
+// and hands out a new one; the used token, sent again, is refused (401, a MUST); after such a
+// refused replay the whole token family should be revoked too (RFC 9700 replay detection, a
+// SHOULD, so its own check); an expired token gets 401.
 
 import { readIssuedTokens } from '../target/issuedTokens.ts';
 import type { Check } from './check.ts';
@@ -25,23 +26,30 @@ function rotationOfRefresh(refresh: ProbeExchange | undefined): Outcome | undefi
 export const tokenRotation: Check = {
   id: 'token.rotation',
   title: 'A refresh rotates the refresh token; the used one is refused',
-  rule: 'RFC 9700 §4.14.2 (refresh token rotation, replay detection); RFC 6749 §6',
+  rule: 'RFC 9700 §4.14.2 (refresh token rotation); RFC 6749 §6',
   level: 'MUST',
   run(exchange) {
+    if (exchange.role !== 'replay') return [];
     // A lost answer proves nothing about the token: input.no-server-error reports it, the probe skips the verdict.
-    if (exchange.transportError !== undefined && (exchange.role === 'replay' || exchange.role === 'after-replay')) return [];
-    if (exchange.role === 'replay') {
-      const refresh = rotationOfRefresh(exchange.previous);
-      if (refresh) return [refresh];
-      const readable = readIssuedTokens(exchange.previous!.response!.body).refreshToken !== undefined;
-      return exchange.response?.status === 401 ? [pass(readable ? 'a new refresh token was issued and the used one is refused with 401' : 'the used refresh token is refused with 401 (its successor could not be read: see body.schema)')]
-        : [fail('a used refresh token is not refused', statusOf(exchange), 'status 401 for a refresh token already used')];
-    }
-    if (exchange.role === 'after-replay') {
-      return exchange.response?.status === 401 ? [pass('replay detected: the successor token was revoked too', '')]
-        : [fail('no replay detection', `${statusOf(exchange)} for the successor of a replayed refresh token`, 'status 401: the token family revoked after a replay (RFC 9700 §4.14.2)', 'SHOULD')];
-    }
-    return [];
+    if (exchange.transportError !== undefined) return [];
+    const refresh = rotationOfRefresh(exchange.previous);
+    if (refresh) return [refresh];
+    const readable = readIssuedTokens(exchange.previous!.response!.body).refreshToken !== undefined;
+    return exchange.response?.status === 401 ? [pass(readable ? 'a new refresh token was issued and the used one is refused with 401' : 'the used refresh token is refused with 401 (its successor could not be read: see body.schema)')]
+      : [fail('a used refresh token is not refused', statusOf(exchange), 'status 401 for a refresh token already used')];
+  },
+};
+
+/** Judged only after a refused replay: an accepted one is token.rotation's finding, and nothing was detected to react to. */
+export const tokenReplayDetection: Check = {
+  id: 'token.replay-detection',
+  title: 'A refused replay revokes the whole token family',
+  rule: 'RFC 9700 §4.14.2 (refresh token replay detection)',
+  level: 'SHOULD',
+  run(exchange) {
+    if (exchange.role !== 'after-replay' || exchange.transportError !== undefined || exchange.previous?.response?.status !== 401) return [];
+    return exchange.response?.status === 401 ? [pass('replay detected: the successor token was revoked too')]
+      : [fail('no replay detection', `${statusOf(exchange)} for the successor of a replayed refresh token`, 'status 401: the token family revoked after a replay (RFC 9700 §4.14.2)')];
   },
 };
 

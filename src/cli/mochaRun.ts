@@ -6,6 +6,7 @@
 
 import { createRequire } from 'node:module';
 import Mocha from 'mocha';
+import { FindingError } from '../findings/findingError.ts';
 import { redact } from '../redaction/redactor.ts';
 import type { RunnerOutcome, RunnerState, RunnerTest } from '../reports/input.ts';
 
@@ -39,7 +40,7 @@ export async function runMocha(args: readonly string[], color: boolean): Promise
     runner.on(EVENT_TEST_PASS, (test: Mocha.Runnable) => tests.push(record(test, 'passed')));
     runner.on(EVENT_TEST_PENDING, (test: Mocha.Runnable) => tests.push(record(test, 'pending')));
     runner.on(EVENT_TEST_FAIL, (test: Mocha.Runnable, error: unknown) => tests.push({
-      ...record(test, 'failed'), error: errorText(error), ...(test instanceof Mocha.Hook ? { hook: true } : {}),
+      ...record(test, 'failed'), error: errorText(error), ...(test instanceof Mocha.Hook ? { hook: true } : {}), ...(error instanceof FindingError ? { finding: true } : {}),
     }));
   });
 }

@@ -13,18 +13,31 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string>;
   body: string;
+  /** The charset the body's bytes are written in, when not the one its Content-Type names (a probe that mislabels on purpose). */
+  bodyCharset?: string;
 }
 
 export interface RecordedResponse {
   status: number;
   /** Header names lower-cased; repeated headers joined with ", ". */
   headers: Record<string, string>;
+  /** The text of the body, read in `charset` (a byte order mark dropped). */
   body: string;
+  /** The charset the body was read in: the Content-Type's, else utf-8. */
+  charset?: string;
+  /** Why the body's bytes are not valid text in `charset`, when they are not. */
+  undecodable?: string;
   /** True when the body was cut at MAX_RESPONSE_BYTES. */
   truncated: boolean;
   elapsedMs: number;
   /** The most of the run's requests in flight at once while this one was out (paced runs only). */
   inFlight?: number;
+}
+
+/** Who a token family was issued to, as far as the run knows (the login's credentials, the embedded provider's user). */
+export interface Identity {
+  company?: string;
+  username?: string;
 }
 
 /** One probe's request and what came back (or why nothing came back). */

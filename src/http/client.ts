@@ -8,6 +8,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Config } from '../config/config.ts';
 import type { RecordedRequest, RecordedResponse } from '../findings/types.ts';
+import { charsetOf, decodeBody, encodeText } from './charset.ts';
 
 export interface HttpOptions {
   timeoutMs: number;
@@ -75,7 +76,7 @@ export async function send(baseUrl: string, req: RecordedRequest, options: HttpO
 
 function transmit(baseUrl: string, req: RecordedRequest, options: HttpOptions, passage: Passage | undefined): Promise<HttpOutcome> {
   const url = new URL(req.path, baseUrl);
-  const body = Buffer.from(req.body, 'utf8');
+  const body = encodeText(req.body, req.bodyCharset ?? charsetOf(req.headers['content-type']));
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
@@ -106,13 +107,17 @@ function transmit(baseUrl: string, req: RecordedRequest, options: HttpOptions, p
     outgoing.on('timeout', () => fail('TIMEOUT', `no complete response within ${options.timeoutMs} ms`));
     outgoing.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', describeError(error)));
     outgoing.on('response', (incoming) => {
-      const response = (text: string, truncated: boolean): RecordedResponse => ({ status: incoming.statusCode ?? 0, headers: flattenHeaders(incoming), body: text, truncated, elapsedMs: elapsed(), ...(passage ? { inFlight: passage.peakInFlight() } : {}) });
+      const response = (bytes: Buffer, truncated: boolean): RecordedResponse => {
+        const headers = flattenHeaders(incoming);
+        const { text, charset, undecodable } = decodeBody(bytes, headers['content-type']);
+        return { status: incoming.statusCode ?? 0, headers, body: text, charset, ...(undecodable ? { undecodable } : {}), truncated, elapsedMs: elapsed(), ...(passage ? { inFlight: passage.peakInFlight() } : {}) };
+      };
       // Synchronous callbacks: the cap's destroy() must not let a socket error settle first.
-      readBody(incoming, options.maxResponseBytes, (text, truncated) => {
-        finish({ response: response(text, truncated) });
+      readBody(incoming, options.maxResponseBytes, (bytes, truncated) => {
+        finish({ response: response(bytes, truncated) });
         outgoing.destroy();
-      }, (text, received) => {
-        finish({ response: response(text, false), transportError: describeCutOff(received, incoming.headers['content-length']), errorCode: 'ECONNRESET' });
+      }, (bytes, received) => {
+        finish({ response: response(bytes, false), transportError: describeCutOff(received, incoming.headers['content-length']), errorCode: 'ECONNRESET' });
         outgoing.destroy();
       });
     });
@@ -121,25 +126,25 @@ function transmit(baseUrl: string, req: RecordedRequest, options: HttpOptions, p
 }
 
 /** Calls `done` with the body (cut at maxBytes), or `cut` with what arrived before the target cut it off; once. */
-function readBody(incoming: IncomingMessage, maxBytes: number, done: (text: string, truncated: boolean) => void, cut: (text: string, received: number) => void): void {
+function readBody(incoming: IncomingMessage, maxBytes: number, done: (bytes: Buffer, truncated: boolean) => void, cut: (bytes: Buffer, received: number) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let settled = false;
-  const settle = (callback: (text: string) => void) => {
+  const settle = (callback: (bytes: Buffer) => void) => {
     if (settled) return;
     settled = true;
-    callback(Buffer.concat(chunks).toString('utf8'));
+    callback(Buffer.concat(chunks));
   };
   incoming.on('data', (chunk: Buffer) => {
     chunks.push(chunk.subarray(0, Math.max(maxBytes - size, 0)));
     size += chunk.length;
     if (size > maxBytes) {
-      settle((text) => done(text, true));
+      settle((bytes) => done(bytes, true));
       incoming.destroy();
     }
   });
-  incoming.on('end', () => settle((text) => done(text, false)));
-  const cutOff = () => settle((text) => cut(text, size));
+  incoming.on('end', () => settle((bytes) => done(bytes, false)));
+  const cutOff = () => settle((bytes) => cut(bytes, size));
   incoming.on('error', cutOff);
   incoming.on('aborted', cutOff);
 }

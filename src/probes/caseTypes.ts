@@ -23,12 +23,18 @@ export interface ProbeCase {
   role: CaseRole;
   expect: { status: number; body: 'token' | 'error' | 'none' };
   token?: TokenSpec;
-  /** json/xml bodies get the Content-Type matching the Accept family; `other` names its own. */
-  body: { format: 'json' | 'xml' | 'other'; template: string; contentType?: string };
+  /**
+   * json/xml bodies get the Content-Type matching the Accept family, with `charset` (default
+   * utf-8) and written in it; `other` names its own Content-Type. `encoding`: the charset the
+   * bytes are written in when it is not the one the Content-Type names (a mislabelled body).
+   */
+  body: { format: 'json' | 'xml' | 'other'; template: string; contentType?: string; charset?: 'utf-8' | 'utf-16'; encoding?: string };
   /** Default: all four media types. */
   accepts?: readonly MediaType[];
   /** A raw Accept header sent instead of the media type, which then names the expected fallback. */
   acceptHeader?: string;
+  /** An Accept-Charset header; the response's charset is judged against what it negotiates. */
+  acceptCharset?: string;
 }
 
 export const TOKEN_PLACEHOLDER = '$TOKEN';

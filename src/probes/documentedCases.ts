@@ -1,5 +1,7 @@
 // The documented cases: every status the doc lists (200, 400, 401, 500) plus 415, each with a
-// JSON and an XML request body, each sent with all four Accept media types.
+// JSON and an XML request body, each sent with all four Accept media types. Web API also
+// negotiates the charset: Accept-Charset utf-16 (supported) and iso-8859-1 (not: utf-8), and
+// a UTF-16 request body (read in its charset, answered in it).
 
 import type { ProbeCase } from './caseTypes.ts';
 import { JSON_REFRESH, JSON_REFRESH_DEFAULT_GRANT, REQUEST_JSON, REQUEST_XML, XML_REFRESH, XML_REFRESH_DEFAULT_GRANT, jsonBody, xmlBody } from './requestBodies.ts';
@@ -15,13 +17,23 @@ const unauthorized = { status: 401, body: 'error' } as const;
 const badRequest = { status: 400, body: 'error' } as const;
 const json = (template: string) => ({ format: 'json', template }) as const;
 const xml = (template: string) => ({ format: 'xml', template }) as const;
+const utf16 = <T extends { format: 'json' | 'xml'; template: string }>(body: T) => ({ ...body, charset: 'utf-16' }) as const;
+/** Accept-Charset ranked by q: iso-8859-1 first (unsupported), then utf-16, which wins. */
+const RANKED_CHARSETS = 'iso-8859-1, utf-16;q=0.8, utf-8;q=0.5';
 const literal = (value: string) => ({ kind: 'literal', value }) as const;
 
 export const DOCUMENTED_CASES: readonly ProbeCase[] = [
   { id: 'ok.json-body', description: 'a live refresh token in a JSON body', role: 'documented', expect: ok, token: { kind: 'chain' }, body: json(JSON_REFRESH) },
   { id: 'ok.xml-body', description: 'a live refresh token in the doc\'s XML body', role: 'documented', expect: ok, token: { kind: 'chain' }, body: xml(XML_REFRESH) },
+  { id: 'ok.json-body.accept-charset-utf-16', description: 'a live refresh token, Accept-Charset: utf-16 (answered in UTF-16)', role: 'documented', expect: ok, token: { kind: 'chain' }, body: json(JSON_REFRESH), acceptCharset: 'utf-16' },
+  { id: 'ok.xml-body.accept-charset-utf-16', description: 'a live refresh token, Accept-Charset: utf-16 (answered in UTF-16)', role: 'documented', expect: ok, token: { kind: 'chain' }, body: xml(XML_REFRESH), acceptCharset: 'utf-16' },
+  { id: 'ok.json-body.accept-charset-unsupported', description: 'a live refresh token, Accept-Charset: iso-8859-1 (unsupported: answered in utf-8)', role: 'documented', expect: ok, token: { kind: 'chain' }, body: json(JSON_REFRESH), acceptCharset: 'iso-8859-1' },
+  { id: 'ok.xml-body.accept-charset-unsupported', description: 'a live refresh token, Accept-Charset: iso-8859-1 (unsupported: answered in utf-8)', role: 'documented', expect: ok, token: { kind: 'chain' }, body: xml(XML_REFRESH), acceptCharset: 'iso-8859-1' },
+  { id: 'ok.json-body.utf-16', description: 'a live refresh token in a UTF-16 JSON body labelled charset=utf-16 (answered in UTF-16)', role: 'documented', expect: ok, token: { kind: 'chain' }, body: utf16(json(JSON_REFRESH)) },
+  { id: 'ok.xml-body.utf-16', description: 'a live refresh token in a UTF-16 XML body labelled charset=utf-16 (answered in UTF-16)', role: 'documented', expect: ok, token: { kind: 'chain' }, body: utf16(xml(XML_REFRESH)) },
   { id: 'unauthorized.unknown-token.json-body', description: 'a refresh token the server never issued', role: 'documented', expect: unauthorized, token: literal(UNKNOWN_TOKEN), body: json(JSON_REFRESH) },
   { id: 'unauthorized.unknown-token.xml-body', description: 'a refresh token the server never issued', role: 'documented', expect: unauthorized, token: literal(UNKNOWN_TOKEN), body: xml(XML_REFRESH) },
+  { id: 'unauthorized.unknown-token.accept-charset-ranked', description: `a refresh token the server never issued, Accept-Charset: ${RANKED_CHARSETS} (the error in UTF-16)`, role: 'documented', expect: unauthorized, token: literal(UNKNOWN_TOKEN), body: json(JSON_REFRESH), acceptCharset: RANKED_CHARSETS },
   { id: 'unauthorized.malformed-token.json-body', description: 'a value not shaped like a token', role: 'documented', expect: unauthorized, token: literal(MALFORMED_TOKEN), body: json(JSON_REFRESH) },
   { id: 'unauthorized.malformed-token.xml-body', description: 'a value not shaped like a token', role: 'documented', expect: unauthorized, token: literal(MALFORMED_TOKEN), body: xml(XML_REFRESH) },
   { id: 'unauthorized.expired-token.json-body', description: 'a refresh token past its lifetime', role: 'expired', expect: unauthorized, token: { kind: 'expired' }, body: json(JSON_REFRESH) },

@@ -10,6 +10,7 @@ import type { Run } from '../run/context.ts';
 import { TARGET_STOPPED } from '../run/traffic.ts';
 import { learnIssuedTokens, readIssuedTokens } from '../target/issuedTokens.ts';
 import { recordedExchange, type ProbeExchange, type Role } from '../checks/exchange.ts';
+import type { Identity } from '../findings/types.ts';
 import type { Probe } from './cases.ts';
 import { buildRequest } from './request.ts';
 
@@ -22,7 +23,14 @@ export interface Executed {
 const NO_OWN_FAMILY = 'replaying a used refresh token may revoke its whole token family, which would be the REFRESH_TOKEN you gave; set LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD so this probe logs in for a family of its own';
 const NOT_EMBEDDED_EXPIRED = 'the target offers no way to make an expired refresh token (runs on the embedded provider)';
 
-export async function record(run: Run, probe: Probe, role: Role, token?: string, previous?: ProbeExchange): Promise<ProbeExchange> {
+/** What a probe sends and knows: the refresh token, the exchange it follows up on, whose the token is. */
+interface Sent {
+  token?: string;
+  previous?: ProbeExchange;
+  identity?: Identity;
+}
+
+export async function record(run: Run, probe: Probe, role: Role, { token, previous, identity }: Sent = {}): Promise<ProbeExchange> {
   const request = buildRequest(probe, token);
   const outcome = await send(run.target.url, request, run.http);
   if (outcome.response?.status === 200) learnIssuedTokens(outcome.response.body);
@@ -35,6 +43,7 @@ export async function record(run: Run, probe: Probe, role: Role, token?: string,
     role,
     ...(token !== undefined && role !== 'hostile' ? { sentToken: token } : {}),
     ...(previous ? { previous } : {}),
+    ...(identity ? { identity } : {}),
   }, outcome);
 }
 
@@ -69,7 +78,7 @@ function noTokenReason(run: Run, fallback: string): string {
 async function chained(run: Run, probe: Probe): Promise<Executed> {
   const token = await run.tokens.current();
   if (token === undefined) return { exchanges: [], skipReason: noTokenReason(run, 'no live refresh token') };
-  const exchange = await record(run, probe, 'documented', token);
+  const exchange = await record(run, probe, 'documented', { token, identity: run.tokens.identity() });
   advanceChain(run, exchange);
   return { exchanges: [exchange] };
 }
@@ -82,14 +91,15 @@ async function chained(run: Run, probe: Probe): Promise<Executed> {
 async function rotation(run: Run, probe: Probe): Promise<Executed> {
   const token = await run.tokens.independent();
   if (token === undefined) return { exchanges: [], skipReason: noTokenReason(run, NO_OWN_FAMILY) };
-  const refresh = await record(run, probe, 'documented', token);
+  const identity = run.tokens.independentIdentity();
+  const refresh = await record(run, probe, 'documented', { token, identity });
   refresh.expect = { status: 200, body: 'token' };
   if (lost(refresh)) return { exchanges: [refresh], skipReason: `the answer to the refresh before the replay was lost (${refresh.transportError}): whether the server rotated the token is unknown, so a replay would prove nothing` };
-  const replay = await record(run, probe, 'replay', token, refresh);
+  const replay = await record(run, probe, 'replay', { token, previous: refresh, identity });
   if (lost(replay)) return { exchanges: [refresh, replay], skipReason: `the answer to the replay was lost (${replay.transportError}): whether the server refused the used token, or revoked its family, is unknown` };
   const successor = refresh.response?.status === 200 ? readIssuedTokens(refresh.response.body).refreshToken : undefined;
   if (!successor) return { exchanges: [refresh, replay] };
-  const after = await record(run, probe, 'after-replay', successor, replay);
+  const after = await record(run, probe, 'after-replay', { token: successor, previous: replay, identity });
   if (lost(after)) return { exchanges: [refresh, replay, after], skipReason: `the answer to the successor after the replay was lost (${after.transportError}): whether the replay revoked the token family is unknown` };
   return { exchanges: [refresh, replay, after] };
 }
@@ -100,13 +110,13 @@ export async function execute(run: Run, probe: Probe): Promise<Executed> {
   const role: Role = probe.probeCase.role === 'hostile' ? 'hostile' : 'documented';
   switch (token?.kind) {
     case undefined: return { exchanges: [await record(run, probe, role)] };
-    case 'literal': return { exchanges: [await record(run, probe, role, token.value)] };
+    case 'literal': return { exchanges: [await record(run, probe, role, { token: token.value })] };
     case 'chain': return chained(run, probe);
     case 'rotation': return rotation(run, probe);
     case 'expired': {
       const provider = run.target.provider;
       if (!provider) return { exchanges: [], skipReason: NOT_EMBEDDED_EXPIRED };
-      return { exchanges: [await record(run, probe, 'expired', provider.expiredRefreshToken())] };
+      return { exchanges: [await record(run, probe, 'expired', { token: provider.expiredRefreshToken(), identity: provider.defaultUser })] };
     }
     case 'store-down': throw new Error(`${probe.key}: store-down probes run in their own phase`);
   }
@@ -120,7 +130,7 @@ export async function storeDown(run: Run, probes: readonly Probe[]): Promise<Exe
   tokens.forEach((t) => registerSecret(t));
   provider.setTokenStoreAvailable(false);
   try {
-    return await Promise.all(probes.map(async (probe, i) => ({ exchanges: [await record(run, probe, 'server-error', tokens[i])] })));
+    return await Promise.all(probes.map(async (probe, i) => ({ exchanges: [await record(run, probe, 'server-error', { token: tokens[i]!, identity: provider.defaultUser })] })));
   } finally {
     provider.setTokenStoreAvailable(true);
   }

@@ -10,14 +10,14 @@ const RT = REQUEST_JSON.refreshToken;
 const TOKENISH = 'aG9zdGlsZS1wcm9iZS10b2tlbi0wMDAx';
 const DEPTH = 5000;
 
-function hostile(id: string, description: string, format: 'json' | 'xml' | 'other', template: string, extra: { token?: TokenSpec; contentType?: string; accept?: MediaType; acceptHeader?: string } = {}): ProbeCase {
+function hostile(id: string, description: string, format: 'json' | 'xml' | 'other', template: string, extra: { token?: TokenSpec; contentType?: string; encoding?: string; accept?: MediaType; acceptHeader?: string } = {}): ProbeCase {
   return {
     id: `hostile.${id}`,
     description,
     role: 'hostile',
     expect: { status: 400, body: 'error' },
     ...(extra.token ? { token: extra.token } : {}),
-    body: { format, template, ...(extra.contentType ? { contentType: extra.contentType } : {}) },
+    body: { format, template, ...(extra.contentType ? { contentType: extra.contentType } : {}), ...(extra.encoding ? { encoding: extra.encoding } : {}) },
     accepts: [extra.accept ?? (format === 'xml' ? 'application/xml' : 'application/json')],
     ...(extra.acceptHeader ? { acceptHeader: extra.acceptHeader } : {}),
   };
@@ -62,7 +62,7 @@ export const HOSTILE_CASES: readonly ProbeCase[] = [
   hostile('json-with-bom', 'a byte-order mark before the JSON', 'json', `\ufeff{"${RT}":"${TOKENISH}"}`),
   hostile('many-keys', '20 000 members', 'json', `{${Array.from({ length: 20_000 }, (_, i) => `"k${i}":${i}`).join(',')},"${RT}":"${TOKENISH}"}`),
   hostile('json-comments-trailing-comma', 'comments and a trailing comma', 'json', `{/* c */"${RT}":"${TOKENISH}",}`),
-  hostile('wrong-charset', 'a JSON body labelled charset=utf-16', 'json', JSON_REFRESH.replace(TOKEN_PLACEHOLDER, TOKENISH), { contentType: 'application/json; charset=utf-16' }),
+  hostile('wrong-charset', 'a UTF-8 JSON body labelled charset=utf-16', 'json', JSON_REFRESH.replace(TOKEN_PLACEHOLDER, TOKENISH), { contentType: 'application/json; charset=utf-16', encoding: 'utf-8' }),
   hostile('garbage-accept', 'an Accept header no formatter knows (Web API falls back to JSON)', 'json', JSON_REFRESH.replace(TOKEN_PLACEHOLDER, TOKENISH), { acceptHeader: 'application/x-unknown;q=abc, */*;;, ../../etc' }),
   hostile('xxe-file', 'an external entity pointing at a local file', 'xml', `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${XML_HEAD}<${REQUEST_XML.refreshToken}>&xxe;</${REQUEST_XML.refreshToken}>${XML_TAIL}`),
   hostile('xxe-network', 'an external entity pointing at the network', 'xml', `<!DOCTYPE r [<!ENTITY xxe SYSTEM "http://127.0.0.1:9/xxe">]>${XML_HEAD}<${REQUEST_XML.refreshToken}>&xxe;</${REQUEST_XML.refreshToken}>${XML_TAIL}`, { accept: 'text/xml' }),

@@ -1,5 +1,6 @@
 // Turns a probe (case + media type) and a token into the request to send: the body template
-// with the token escaped for its format, the Content-Type of the Accept's family, the Accept.
+// with the token escaped for its format, the Content-Type of the Accept's family with the
+// case's charset (the client writes the body in it), the Accept and any Accept-Charset.
 
 import type { RecordedRequest } from '../findings/types.ts';
 import { REFRESH_PATH } from '../target/paths.ts';
@@ -16,16 +17,17 @@ function contentTypeFor(probe: Probe): string {
   const body = probe.probeCase.body;
   if (body.contentType) return body.contentType;
   const family = probe.mediaType.startsWith('text/') ? 'text' : 'application';
-  return `${family}/${body.format === 'xml' ? 'xml' : 'json'}; charset=utf-8`;
+  return `${family}/${body.format === 'xml' ? 'xml' : 'json'}; charset=${body.charset ?? 'utf-8'}`;
 }
 
 export function buildRequest(probe: Probe, token?: string): RecordedRequest {
-  const { body, acceptHeader } = probe.probeCase;
+  const { body, acceptHeader, acceptCharset } = probe.probeCase;
   const text = token === undefined ? body.template : body.template.split(TOKEN_PLACEHOLDER).join(escapeFor(body.format, token));
   return {
     method: 'POST',
     path: REFRESH_PATH,
-    headers: { accept: acceptHeader ?? probe.mediaType, 'content-type': contentTypeFor(probe) },
+    headers: { accept: acceptHeader ?? probe.mediaType, ...(acceptCharset ? { 'accept-charset': acceptCharset } : {}), 'content-type': contentTypeFor(probe) },
     body: text,
+    ...(body.encoding ? { bodyCharset: body.encoding } : {}),
   };
 }

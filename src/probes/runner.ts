@@ -69,7 +69,8 @@ async function validateXml(exchanges: readonly ProbeExchange[], ctxNaming: Check
 function skipFinding(probe: Probe, reason: string): Finding {
   const role = probe.probeCase.role;
   const check = checkById(role === 'expired' ? 'token.expiry' : role === 'rotation' ? 'token.rotation' : role === 'hostile' ? 'input.no-server-error' : 'status.documented');
-  return { check: check.id, caseId: probe.probeCase.id, mediaType: probe.mediaType, status: 'skip', level: check.level, title: `skipped: ${reason}`, message: redact(reason) };
+  // The reason is the title, said once; a skip has no Received / Expected.
+  return { check: check.id, caseId: probe.probeCase.id, mediaType: probe.mediaType, status: 'skip', level: check.level, title: redact(reason), message: '' };
 }
 
 /** A probe the stop cut short is not judged at all: its unanswered requests are the stop's one finding. */

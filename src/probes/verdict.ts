@@ -14,5 +14,5 @@ export function testVerdict(findings: readonly Finding[], profile: Profile): Tes
     return { kind: 'fail', message: blocking.map((f) => `${f.check} (${f.level}${f.status === 'skip' ? ', skipped in the strict profile' : ''}): ${f.title}${f.message ? `\n    ${f.message}` : ''}`).join('\n') };
   }
   const skipped = findings.find((f) => f.status === 'skip');
-  return skipped ? { kind: 'skip', reason: skipped.message } : { kind: 'pass' };
+  return skipped ? { kind: 'skip', reason: skipped.title } : { kind: 'pass' };
 }

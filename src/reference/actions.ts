@@ -40,7 +40,10 @@ export function refreshToken(bound: BoundModel, { store, users, faults }: Action
     return { status: 400, error: invalidRequest(`model.${REFRESH_FIELDS.grantType}`, `Only the '${REFRESH_FIELDS.supportedGrantType}' grant type is supported.`) };
   }
   const redeemed = store.redeem(String(token));
-  if (redeemed) return { status: 200, session: store.issue(redeemed.user, redeemed.family), cut: faults.has('truncated-body') };
+  if (redeemed) {
+    const kept = faults.has('same-refresh-token-returned') ? String(token) : undefined;
+    return { status: 200, session: store.issue(redeemed.user, redeemed.family, kept), cut: faults.has('truncated-body') };
+  }
   if (faults.has('invalid-token-200')) return { status: 200, session: store.issue(users[0]!) };
   if (faults.has('invalid-token-400')) return { status: 400, error: invalidRequest(`model.${REFRESH_FIELDS.refreshToken}`, REFUSED_TOKEN) };
   if (faults.has('token-echo-in-error')) return { status: 401, error: messageOnly(`The refresh token '${String(token)}' is invalid or has expired.`) };

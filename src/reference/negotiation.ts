@@ -2,19 +2,35 @@
 // comes before the XML one (application/xml, text/xml). Accept picks by q-value, then by how
 // specific the matching range is, ties going to the earlier formatter; with no usable Accept
 // the request's Content-Type decides, then JSON. Never 406. The chosen type is echoed with
-// a charset. The negotiation faults are injected here.
+// a charset: both formatters support utf-8 and utf-16 (in that order), Accept-Charset picks by
+// q-value (ties in header order, `*` the first), else the request body's charset when supported,
+// else utf-8. The negotiation faults are injected here.
 
 import type { ActiveFaults } from './faults.ts';
 
 export type WireFormat = 'json' | 'xml';
 
+/** The formatters' supported encodings, in order: .NET's UTF8Encoding and UnicodeEncoding (UTF-16LE). */
+const CHARSETS = ['utf-8', 'utf-16'] as const;
+type Charset = (typeof CHARSETS)[number];
+
 export interface Negotiated {
   format: WireFormat;
   /** The media type the response's Content-Type names (without parameters). */
   mediaType: string;
+  charset: Charset;
 }
 
-const WRITERS: readonly Negotiated[] = [
+type Writer = Omit<Negotiated, 'charset'>;
+
+/** The request headers negotiation reads. */
+interface NegotiationHeaders {
+  accept?: string;
+  'accept-charset'?: string;
+  'content-type'?: string;
+}
+
+const WRITERS: readonly Writer[] = [
   { mediaType: 'application/json', format: 'json' },
   { mediaType: 'text/json', format: 'json' },
   { mediaType: 'application/xml', format: 'xml' },
@@ -28,25 +44,49 @@ interface MediaRange {
 }
 
 /** The format a request body is read with, or undefined when no formatter reads it (415). */
-export function readerFor(contentType: string | undefined): Negotiated | undefined {
+export function readerFor(contentType: string | undefined): Writer | undefined {
   const essence = mediaTypeEssence(contentType);
   return WRITERS.find((w) => w.mediaType === essence);
 }
 
-export function negotiate(accept: string | undefined, contentType: string | undefined, faults: ActiveFaults): Negotiated {
-  const chosen = byAccept(accept) ?? readerFor(contentType) ?? WRITERS[0]!;
+export function negotiate(headers: NegotiationHeaders, faults: ActiveFaults): Negotiated {
+  return { ...writerFor(headers, faults), charset: faults.has('charset-ignored') ? CHARSETS[0] : charsetFor(headers) };
+}
+
+function writerFor(headers: NegotiationHeaders, faults: ActiveFaults): Writer {
+  const chosen = byAccept(headers.accept) ?? readerFor(headers['content-type']) ?? WRITERS[0]!;
   if (faults.has('xml-asked-json-given') && chosen.format === 'xml') return WRITERS[0]!;
   if (faults.has('text-json-as-application-json') && chosen.mediaType === 'text/json') return WRITERS[0]!;
   return chosen;
 }
 
-export function contentTypeHeader(negotiated: Negotiated, faults: ActiveFaults): string {
-  return faults.has('no-charset') ? negotiated.mediaType : `${negotiated.mediaType}; charset=utf-8`;
+function charsetFor(headers: NegotiationHeaders): Charset {
+  const wanted = (headers['accept-charset'] ?? '').split(',').map((part, position) => {
+    const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const qParam = params.find((p) => p.startsWith('q='));
+    return { name: name ?? '', q: qParam === undefined ? 1 : Number(qParam.slice(2)), position };
+  }).filter((w) => w.name !== '' && w.q > 0).sort((a, b) => b.q - a.q || a.position - b.position);
+  for (const { name } of wanted) {
+    if (name === '*') return CHARSETS[0];
+    const supported = CHARSETS.find((c) => c === name);
+    if (supported) return supported;
+  }
+  return requestCharset(headers['content-type']) ?? CHARSETS[0];
 }
 
-function byAccept(accept: string | undefined): Negotiated | undefined {
+/** The request body's declared charset when a formatter supports it. */
+export function requestCharset(contentType: string | undefined): Charset | undefined {
+  const declared = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  return CHARSETS.find((c) => c === declared);
+}
+
+export function contentTypeHeader(negotiated: Negotiated, faults: ActiveFaults): string {
+  return faults.has('no-charset') ? negotiated.mediaType : `${negotiated.mediaType}; charset=${negotiated.charset}`;
+}
+
+function byAccept(accept: string | undefined): Writer | undefined {
   const ranges = parseAccept(accept ?? '');
-  let best: { writer: Negotiated; q: number; specificity: number } | undefined;
+  let best: { writer: Writer; q: number; specificity: number } | undefined;
   for (const writer of WRITERS) {
     const [type, subtype] = writer.mediaType.split('/');
     const match = ranges

@@ -1,6 +1,6 @@
-// Writes an outcome the way the server would: the negotiated format and Content-Type, an
-// exact Content-Length, and cache headers that keep tokens out of caches (RFC 6749 §5.1).
-// The header and robustness faults are injected here.
+// Writes an outcome the way the server would: the negotiated format, Content-Type and charset
+// (UTF-16 with its byte order mark), an exact Content-Length, and cache headers that keep
+// tokens out of caches (RFC 6749 §5.1). The header, encoding and robustness faults are injected here.
 
 import type { ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -19,12 +19,19 @@ export interface ResponderOptions extends WireOptions {
 const SECURE_CACHE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 /** What Web API sends when nobody sets cache headers. */
 const WEB_API_CACHE_HEADERS = { 'Cache-Control': 'no-cache', Pragma: 'no-cache', Expires: '-1' };
+const CACHEABLE_SECONDS = 3600;
+
+function cacheHeaders(faults: ResponderOptions['faults']): Record<string, string> {
+  if (faults.has('cacheable-token-response')) {
+    return { 'Cache-Control': `public, max-age=${CACHEABLE_SECONDS}`, Expires: new Date(Date.now() + CACHEABLE_SECONDS * 1000).toUTCString() };
+  }
+  return faults.has('no-cache-control-no-store') ? WEB_API_CACHE_HEADERS : SECURE_CACHE_HEADERS;
+}
 
 export async function respond(res: ServerResponse, outcome: Outcome, negotiated: Negotiated, options: ResponderOptions): Promise<void> {
   const { faults } = options;
-  const text = serialize(outcome, negotiated, options);
-  const whole = Buffer.from(text, 'utf8');
-  const bytes = 'session' in outcome && outcome.cut ? whole.subarray(0, Math.floor(whole.length / 2)) : whole;
+  const whole = serialize(outcome, negotiated, options);
+  const bytes = encode('session' in outcome && outcome.cut ? whole.slice(0, Math.floor(whole.length / 2)) : whole, negotiated.charset, faults);
   if (faults.has('slow-response')) {
     try {
       await delay(options.slowMs, undefined, { signal: options.signal });
@@ -36,11 +43,17 @@ export async function respond(res: ServerResponse, outcome: Outcome, negotiated:
   res.writeHead(outcome.status, {
     'Content-Type': contentTypeHeader(negotiated, faults),
     'Content-Length': String(bytes.length),
-    ...(faults.has('no-cache-control-no-store') ? WEB_API_CACHE_HEADERS : SECURE_CACHE_HEADERS),
+    ...cacheHeaders(faults),
     'X-Content-Type-Options': 'nosniff',
     ...('headers' in outcome ? outcome.headers : {}),
   });
   res.end(bytes);
+}
+
+/** UTF-16 as .NET's UnicodeEncoding writes it: little-endian after a byte order mark. */
+function encode(text: string, charset: Negotiated['charset'], faults: ResponderOptions['faults']): Buffer {
+  if (charset === 'utf-16') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  return Buffer.from(text, faults.has('latin1-body') ? 'latin1' : 'utf8');
 }
 
 function serialize(outcome: Outcome, { format }: Negotiated, options: WireOptions): string {

@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import type { Naming } from '../findings/types.ts';
 import { internalError, login, refreshToken, type ActionContext, type Outcome } from './actions.ts';
 import { ACTION_METHOD, LOGIN_PATH, LOGIN_REQUEST, REFRESH_PATH, REFRESH_REQUEST } from './contract.ts';
-import { activateFaults, type FaultId } from './faults.ts';
+import { activateFaults, type ActiveFaults, type FaultId } from './faults.ts';
 import { invalidRequest, messageOnly } from './httpError.ts';
-import { negotiate, readerFor } from './negotiation.ts';
+import { negotiate, readerFor, requestCharset } from './negotiation.ts';
 import { bindBody, MalformedBodyError, ModelBindingError } from './requestBinding.ts';
 import { respond } from './respond.ts';
 import { TokenStore } from './tokens.ts';
@@ -39,6 +39,8 @@ export interface ReferenceProvider {
   readonly url: string;
   readonly naming: Naming;
   readonly faults: readonly FaultId[];
+  /** Whom issueRefreshToken() and expiredRefreshToken() issue to by default (the first user). */
+  readonly defaultUser: { company: string; username: string };
   /** Requests received since start (reset() keeps counting). */
   readonly requestCount: number;
   /** Closes the listener and every socket. */
@@ -74,7 +76,7 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
     requestCount += 1;
     const started = performance.now();
     const route = routeOf(req.url ?? '');
-    const negotiated = negotiate(req.headers.accept, req.headers['content-type'], faults);
+    const negotiated = negotiate(req.headers, faults);
     void handle(req, route, context, config.maxBodyBytes)
       .then(async (outcome) => {
         if (!outcome) return;
@@ -101,6 +103,7 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
     url: `http://${config.host}:${port}`,
     naming: config.naming,
     faults: faults.ids,
+    defaultUser: { company: config.users[0]!.company, username: config.users[0]!.username },
     get requestCount() {
       return requestCount;
     },
@@ -145,7 +148,7 @@ async function handle(req: IncomingMessage, route: string, context: ActionContex
   const reader = readerFor(req.headers['content-type']);
   if (body.length > 0 && !reader) return { status: 415, error: messageOnly("The request entity's media type is not supported for this resource.") };
   try {
-    return endpoint.action(bindBody(decodeUtf8(body), reader?.format, endpoint.model), context);
+    return endpoint.action(bindBody(decodeRequest(body, req.headers['content-type'], context.faults), reader?.format, endpoint.model), context);
   } catch (error) {
     if (error instanceof MalformedBodyError && context.faults.has('malformed-body-500')) return internalError(context.faults);
     if (error instanceof ModelBindingError) return { status: 400, error: invalidRequest(error.modelStateKey, error.message) };
@@ -185,11 +188,17 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function decodeUtf8(body: Buffer): string {
+/**
+ * The formatter reads the body in its declared charset when it supports it (utf-16: UTF-16LE,
+ * or big-endian after its byte order mark), else in UTF-8; a byte order mark is dropped.
+ */
+function decodeRequest(body: Buffer, contentType: string | undefined, faults: ActiveFaults): string {
+  const utf16 = requestCharset(contentType) === 'utf-16' && !faults.has('request-charset-ignored');
+  const encoding = !utf16 ? 'utf-8' : body[0] === 0xfe && body[1] === 0xff ? 'utf-16be' : 'utf-16le';
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return new TextDecoder(encoding, { fatal: true }).decode(body);
   } catch {
-    throw new MalformedBodyError('The request body is not valid UTF-8.');
+    throw new MalformedBodyError(`The request body is not valid ${utf16 ? 'UTF-16' : 'UTF-8'}.`);
   }
 }
 

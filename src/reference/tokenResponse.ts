@@ -1,6 +1,7 @@
 // The TokenResponse the server fills: eight members come from the token session (the OAuth
 // ones the doc names: access_token, .issued, ...), the others from the user's profile,
 // keyed by the C# member name. Names are checked against the doc's naming map at load.
+// The faults that make the values lie (lifetimes, token type, user, clock) are injected here.
 
 import type { ResponseMember } from '../naming/namingMap.ts';
 import { TOKEN_RESPONSE, responseMember } from './contract.ts';
@@ -21,16 +22,27 @@ export interface TokenSession {
   accessLifetimeSec: number;
 }
 
-const SESSION_VALUES: Record<string, (s: TokenSession) => MemberValue> = {
-  access_token: (s) => s.accessToken,
-  token_type: () => 'bearer',
+const HOUR_MS = 3_600_000;
+/** How far the issued-clock-skew fault sets the dates back. */
+const SKEW_MS = 10 * 60_000;
+/** Whom the other-user-in-response fault names. */
+const OTHER_USER = { username: 'OUTRO', company: '99' };
+
+type SessionValue = (s: TokenSession, faults: ActiveFaults) => MemberValue;
+
+const skew = (faults: ActiveFaults) => (faults.has('issued-clock-skew') ? SKEW_MS : 0);
+
+const SESSION_VALUES: Record<string, SessionValue> = {
+  access_token: (s, f) => (f.has('access-token-equals-refresh-token') ? s.refreshToken : s.accessToken),
+  token_type: (_, f) => (f.has('token-type-not-bearer') ? 'mac' : 'bearer'),
   // The server reads its clock again after issuing, so a whole lifetime shows one second short.
-  expires_in: (s) => String(Math.max(0, Math.floor(s.accessLifetimeSec) - 1)),
-  refresh_token: (s) => s.refreshToken,
-  username: (s) => s.user.username,
-  company: (s) => s.user.company,
-  '.issued': (s) => s.issuedMs,
-  '.expires': (s) => s.accessExpiresMs,
+  expires_in: (s, f) => String(Math.max(0, Math.floor(f.has('expires-in-mismatch') ? HOUR_MS / 1000 : s.accessLifetimeSec) - 1)),
+  // no-refresh-token: a session the client can never renew.
+  refresh_token: (s, f) => (f.has('no-refresh-token') ? null : s.refreshToken),
+  username: (s, f) => (f.has('other-user-in-response') ? OTHER_USER.username : s.user.username),
+  company: (s, f) => (f.has('other-user-in-response') ? OTHER_USER.company : s.user.company),
+  '.issued': (s, f) => s.issuedMs - skew(f),
+  '.expires': (s, f) => (f.has('expires-before-issued') ? s.issuedMs - HOUR_MS : s.accessExpiresMs) - skew(f),
 };
 
 const sessionMembers = new Map(Object.entries(SESSION_VALUES).map(([documented, read]) => [responseMember(documented).member, read]));
@@ -42,15 +54,11 @@ function profileDefault(member: ResponseMember): MemberValue {
   return member.type === 'integer' ? 0 : member.type === 'boolean' ? false : null;
 }
 
-const REFRESH_TOKEN = responseMember('refresh_token');
-
-/** The no-refresh-token fault sends the member as null: a session the client can never renew. */
 export function tokenValues(session: TokenSession, faults: ActiveFaults): TokenValues {
   return new Map(
     TOKEN_RESPONSE.members.map((m) => {
-      if (m === REFRESH_TOKEN && faults.has('no-refresh-token')) return [m.member, null];
       const read = sessionMembers.get(m.member);
-      return [m.member, read ? read(session) : (session.user[m.member] ?? profileDefault(m))];
+      return [m.member, read ? read(session, faults) : (session.user[m.member] ?? profileDefault(m))];
     }),
   );
 }

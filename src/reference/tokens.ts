@@ -49,15 +49,18 @@ export class TokenStore {
     private readonly faults: ActiveFaults,
   ) {}
 
-  /** A new session; its refresh token continues `family` (a refresh) or starts one (a login). */
-  issue(user: ReferenceUser, family?: number): TokenSession {
+  /**
+   * A new session; its refresh token continues `family` (a refresh) or starts one (a login).
+   * `kept`: the same-refresh-token-returned fault hands the presented token back, valid again.
+   */
+  issue(user: ReferenceUser, family?: number, kept?: string): TokenSession {
     this.ensureAvailable();
     const issuedMs = preciseNow();
     this.sweep(issuedMs);
     return {
       user,
       accessToken: opaqueToken(),
-      refreshToken: this.remember(user, issuedMs + this.lifetimes.refreshSec * 1000, family),
+      refreshToken: kept === undefined ? this.remember(user, issuedMs + this.lifetimes.refreshSec * 1000, family) : this.reinstate(kept),
       issuedMs,
       accessExpiresMs: issuedMs + this.lifetimes.accessSec * 1000,
       accessLifetimeSec: this.lifetimes.accessSec,
@@ -82,6 +85,12 @@ export class TokenStore {
   remember(user: ReferenceUser, expiresMs: number, family = ++this.families): string {
     const token = opaqueToken();
     this.records.set(digest(token), { user, expiresMs, family, used: false });
+    return token;
+  }
+
+  private reinstate(token: string): string {
+    const record = this.records.get(digest(token));
+    if (record) record.used = false;
     return token;
   }
 

@@ -16,7 +16,7 @@ export interface ReferenceUser {
 export const DEFAULT_USERS: readonly ReferenceUser[] = [
   {
     company: '1', username: 'ADMIN', password: 'consinco',
-    id: 1, name: 'Administrador', seqUser: 1, userCode: 'ADM', ADUser: null,
+    id: 1, name: 'Administrador da Operação', seqUser: 1, userCode: 'ADM', ADUser: null,
     permissionRole: 'ADMINISTRADOR', companyType: 'M', isExt: false, loginId: null,
   },
   {

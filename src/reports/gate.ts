@@ -18,7 +18,8 @@ export interface GateVerdict {
 export function gateVerdict(report: FindingsReport, runner?: RunnerOutcome): GateVerdict {
   const blocking = report.results.filter((f) => isBlocking(f, report.profile));
   const contractFailures = (report.contracts ?? []).filter((c) => isBlockingContract(c.status, report.profile)).length;
-  const runnerFailures = runner?.failures ?? 0;
+  // A test that failed on findings or contract results is counted there, not twice.
+  const runnerFailures = runner?.tests.filter((t) => t.state === 'failed' && !t.finding).length ?? 0;
   const ranNothing = runner !== undefined && runner.passes + runner.failures === 0;
   const conforming = blocking.length === 0 && contractFailures === 0 && runnerFailures === 0 && !ranNothing;
   return { conforming, blocking, contractFailures, runnerFailures, ranNothing };

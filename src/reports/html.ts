@@ -8,7 +8,7 @@ import { markup } from './escape.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
 import { buildMatrix, type MatrixCell } from './matrix.ts';
-import { advisoryFindings, failedRunnerTests, namingLine, skippedProbes, verdictLine } from './sections.ts';
+import { advisoryFindings, failedRunnerTests, mergeMediaTypes, namingLine, skippedProbes, verdictLine } from './sections.ts';
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; }
@@ -36,7 +36,7 @@ export function renderHtml(input: ReportInput): string {
     section('matrix', 'Conformance matrix', matrixTable(input)),
     section('failures', 'Failures (fail the gate)', findingsTable(gateVerdict(report, input.runner).blocking)),
     section('advisories', 'Advisory findings (do not fail the gate)', findingsTable(advisoryFindings(input))),
-    section('skipped', 'Skipped probes', table(['Probe', 'Media type', 'Reason', 'Checks'], skippedProbes(input).map((s) => [s.caseId, s.mediaType, s.reason, s.checks.join(', ')].map(markup)))),
+    section('skipped', 'Skipped probes', table(['Probe', 'Media types', 'Reason', 'Checks'], skippedProbes(input).map((s) => [s.caseId, s.mediaTypes.join(', '), s.reason, s.checks.join(', ')].map(markup)))),
     section('contracts', 'Contract verification', report.contracts
       ? table(['Interaction', 'Result', 'Message'], report.contracts.map((c) => [markup(c.interaction), stateLabel(c.status), pre(c.message)]))
       : '<p>No contract verification in this run.</p>'),
@@ -83,9 +83,10 @@ function evidence(input: ReportInput): string {
   return cells.map((c) => `<section id="${c.anchor}"><h3>${markup(`${c.row} × ${c.mediaType}: ${c.state}`)}</h3>${findingsTable(c.findings)}</section>`).join('\n');
 }
 
+/** One row per finding, or per finding said alike in several media types of a case (listing them). */
 function findingsTable(findings: Finding[]): string {
-  return table(['Probe', 'Media type', 'Check', 'Level', 'Result', 'Title', 'Received / Expected'],
-    findings.map((f) => [markup(f.caseId), markup(f.mediaType), markup(f.check), markup(f.level), stateLabel(f.status), markup(f.title), pre(f.message)]));
+  return table(['Probe', 'Media types', 'Check', 'Level', 'Result', 'Title', 'Received / Expected'],
+    mergeMediaTypes(findings).map((f) => [markup(f.caseId), markup(f.mediaTypes.join(', ')), markup(f.check), markup(f.level), stateLabel(f.status), markup(f.title), pre(f.message)]));
 }
 
 function table(headers: string[], rows: string[][]): string {

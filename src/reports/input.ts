@@ -17,6 +17,8 @@ export interface RunnerTest {
   error?: string;
   /** True for a failing before/after hook rather than a test. */
   hook?: boolean;
+  /** True when it failed on findings or contract results the reports already carry (not a fault of the run itself). */
+  finding?: boolean;
 }
 
 export interface RunnerOutcome {

@@ -1,6 +1,7 @@
 // reports/junit.xml for CI: one <testsuite> per probe case with one <testcase> per media type
 // and check, the contract verification, and the runner's own tests (a broken hook or a spec
-// failure outside the findings must still turn the CI page red). Shaped by schemas/junit.xsd
+// failure outside the findings must still turn the CI page red). A test that failed on findings
+// is left out of the runner's suite: its findings already fail the probe's suite, once. Shaped by schemas/junit.xsd
 // (the Jenkins/Ant JUnit schema that GitHub, GitLab and Jenkins read).
 
 import type { Finding } from '../findings/types.ts';
@@ -23,7 +24,7 @@ export function renderJunit(input: ReportInput): string {
   const suites = [
     ...groupBy(report.results, (f) => f.caseId).map(([caseId, findings]) => suite(`probe ${caseId}`, findings.map((f) => findingCase(f, report.profile)))),
     ...(report.contracts ? [suite('contract verification', report.contracts.map(contractCase))] : []),
-    ...(input.runner ? [suite('conformance run', input.runner.tests.map(runnerCase), properties(input))] : []),
+    ...(input.runner ? [suite('conformance run', input.runner.tests.filter((t) => !t.finding).map(runnerCase), properties(input))] : []),
   ];
   const total = (attr: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s.counts[attr], 0);
   return [

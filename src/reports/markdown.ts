@@ -47,7 +47,7 @@ export function renderMarkdown(input: ReportInput): string {
     '',
     '### Skipped probes',
     '',
-    ...list(skippedProbes(input).map((p) => `${markdown(p.caseId)} ${markdown(p.mediaType)}: ${markdown(p.reason)}`)),
+    ...list(skippedProbes(input).map((p) => `${markdown(p.caseId)} (${markdown(p.mediaTypes.join(', '))}): ${markdown(p.reason)}`)),
     '',
     '### Contract verification',
     '',
@@ -109,7 +109,7 @@ function findingList(findings: Finding[]): string[] {
   return findings.length === 0 ? ['None.'] : groupedFindings(findings);
 }
 
-/** One line per status, level, check and title: how many, on which probes, and one example. */
+/** One line per status, level, check and title: how many, on which probes (each case once, with its media types), and one example. */
 function groupedFindings(findings: Finding[]): string[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -118,8 +118,10 @@ function groupedFindings(findings: Finding[]): string[] {
   }
   return [...groups.values()].map((group) => {
     const first = group[0]!;
-    const probes = [...new Set(group.map((f) => `${f.caseId} ${f.mediaType}`))];
-    const named = probes.slice(0, PROBES_NAMED).map(markdown).join(', ') + (probes.length > PROBES_NAMED ? ` and ${probes.length - PROBES_NAMED} more` : '');
+    const mediaTypesOf = new Map<string, Set<string>>();
+    for (const f of group) mediaTypesOf.set(f.caseId, (mediaTypesOf.get(f.caseId) ?? new Set()).add(f.mediaType));
+    const probes = [...mediaTypesOf].map(([caseId, mediaTypes]) => `${markdown(caseId)} (${markdown([...mediaTypes].join(', '))})`);
+    const named = probes.slice(0, PROBES_NAMED).join(', ') + (probes.length > PROBES_NAMED ? ` and ${probes.length - PROBES_NAMED} more` : '');
     const example = first.message ? `. ${group.length > 1 ? 'Example: ' : ''}${markdown(first.message)}` : '';
     return `- **${markdown(first.status)}** ${markdown(first.level)} ${markdown(first.check)}: ${markdown(first.title)} (${count(group.length, 'finding', 'findings')}: ${named})${example}`;
   });

@@ -8,20 +8,37 @@ import type { ReportInput } from './input.ts';
 
 export interface SkippedProbe {
   caseId: string;
-  mediaType: string;
+  mediaTypes: string[];
   reason: string;
   checks: string[];
 }
 
-/** One entry per probe and reason: a skipped probe skips all its checks for the same reason. */
+/** One entry per probe case and reason, listing its media types: a skipped probe skips all its checks for the same reason. */
 export function skippedProbes({ report }: ReportInput): SkippedProbe[] {
   const byKey = new Map<string, SkippedProbe>();
   for (const f of report.results.filter((r) => r.status === 'skip')) {
     const reason = [f.title, f.message].filter(Boolean).join(': ');
-    const key = JSON.stringify([f.caseId, f.mediaType, reason]);
-    const entry = byKey.get(key) ?? { caseId: f.caseId, mediaType: f.mediaType, reason, checks: [] };
-    entry.checks.push(f.check);
+    const key = JSON.stringify([f.caseId, reason]);
+    const entry = byKey.get(key) ?? { caseId: f.caseId, mediaTypes: [], reason, checks: [] };
+    if (!entry.mediaTypes.includes(f.mediaType)) entry.mediaTypes.push(f.mediaType);
+    if (!entry.checks.includes(f.check)) entry.checks.push(f.check);
     byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+}
+
+/** A finding said the same way in several media types of one case: one row listing them. */
+export interface MergedFinding extends Finding {
+  mediaTypes: string[];
+}
+
+export function mergeMediaTypes(findings: readonly Finding[]): MergedFinding[] {
+  const byKey = new Map<string, MergedFinding>();
+  for (const f of findings) {
+    const key = JSON.stringify([f.caseId, f.check, f.status, f.level, f.title, f.message]);
+    const merged = byKey.get(key);
+    if (merged) merged.mediaTypes.push(f.mediaType);
+    else byKey.set(key, { ...f, mediaTypes: [f.mediaType] });
   }
   return [...byKey.values()];
 }
@@ -31,8 +48,9 @@ export function advisoryFindings({ report }: ReportInput): Finding[] {
   return report.results.filter((f) => isAdvisory(f, report.profile) || f.status === 'info');
 }
 
+/** Failures of the run itself; a test that failed on findings is told once, by the findings. */
 export function failedRunnerTests({ runner }: ReportInput): NonNullable<ReportInput['runner']>['tests'] {
-  return (runner?.tests ?? []).filter((t) => t.state === 'failed');
+  return (runner?.tests ?? []).filter((t) => t.state === 'failed' && !t.finding);
 }
 
 /** One line a reader and a CI log both understand; `extraReasons` come from outside the report (a leak). */

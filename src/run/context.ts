@@ -87,7 +87,7 @@ export async function startRun(config: Config): Promise<Run> {
 function tokenSource(config: Config, target: RunTarget, http: HttpOptions, onLogin: (exchange: ProbeExchange) => void): TokenSource | undefined {
   if (config.login) return loginSource(target.url, config.login, http, onLogin);
   const provider = target.provider;
-  return provider ? { obtain: async () => provider.issueRefreshToken() } : undefined;
+  return provider ? { obtain: async () => provider.issueRefreshToken(), identity: provider.defaultUser } : undefined;
 }
 
 /**

@@ -4,11 +4,14 @@
 // rotated the token is unknown), a login (or, on the embedded provider, a newly issued token)
 // starts a fresh token family.
 
+import type { Identity } from '../findings/types.ts';
 import { registerSecret } from '../redaction/redactor.ts';
 
 /** Where fresh refresh tokens come from: a login, or the embedded provider's store. */
 export interface TokenSource {
   obtain(): Promise<string>;
+  /** The user its tokens are issued to, when known (token.semantics compares the responses'). */
+  identity?: Identity;
 }
 
 /** The source could not give a token; `final` when trying again cannot help (the login gives none). */
@@ -25,6 +28,8 @@ export class TokenChain {
   private token: string | undefined;
   private brokenReason: string | undefined;
   private sourceFailure: TokenSourceError | undefined;
+  /** Whose the current token is: unknown for a given REFRESH_TOKEN, the source's user otherwise. */
+  private tokenIdentity: Identity | undefined;
 
   constructor(initial: string | undefined, private readonly source: TokenSource | undefined) {
     registerSecret(initial);
@@ -36,8 +41,19 @@ export class TokenChain {
     if (this.token === undefined) {
       const fresh = await this.fromSource();
       if (fresh !== undefined) this.handOver(fresh);
+      if (fresh !== undefined) this.tokenIdentity = this.source?.identity;
     }
     return this.token;
+  }
+
+  /** The user the current token was issued to, when the run knows it; a refresh keeps the user. */
+  identity(): Identity | undefined {
+    return this.token === undefined ? undefined : this.tokenIdentity;
+  }
+
+  /** The user of the tokens `independent()` hands out, when the source knows it. */
+  independentIdentity(): Identity | undefined {
+    return this.source?.identity;
   }
 
   /** After a successful refresh: the new refresh token continues the chain. */

@@ -52,7 +52,9 @@ function answer(outcome: HttpOutcome): string {
 export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOptions, onExchange: (exchange: ProbeExchange) => void): TokenSource {
   /** The format that last gave a token goes first next time. */
   let order: LoginMediaType[] = [...LOGIN_MEDIA_TYPES];
+  const identity = { company: login.company, username: login.username };
   return {
+    identity,
     async obtain() {
       registerCredential(login.password);
       const noToken: string[] = [];
@@ -63,7 +65,7 @@ export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOp
         const issued = response ? learnIssuedTokens(response.body) : {};
         onExchange(recordedExchange({
           caseId: LOGIN_CASE, mediaType, expect: { status: 200, body: 'token' }, request, role: 'documented',
-          identity: { company: login.company, username: login.username },
+          identity,
         }, outcome));
         if (response?.status === 200 && issued.refreshToken) {
           order = [mediaType, ...order.filter((m) => m !== mediaType)];

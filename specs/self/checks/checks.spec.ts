@@ -61,6 +61,33 @@ describe('checks', () => {
     it('no false positive: a quoted, upper-case charset is still utf-8', () => {
       expect(statuses('content-type.negotiated', exchange({ body: '{}', headers: { 'content-type': 'application/json; charset="UTF-8"' } }))).to.deep.equal(['pass']);
     });
+    it('expects the charset the request negotiated: Accept-Charset by q, else the request body\'s, else utf-8', () => {
+      const utf16 = { 'content-type': 'application/xml; charset=utf-16' };
+      expect(statuses('content-type.negotiated', exchange({ mediaType: 'application/xml', body: '<x/>', headers: utf16, requestHeaders: { 'accept-charset': 'utf-16' } }))).to.deep.equal(['pass']);
+      expect(statuses('content-type.negotiated', exchange({ mediaType: 'application/xml', body: '<x/>', headers: utf16, requestHeaders: { 'accept-charset': 'iso-8859-1, utf-16;q=0.8, utf-8;q=0.5' } }))).to.deep.equal(['pass']);
+      expect(statuses('content-type.negotiated', exchange({ mediaType: 'application/xml', body: '<x/>', headers: utf16, requestHeaders: { 'content-type': 'application/xml; charset=utf-16' } }))).to.deep.equal(['pass']);
+      expect(statuses('content-type.negotiated', exchange({ body: '{}', requestHeaders: { 'accept-charset': 'iso-8859-1' } }))).to.deep.equal(['pass']);
+    });
+    it('fails utf-8 for a request that negotiated utf-16, and utf-16 for one that did not', () => {
+      expect(failure('content-type.negotiated', exchange({ body: '{}', requestHeaders: { 'accept-charset': 'utf-16' } }))).to.equal('Received: Content-Type application/json; charset=utf-8 / Expected: application/json; charset=utf-16 (Accept-Charset: utf-16)');
+      expect(failure('content-type.negotiated', exchange({ body: '{}', requestHeaders: { 'content-type': 'application/json; charset=utf-16' } }))).to.contain('(the request body\'s charset=utf-16)');
+      expect(failure('content-type.negotiated', exchange({ body: '{}', headers: { 'content-type': 'application/json; charset=utf-16' }, requestHeaders: { 'accept-charset': 'utf-8;q=0.9, utf-16;q=0.1' } }))).to.contain('Expected: application/json; charset=utf-8');
+    });
+  });
+
+  describe('body.charset', () => {
+    it('passes a body that decoded in its charset, utf-16 included', () => {
+      expect(statuses('body.charset', exchange({ body: '{}', charset: 'utf-16' }))).to.deep.equal(['pass']);
+    });
+    it('fails bytes that are not valid in the declared charset', () => {
+      expect(failure('body.charset', exchange({ body: '{"name":"Jo\uFFFDo"}', undecodable: 'bytes that are not valid utf-8 (near byte 9: 6f e3 6f 22)' })))
+        .to.equal('Received: bytes that are not valid utf-8 (near byte 9: 6f e3 6f 22) / Expected: text in utf-8, the charset the Content-Type names (with none named: its byte order mark\'s, else utf-8)');
+      expect(failure('body.charset', exchange({ status: 401, body: '', charset: 'utf-16', undecodable: 'an odd number of bytes' }))).to.contain('Expected: text in utf-16');
+    });
+    it('no false positive: a body cut at the cap may end inside a character (body.schema reports the cut), and an empty body', () => {
+      expect(run('body.charset', exchange({ body: '{"a', undecodable: 'the body ends inside a character', truncated: true }))).to.deep.equal([]);
+      expect(run('body.charset', exchange({ status: 401, body: '' }))).to.deep.equal([]);
+    });
   });
 
   describe('body.schema', () => {
@@ -154,6 +181,24 @@ describe('checks', () => {
     });
   });
 
+  describe('headers.no-cache-of-tokens', () => {
+    const date = 'Mon, 30 Nov 2026 12:00:00 GMT';
+    it('fails public, a max-age above 0, s-maxage and an Expires after Date on a token response', () => {
+      expect(failure('headers.no-cache-of-tokens', exchange({ body: jsonToken(), headers: { 'cache-control': 'public, max-age=3600' } }))).to.equal('Received: public, max-age=3600 / Expected: no public, max-age=0 or none, no s-maxage, no Expires in the future (Cache-Control: no-store)');
+      expect(failure('headers.no-cache-of-tokens', exchange({ body: jsonToken(), headers: { 'cache-control': 'no-store, s-maxage=60' } }))).to.contain('s-maxage=60 (no-store beside them contradicts them)');
+      expect(failure('headers.no-cache-of-tokens', exchange({ body: jsonToken(), headers: { 'cache-control': 'no-cache', date, expires: 'Mon, 30 Nov 2026 13:00:00 GMT' } }))).to.contain('Expires: Mon, 30 Nov 2026 13:00:00 GMT');
+      expect(checkById('headers.no-cache-of-tokens').level).to.equal('MUST');
+    });
+    it('passes no-store, and Web API\'s default no-cache with Expires: -1 (already expired)', () => {
+      expect(statuses('headers.no-cache-of-tokens', exchange({ body: jsonToken() }))).to.deep.equal(['pass']);
+      expect(statuses('headers.no-cache-of-tokens', exchange({ body: jsonToken(), headers: { 'cache-control': 'no-cache', pragma: 'no-cache', expires: '-1', date } }))).to.deep.equal(['pass']);
+    });
+    it('no false positive: max-age=0, an Expires equal to Date, and a cacheable error response', () => {
+      expect(statuses('headers.no-cache-of-tokens', exchange({ body: jsonToken(), headers: { 'cache-control': 'no-store, max-age=0', date, expires: date } }))).to.deep.equal(['pass']);
+      expect(run('headers.no-cache-of-tokens', exchange({ status: 401, body: '{"Message":"x"}', headers: { 'cache-control': 'public, max-age=60' } }))).to.deep.equal([]);
+    });
+  });
+
   describe('errors.no-details', () => {
     const detailed = JSON.stringify({ Message: 'An error has occurred.', ExceptionMessage: 'boom', ExceptionType: 'System.Data.SqlClient.SqlException', StackTrace: '   at Kike.Security.Data.TokenRepository.Find(String refreshToken)' });
     it('fails Web API error detail and passes a generic message', () => {
@@ -199,10 +244,12 @@ describe('checks', () => {
       expect(statuses('token.rotation', exchange({ role: 'replay', status: 401, body: '{"Message":"x"}', previous: refresh, sentToken: used }))).to.deep.equal(['pass']);
       expect(failure('token.rotation', exchange({ role: 'replay', status: 200, body: jsonToken(), previous: refresh, sentToken: used }))).to.equal('Received: status 200 / Expected: status 401 for a refresh token already used');
     });
-    it('fails a refresh that hands the same token back, and reports missing replay detection as SHOULD', () => {
+    it('fails a refresh that hands the same token back', () => {
       const same = exchange({ body: jsonToken({ refreshToken: used }), sentToken: used });
       expect(failure('token.rotation', exchange({ role: 'replay', status: 401, previous: same, sentToken: used }))).to.contain('unchanged');
-      expect(run('token.rotation', exchange({ role: 'after-replay', status: 200, body: jsonToken() }))[0]).to.include({ status: 'fail', level: 'SHOULD' });
+    });
+    it('no false positive: does not judge the successor of a replay (token.replay-detection does)', () => {
+      expect(run('token.rotation', exchange({ role: 'after-replay', status: 200, body: jsonToken() }))).to.deep.equal([]);
     });
     it('no false positive: a successor that cannot be read is body.schema\'s finding, not a rotation failure', () => {
       const unreadable = exchange({ body: jsonToken().slice(0, 30), sentToken: used });
@@ -230,6 +277,66 @@ describe('checks', () => {
       expect(run('token.issued', { ...exchange({ body: jsonToken({ refreshToken: null }) }), transportError: 'cut off' })).to.deep.equal([]);
       expect(run('token.issued', exchange({ status: 401, body: '{"Message":"x"}' }))).to.deep.equal([]);
       expect(run('token.issued', exchange({ role: 'replay', body: jsonToken({ refreshToken: null }) }))).to.deep.equal([]);
+    });
+  });
+
+  describe('token.replay-detection', () => {
+    const refused = exchange({ role: 'replay', status: 401, body: '{"Message":"x"}' });
+    it('passes a successor refused after a refused replay, fails one still accepted', () => {
+      expect(statuses('token.replay-detection', exchange({ role: 'after-replay', status: 401, body: '{"Message":"x"}', previous: refused }))).to.deep.equal(['pass']);
+      expect(failure('token.replay-detection', exchange({ role: 'after-replay', status: 200, body: jsonToken(), previous: refused }))).to.contain('Received: status 200 for the successor');
+      expect(checkById('token.replay-detection').level).to.equal('SHOULD');
+    });
+    it('no false positive: after an accepted replay there was nothing to detect (token.rotation reports it)', () => {
+      const accepted = exchange({ role: 'replay', status: 200, body: jsonToken() });
+      expect(run('token.replay-detection', exchange({ role: 'after-replay', status: 200, body: jsonToken(), previous: accepted }))).to.deep.equal([]);
+    });
+  });
+
+  describe('token.semantics', () => {
+    const DAY_LATER = '2025-01-11T05:13:39.7555575-03:00';
+    const good = { tokenType: 'bearer', expiresIn: '86399', issued: ISO, expires: DAY_LATER, accessToken: 'YWNjZXNzLXRva2VuLTAwMQ', refreshToken: 'cmVmcmVzaC10b2tlbi0wMDI', userName: 'ADMIN', company: '1' };
+    const login = { company: '1', username: 'admin' };
+    const sent = 'cmVmcmVzaC10b2tlbi0wMDE';
+    it('passes a consistent token response in both namings, JSON and XML, for the login\'s user', () => {
+      expect(statuses('token.semantics', exchange({ body: jsonToken(good), sentToken: sent, identity: login }))).to.deep.equal(['pass']);
+      expect(statuses('token.semantics', exchange({ body: jsonToken(good, 'documented'), sentToken: sent, identity: login }))).to.deep.equal(['pass']);
+      expect(statuses('token.semantics', exchange({ mediaType: 'application/xml', body: xmlToken('documented', good), sentToken: sent, identity: login }))).to.deep.equal(['pass']);
+    });
+    it('fails .expires before .issued, and an expires_in that disagrees with them', () => {
+      expect(failure('token.semantics', exchange({ body: jsonToken({ ...good, expires: '2025-01-10T04:13:39-03:00' }) }))).to.contain('Received: .expires "2025-01-10T04:13:39-03:00", .issued').and.contain('Received: expires_in 86399 s, .expires - .issued -3601 s');
+      expect(failure('token.semantics', exchange({ body: jsonToken({ ...good, expiresIn: '3599' }, 'documented') }))).to.equal('Received: expires_in 3599 s, .expires - .issued 86400 s / Expected: the same lifetime within 5 s');
+    });
+    it('fails an access token equal to the refresh token, and a refresh token handed back', () => {
+      expect(failure('token.semantics', exchange({ body: jsonToken({ ...good, accessToken: good.refreshToken }) }))).to.contain('access_token equal to refresh_token');
+      expect(failure('token.semantics', exchange({ mediaType: 'text/xml', body: xmlToken('backing-field', { ...good, refreshToken: sent }), sentToken: sent }))).to.contain('refresh_token equal to the one presented');
+    });
+    it('fails a token_type other than bearer, and another user than the login\'s', () => {
+      expect(failure('token.semantics', exchange({ body: jsonToken({ ...good, tokenType: 'mac' }) }))).to.contain('Received: token_type "mac"');
+      const other = failure('token.semantics', exchange({ body: jsonToken({ ...good, userName: 'OUTRO', company: '99' }), identity: login }));
+      expect(other).to.contain('Received: username "OUTRO" / Expected: "admin"').and.contain('Received: company "99"');
+      expect(run('token.semantics', exchange({ body: jsonToken({ ...good, userName: 'OUTRO', tokenType: null }), identity: login }))[0]!.title).to.equal('token_type not bearer, another user');
+    });
+    it('no false positive: BEARER in capitals, OWIN\'s numeric expires_in and RFC 1123 dates, a /Date()/ pair, an unknown user, an error', () => {
+      const owin = { ...good, tokenType: 'BEARER', expiresIn: 86399, issued: 'Fri, 10 Jan 2025 08:13:39 GMT', expires: 'Sat, 11 Jan 2025 08:13:39 GMT' };
+      expect(statuses('token.semantics', exchange({ body: jsonToken(owin, 'documented') }))).to.deep.equal(['pass']);
+      expect(statuses('token.semantics', exchange({ body: jsonToken({ ...good, issued: '/Date(1736496819755-0300)/', expires: '/Date(1736583219755-0300)/' }) }))).to.deep.equal(['pass']);
+      expect(statuses('token.semantics', exchange({ body: jsonToken({ ...good, userName: 'VENDEDOR' }) }))).to.deep.equal(['pass']);
+      expect(run('token.semantics', exchange({ status: 401, body: '{"Message":"x"}' }))).to.deep.equal([]);
+    });
+  });
+
+  describe('token.clock', () => {
+    const at = (date: string) => exchange({ body: jsonToken({ issued: ISO }), headers: { date } });
+    it('passes .issued within two minutes of Date and fails ten minutes apart', () => {
+      expect(statuses('token.clock', at('Fri, 10 Jan 2025 08:14:39 GMT'))).to.deep.equal(['pass']);
+      expect(failure('token.clock', at('Fri, 10 Jan 2025 08:23:40 GMT'))).to.contain('Expected: .issued within 120 s of Date');
+      expect(run('token.clock', at('Fri, 10 Jan 2025 08:23:40 GMT'))[0]!.title).to.equal('.issued 600 s behind the Date header');
+      expect(checkById('token.clock').level).to.equal('SHOULD');
+    });
+    it('no false positive: a date without offset (no instant to compare) and a response without Date', () => {
+      expect(run('token.clock', exchange({ body: jsonToken({ issued: '2025-01-10T05:13:39.75' }), headers: { date: 'Fri, 10 Jan 2025 20:00:00 GMT' } }))).to.deep.equal([]);
+      expect(run('token.clock', exchange({ body: jsonToken({ issued: ISO }) }))).to.deep.equal([]);
     });
   });
 
@@ -279,14 +386,14 @@ describe('checks', () => {
 });
 
 describe('evaluateProbe', () => {
-  it('merges a case\'s exchanges into one finding per check; a SHOULD failure beside a MUST pass stays SHOULD', () => {
+  it('merges a case\'s exchanges into one finding per check, each at its own check\'s level', () => {
     const used = 'b2xkLXJlZnJlc2gtdG9rZW4tMDAx';
     const refresh = exchange({ body: jsonToken({ refreshToken: 'bmV3LXJlZnJlc2gtdG9rZW4tMDAy' }), sentToken: used });
     const replay = exchange({ role: 'replay', status: 401, body: '{"Message":"x"}', previous: refresh, sentToken: used });
-    const after = exchange({ role: 'after-replay', status: 200, body: jsonToken() });
+    const after = exchange({ role: 'after-replay', status: 200, body: jsonToken(), previous: replay });
     const findings = evaluateProbe('case', 'application/json', [refresh, replay, after], context());
-    const rotation = findings.filter((f) => f.check === 'token.rotation');
-    expect(rotation).to.have.length(1);
-    expect(rotation[0]).to.include({ status: 'fail', level: 'SHOULD', caseId: 'case', mediaType: 'application/json' });
+    const lifecycle = findings.filter((f) => f.check.startsWith('token.r'));
+    expect(lifecycle.map((f) => [f.check, f.status, f.level])).to.deep.equal([['token.rotation', 'pass', 'MUST'], ['token.replay-detection', 'fail', 'SHOULD']]);
+    expect(lifecycle[1]).to.include({ caseId: 'case', mediaType: 'application/json' });
   });
 });

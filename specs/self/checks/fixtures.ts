@@ -2,6 +2,7 @@
 // the headers the reference server would send, overridable field by field.
 
 import type { CheckContext, ProbeExchange, Role } from '../../../src/checks/exchange.ts';
+import type { Identity } from '../../../src/findings/types.ts';
 import type { SchemaProblem } from '../../../src/validation/problem.ts';
 
 export interface FixtureOptions {
@@ -15,6 +16,13 @@ export interface FixtureOptions {
   elapsedMs?: number;
   sentToken?: string;
   previous?: ProbeExchange;
+  identity?: Identity;
+  /** Request headers beside Accept (Accept-Charset, Content-Type). */
+  requestHeaders?: Record<string, string>;
+  /** The charset the body was read in, and why its bytes did not decode, as the client records them. */
+  charset?: string;
+  undecodable?: string;
+  truncated?: boolean;
   secrets?: string[];
   noResponse?: string;
 }
@@ -26,13 +34,15 @@ export function exchange(options: FixtureOptions = {}): ProbeExchange {
     caseId: 'fixture',
     mediaType,
     expect: { status: options.expectStatus ?? status, body: status === 200 ? 'token' : 'error' },
-    request: { method: 'POST', path: 'api/v1/auth/refresh-token', headers: { accept: mediaType }, body: '{}' },
+    request: { method: 'POST', path: 'api/v1/auth/refresh-token', headers: { accept: mediaType, ...options.requestHeaders }, body: '{}' },
     ...(options.noResponse ? { transportError: options.noResponse } : {
       response: {
         status,
         headers: { 'content-type': `${mediaType}; charset=utf-8`, 'cache-control': 'no-store', ...options.headers },
         body: options.body ?? '',
-        truncated: false,
+        ...(options.charset ? { charset: options.charset } : {}),
+        ...(options.undecodable ? { undecodable: options.undecodable } : {}),
+        truncated: options.truncated ?? false,
         elapsedMs: options.elapsedMs ?? 5,
       },
     }),
@@ -40,6 +50,7 @@ export function exchange(options: FixtureOptions = {}): ProbeExchange {
     role: options.role ?? 'documented',
     ...(options.sentToken ? { sentToken: options.sentToken } : {}),
     ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.identity ? { identity: options.identity } : {}),
   };
 }
 

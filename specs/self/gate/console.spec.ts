@@ -48,6 +48,6 @@ describe('launcher console and exit codes', () => {
     const lines = closingLines({ input: FIXTURE_INPUT, files: ['reports/junit.xml'], scanned: ['reports', 'contracts'], secretCount: 1, leaks, exitCode: EXIT.FINDINGS }).map((l) => l.replace(/\u001b\[\d+m/g, ''));
     expect(lines).to.include(`LEAK: ${tokenShape(LIVE_TOKEN)} appeared in reports/x.json (json form); the file was scrubbed, the run fails`);
     expect(lines.join('\n')).not.to.contain(LIVE_TOKEN);
-    expect(lines.at(-1)).to.equal('Gate: NOT CONFORMING: a live token leaked into an artifact, 2 findings fail the gate, 1 contract interaction fails, 2 tests fail in the runner (exit 1); mocha: 1 passing, 2 failing, 1 pending');
+    expect(lines.at(-1)).to.equal('Gate: NOT CONFORMING: a live token leaked into an artifact, 2 findings fail the gate, 1 contract interaction fails, 1 test fails in the runner (exit 1); mocha: 1 passing, 2 failing, 1 pending');
   });
 });

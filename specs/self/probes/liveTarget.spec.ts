@@ -49,6 +49,16 @@ describe('probe engine against a live target', function () {
       expect(ok.map((r) => r.exchanges[0]?.response?.status)).to.deep.equal(ok.map(() => 200));
     });
 
+    it('judges every 200 token exchange against the login\'s user (token.semantics)', () => {
+      const user = DEFAULT_USERS[0]!;
+      const refreshes200 = [...probed.results.values()].flatMap((r) => r.exchanges).filter((e) => e.response?.status === 200);
+      expect(refreshes200.length).to.be.above(10);
+      expect(refreshes200.every((e) => e.identity?.company === user.company && e.identity.username === user.username)).to.equal(true);
+      const semantics = [...probed.results.values()].flatMap((r) => r.findings).filter((f) => f.check === 'token.semantics');
+      expect(semantics.length).to.be.above(10);
+      expect(semantics.every((f) => f.status === 'pass' && f.title.endsWith('and the user is the login\'s'))).to.equal(true);
+    });
+
     it('leaves a valid refresh token at the end', async () => {
       const last = run.tokens.last();
       expect(last, 'a last token').to.be.a('string');
@@ -58,7 +68,7 @@ describe('probe engine against a live target', function () {
     it('skips the expired and 500 probes with the reason', () => {
       const skipped = [...probed.results.values()].filter((r) => r.skipReason);
       expect(new Set(skipped.map((r) => r.probe.probeCase.role))).to.deep.equal(new Set(['expired', 'server-error']));
-      expect(skipped.every((r) => r.findings[0]?.status === 'skip' && r.findings[0].message.length > 10)).to.equal(true);
+      expect(skipped.every((r) => r.findings[0]?.status === 'skip' && r.findings[0].title.length > 10 && r.findings[0].message === '')).to.equal(true);
     });
 
     it('writes findings.json valid against schemas/findings.schema.json', () => {
@@ -75,6 +85,8 @@ describe('probe engine against a live target', function () {
     const probed = await runProbes(run);
     expect(failures(probed)).to.deep.equal([]);
     expect(await refreshes(run, run.tokens.last()!)).to.equal(200);
+    // Whose a given token is, the run does not know: token.semantics judges all but the user.
+    expect([...probed.results.values()].flatMap((r) => r.exchanges).some((e) => e.identity)).to.equal(false);
     // A replay could revoke the given token's family, so the rotation probes wait for a login.
     const rotation = [...probed.results.values()].filter((r) => r.probe.probeCase.role === 'rotation');
     expect(rotation.length).to.be.above(0);

@@ -5,7 +5,8 @@
 import { expect } from 'chai';
 import { ordinalSort } from '../../../src/naming/namingMap.ts';
 import { CHECK_IDS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
-import { NAMING, REFRESH, jsonObject, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
+import { readInstant } from '../../../src/checks/instant.ts';
+import { NAMING, REFRESH, jsonObject, refreshJson, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
 
 interface Scenario {
   options?: Partial<ReferenceProviderOptions>;
@@ -45,6 +46,8 @@ const storeDown = (p: ReferenceProvider) => {
   return refresh(p, p.issueRefreshToken());
 };
 let echoedToken = '';
+let presentedToken = '';
+const instant = (w: Wire, documented: string) => readInstant(jsonValue(w, documented))!.ms;
 const OFFSET = /[+-]\d{2}:\d{2}$/;
 
 const SCENARIOS: Record<FaultId, Scenario> = {
@@ -74,6 +77,18 @@ const SCENARIOS: Record<FaultId, Scenario> = {
   'text-json-as-application-json': { exchange: refreshWith('text/json'), shows: (w) => w.contentType === 'application/json; charset=utf-8' },
   'xml-asked-json-given': { exchange: refreshWith('application/xml'), shows: (w) => w.contentType.startsWith('application/json') && w.body.startsWith('{') },
   'no-charset': { exchange: refreshWith('application/json'), shows: (w) => w.contentType === 'application/json' },
+  'charset-ignored': {
+    exchange: (p) => post(p, REFRESH, refreshJson(p.issueRefreshToken()), { 'content-type': 'application/json', accept: 'application/json', 'accept-charset': 'utf-16' }),
+    shows: (w) => w.contentType === 'application/json; charset=utf-8',
+  },
+  'request-charset-ignored': {
+    exchange: async (p) => {
+      const res = await fetch(`${p.url}${REFRESH}`, { method: 'POST', body: new Uint8Array(Buffer.from(refreshJson(p.issueRefreshToken()), 'utf16le')), headers: { 'content-type': 'application/json; charset=utf-16', accept: 'application/json' } });
+      return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: res.headers, body: '', elapsedMs: 0 };
+    },
+    shows: (w) => w.status === 400,
+  },
+  'latin1-body': { exchange: refreshWith('application/json'), shows: (w) => w.body.includes('\uFFFD') },
   'invalid-token-400': { exchange: refreshUnknown, shows: (w) => w.status === 400 },
   'invalid-token-200': { exchange: refreshUnknown, shows: (w) => w.status === 200 },
   'malformed-body-500': {
@@ -81,6 +96,10 @@ const SCENARIOS: Record<FaultId, Scenario> = {
     shows: (w) => w.status === 500,
   },
   'no-cache-control-no-store': { exchange: (p) => login(p), shows: (w) => !String(w.headers.get('cache-control')).includes('no-store') },
+  'cacheable-token-response': {
+    exchange: refreshWith('application/json'),
+    shows: (w) => w.headers.get('cache-control') === 'public, max-age=3600' && Date.parse(w.headers.get('expires') ?? '') > Date.parse(w.headers.get('date') ?? ''),
+  },
   'stack-trace-in-500': { exchange: storeDown, shows: (w) => w.status === 500 && /"StackTrace":/.test(w.body) && /"ExceptionType":/.test(w.body) },
   'token-echo-in-error': {
     exchange: (p) => {
@@ -92,6 +111,16 @@ const SCENARIOS: Record<FaultId, Scenario> = {
   },
   'old-refresh-token-accepted': { exchange: refreshTwice, shows: (w) => w.status === 200 },
   'no-replay-detection': { exchange: successorAfterReplay, shows: (w) => w.status === 200 },
+  'same-refresh-token-returned': {
+    exchange: (p) => refresh(p, (presentedToken = p.issueRefreshToken())),
+    shows: (w) => w.status === 200 && refreshTokenOf(w) === presentedToken,
+  },
+  'expires-before-issued': { exchange: refreshWith('application/json'), shows: (w) => instant(w, '.expires') < instant(w, '.issued') },
+  'expires-in-mismatch': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'expires_in') === '3599' },
+  'access-token-equals-refresh-token': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'access_token') === jsonValue(w, 'refresh_token') },
+  'token-type-not-bearer': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'token_type') === 'mac' },
+  'other-user-in-response': { exchange: refreshWith('application/json'), shows: (w) => jsonValue(w, 'username') === 'OUTRO' && jsonValue(w, 'company') === '99' },
+  'issued-clock-skew': { exchange: refreshWith('application/json'), shows: (w) => instant(w, '.issued') < Date.parse(w.headers.get('date') ?? '') - 5 * 60_000 },
   'refresh-token-never-expires': { exchange: (p) => refresh(p, p.expiredRefreshToken()), shows: (w) => w.status === 200 },
   'slow-response': { options: { slowMs: 200 }, exchange: (p) => login(p), shows: (w) => w.elapsedMs >= 150 },
   'truncated-body': {

@@ -22,8 +22,8 @@ export const FIXTURE_RESULTS: Finding[] = [
   finding('refresh.ok', 'application/json', 'fields.extra', 'info', 'MAY', 'extra field productLine', 'clients must ignore it'),
   finding('refresh.unknown-token', 'application/json', 'errors.no-token-echo', 'fail', 'MUST', 'the error body echoes the refresh token', `Received: {"Message":"invalid token ${LIVE_TOKEN}"} / Expected: no token in the body`),
   finding('refresh.unknown-token', 'text/xml', 'status.documented', 'pass', 'MUST', 'status 401 is documented'),
-  finding('refresh.server-error', 'application/json', 'status.documented', 'skip', 'MUST', 'no way to provoke a 500', 'the target offers no fault switch'),
-  finding('refresh.server-error', 'application/json', 'errors.no-details', 'skip', 'MUST', 'no way to provoke a 500', 'the target offers no fault switch'),
+  finding('refresh.server-error', 'application/json', 'status.documented', 'skip', 'MUST', 'the target offers no fault switch'),
+  finding('refresh.server-error', 'application/json', 'errors.no-details', 'skip', 'MUST', 'the target offers no fault switch'),
   finding('hostile.xxe', 'application/xml', 'xml.no-doctype', 'pass', 'MUST', 'DOCTYPE refused'),
   finding('legacy.case', 'application/json', 'status.documented', 'pass', 'MUST', 'a case the probe table does not list'),
   finding('run', '*', 'naming.consistent', 'pass', 'MUST', 'one naming throughout the run'),
@@ -54,7 +54,7 @@ export const FIXTURE_ROWS = { 'refresh.ok': 200, 'refresh.unknown-token': 401, '
 export const FIXTURE_RUNNER: RunnerOutcome = {
   tests: [
     { titlePath: ['probes', 'refresh.ok [application/json]'], state: 'passed', durationMs: 40 },
-    { titlePath: ['probes', 'refresh.unknown-token [application/json]'], state: 'failed', durationMs: 35, error: 'errors.no-token-echo: the error body echoes the refresh token' },
+    { titlePath: ['probes', 'refresh.unknown-token [application/json]'], state: 'failed', durationMs: 35, error: 'errors.no-token-echo: the error body echoes the refresh token', finding: true },
     { titlePath: ['probes', 'refresh.server-error [application/json]'], state: 'pending', durationMs: 0 },
     { titlePath: ['"after all" hook'], state: 'failed', durationMs: 0, error: 'hook broke', hook: true },
   ],

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { clearSecrets, registerSecret } from '../../../src/redaction/redactor.ts';
 import { renderHtml } from '../../../src/reports/html.ts';
-import { FIXTURE_INPUT, LIVE_TOKEN } from './fixture.ts';
+import { FIXTURE_INPUT, FIXTURE_RESULTS, LIVE_TOKEN } from './fixture.ts';
 
 describe('HTML report', () => {
   let html: string;
@@ -27,16 +27,27 @@ describe('HTML report', () => {
   });
 
   it('shows the verdict, the naming and its fix, advisories apart from failures, skips with reasons, contracts and timings', () => {
-    expect(html).to.contain('NOT CONFORMING: 2 findings fail the gate, 1 contract interaction fails, 2 tests fail in the runner');
+    expect(html).to.contain('NOT CONFORMING: 2 findings fail the gate, 1 contract interaction fails, 1 test fails in the runner');
     expect(html).to.contain('backing-field (json: backing-field, xml: backing-field)');
     expect(html).to.contain('IgnoreSerializableAttribute = true');
     const failures = html.slice(html.indexOf('id="failures"'), html.indexOf('id="advisories"'));
     const advisories = html.slice(html.indexOf('id="advisories"'), html.indexOf('id="skipped"'));
     expect(failures).to.contain('xml.datacontract').and.not.to.contain('headers.no-store');
     expect(advisories).to.contain('headers.no-store').and.to.contain('response.time').and.to.contain('fields.extra');
-    expect(html).to.contain('no way to provoke a 500: the target offers no fault switch');
+    const skipped = html.slice(html.indexOf('id="skipped"'), html.indexOf('id="contracts"'));
+    expect(skipped).to.contain('<td>refresh.server-error</td><td>application/json</td><td>the target offers no fault switch</td><td>status.documented, errors.no-details</td>');
+    expect(skipped.split('the target offers no fault switch'), 'the reason once').to.have.length(2);
     expect(html).to.contain('a refresh with an unknown token (application/xml)');
     expect(html).to.match(/<td>contract verification<\/td><td>500<\/td>/);
+  });
+
+  it('shows a finding said alike in several media types of a case as one row listing them', () => {
+    const twice = [FIXTURE_RESULTS[2]!, { ...FIXTURE_RESULTS[2]!, mediaType: 'text/json' }, { ...FIXTURE_RESULTS[2]!, mediaType: 'text/xml', message: 'Received: private / Expected: no-store' }];
+    const page = renderHtml({ ...FIXTURE_INPUT, report: { ...FIXTURE_INPUT.report, results: twice } });
+    const advisories = page.slice(page.indexOf('id="advisories"'), page.indexOf('id="skipped"'));
+    expect(advisories).to.contain('<td>refresh.ok</td><td>application/json, text/json</td><td>headers.no-store</td>');
+    expect(advisories).to.contain('<td>refresh.ok</td><td>text/xml</td><td>headers.no-store</td>');
+    expect(advisories.match(/<td>refresh\.ok<\/td>/g)).to.have.length(2);
   });
 
   it('escapes hostile text and shows a token only by its shape', () => {

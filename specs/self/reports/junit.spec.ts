@@ -44,17 +44,22 @@ describe('JUnit report', () => {
     expect(xml).to.match(/<failure message="elements out of ordinal order" type="MUST">Received: &lt;script&gt;.* \/ Expected: ADUser before accessToken<\/failure>/);
     expect(xml).to.match(/name="headers.no-store">\s*<system-out>advisory \(SHOULD, does not fail the gate\): Cache-Control lacks no-store\nReceived: no-cache \/ Expected: no-store</);
     expect(xml).to.match(/name="response.time">\s*<system-out>advisory \(MAY, does not fail the gate\)/);
-    expect(xml).to.match(/name="errors.no-details">\s*<skipped message="no way to provoke a 500/);
+    expect(xml).to.match(/name="errors.no-details">\s*<skipped message="the target offers no fault switch"><\/skipped>/);
   });
 
   it('turns a skipped probe into a failure in the strict profile', () => {
     const strict = renderJunit({ ...FIXTURE_INPUT, report: { ...FIXTURE_INPUT.report, profile: 'strict' } });
-    expect(strict).to.match(/name="errors.no-details">\s*<failure message="skipped, and the strict profile fails skipped probes: no way to provoke a 500"/);
+    expect(strict).to.match(/name="errors.no-details">\s*<failure message="skipped, and the strict profile fails skipped probes: the target offers no fault switch"/);
   });
 
   it('reports contract failures and runner failures, a failing hook as an error', () => {
     expect(xml).to.match(/<testsuite name="contract verification" tests="2" failures="1"/);
-    expect(xml).to.match(/<testsuite name="conformance run" tests="4" failures="1" errors="1" skipped="1"/);
+    expect(xml).to.match(/<testsuite name="conformance run" tests="3" failures="0" errors="1" skipped="1"/);
+  });
+
+  it('shows a probe that failed on findings once: in its probe suite, not again among the runner\'s tests', () => {
+    expect(xml.match(/refresh\.unknown-token \[application\/json\]/g)).to.have.length(1);
+    expect(xml).to.match(/<testcase classname="refresh.unknown-token \[application\/json\]" name="errors.no-token-echo">\s*<failure /);
   });
 
   it('escapes hostile text and shows a token only by its shape', () => {

@@ -15,7 +15,7 @@ describe('Markdown summary', () => {
   after(clearSecrets);
 
   it('opens with the verdict and shows the naming verdict with its fix', () => {
-    expect(md.split('\n')[0]).to.equal('## ❌ Consinco auth conformance: NOT CONFORMING: 2 findings fail the gate, 1 contract interaction fails, 2 tests fail in the runner');
+    expect(md.split('\n')[0]).to.equal('## ❌ Consinco auth conformance: NOT CONFORMING: 2 findings fail the gate, 1 contract interaction fails, 1 test fails in the runner');
     expect(md).to.contain('Verdict: **backing-field \\(json: backing-field, xml: backing-field\\)**');
   });
 
@@ -29,14 +29,20 @@ describe('Markdown summary', () => {
   it('lists advisories apart from failures, and skipped probes with their reason', () => {
     const failures = md.slice(md.indexOf('### Failures'), md.indexOf('### Advisory'));
     expect(failures).to.contain('xml.datacontract').and.not.to.contain('headers.no-store');
-    expect(md).to.contain('- refresh.server-error application/json: no way to provoke a 500: the target offers no fault switch');
+    expect(md).to.contain('- refresh.server-error (application/json): the target offers no fault switch\n');
   });
 
   it('groups findings by check and title, naming a few probes and counting the rest', () => {
     const many = Array.from({ length: 9 }, (_, i) => ({ ...FIXTURE_RESULTS[2]!, caseId: `refresh.case-${i}` }));
     const grouped = renderMarkdown({ ...FIXTURE_INPUT, report: { ...FIXTURE_INPUT.report, results: many } });
-    expect(grouped).to.contain('- **fail** SHOULD headers.no-store: Cache-Control lacks no-store (9 findings: refresh.case-0 application/json,');
-    expect(grouped).to.contain('refresh.case-5 application/json and 3 more). Example: Received: no-cache / Expected: no-store');
+    expect(grouped).to.contain('- **fail** SHOULD headers.no-store: Cache-Control lacks no-store (9 findings: refresh.case-0 (application/json),');
+    expect(grouped).to.contain('refresh.case-5 (application/json) and 3 more). Example: Received: no-cache / Expected: no-store');
+  });
+
+  it('names each case once with the media types a finding group covers', () => {
+    const alike = ['application/json', 'text/json', 'application/xml'].map((mediaType) => ({ ...FIXTURE_RESULTS[2]!, mediaType }));
+    const grouped = renderMarkdown({ ...FIXTURE_INPUT, report: { ...FIXTURE_INPUT.report, results: alike } });
+    expect(grouped).to.contain('(3 findings: refresh.ok (application/json, text/json, application/xml)). Example:');
   });
 
   it('stays within a pull-request comment however many findings there are', () => {
