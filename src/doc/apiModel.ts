@@ -68,7 +68,15 @@ export interface EnumType {
   at: SourceLocation;
 }
 
-export type TypeDefinition = ComplexType | EnumType;
+/** A named type the page never describes and the sample shows as a plain value (an enum written by name, say). */
+export interface ScalarType {
+  kind: 'scalar';
+  name: string;
+  primitive: Primitive;
+  at: SourceLocation;
+}
+
+export type TypeDefinition = ComplexType | EnumType | ScalarType;
 
 /** What a sample block holds: a body, or the generator's note that it has none. */
 export type SampleFormat = 'json' | 'xml' | 'form' | 'not-available' | 'failed';

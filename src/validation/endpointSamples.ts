@@ -1,0 +1,83 @@
+// Messages against the schemas generated for any Help Page endpoint: JSON through ajv, XML
+// through one XSD batch for all documents of a call (the XSD sets are written to a scratch
+// folder, one subfolder per endpoint). Used for the page's own samples (`doc check`) and for a
+// captured message (`validate --doc`).
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { NamedSchemas } from '../schemas/endpointSchemas.ts';
+import type { XsdSet } from '../schemas/endpointXsd.ts';
+import { createAjv, jsonProblems } from './jsonBody.ts';
+import type { SchemaProblem } from './problem.ts';
+import { validateXmlDocuments, type XsdTarget } from './xsdBatch.ts';
+
+export interface MessageToValidate {
+  schemas: NamedSchemas;
+  format: 'json' | 'xml';
+  text: string;
+  /** `shape` for the Help Page's own samples, `contract` (with the annotations) for real messages. */
+  strictness: 'shape' | 'contract';
+}
+
+export class EndpointValidator {
+  private readonly ajv = createAjv();
+  private readonly compiled = new Map<Record<string, unknown>, ValidateFunction>();
+  private readonly written = new Map<XsdSet, XsdTarget>();
+  private folder: string | undefined;
+
+  async validate(messages: readonly MessageToValidate[]): Promise<SchemaProblem[][]> {
+    const results: SchemaProblem[][] = messages.map(() => []);
+    const xml: { index: number; target: XsdTarget; xml: string }[] = [];
+    messages.forEach((message, index) => {
+      if (message.format === 'json') {
+        results[index] = this.validateJson(message);
+        return;
+      }
+      const set = message.strictness === 'shape' ? message.schemas.xsdShape : message.schemas.xsd;
+      if (!set) {
+        results[index] = [{ path: '(document)', received: 'an XML message', expected: 'JSON: the page shows no XML sample, so it gives no DataContract namespace for an XSD' }];
+        return;
+      }
+      xml.push({ index, target: this.target(set), xml: message.text });
+    });
+    const found = await validateXmlDocuments(xml.map((x) => ({ target: x.target, xml: x.xml })));
+    found.forEach((problems, i) => { results[xml[i]!.index] = problems; });
+    return results;
+  }
+
+  private validateJson(message: MessageToValidate): SchemaProblem[] {
+    let value: unknown;
+    try {
+      value = JSON.parse(message.text);
+    } catch (error) {
+      return [{ path: '(document)', received: `malformed JSON (${(error as Error).message})`, expected: 'a well-formed JSON document' }];
+    }
+    const schema = message.strictness === 'shape' ? message.schemas.jsonShape : message.schemas.json;
+    let validate = this.compiled.get(schema);
+    if (!validate) {
+      validate = this.ajv.compile(schema);
+      this.compiled.set(schema, validate);
+    }
+    return jsonProblems(validate, value);
+  }
+
+  private target(set: XsdSet): XsdTarget {
+    let target = this.written.get(set);
+    if (!target) {
+      this.folder ??= mkdtempSync(join(tmpdir(), 'help-page-xsd-'));
+      const dir = join(this.folder, String(this.written.size));
+      mkdirSync(dir);
+      for (const [name, text] of set.files) writeFileSync(join(dir, name), text);
+      target = {
+        xsd: join(dir, set.main),
+        namespace: set.root.namespace,
+        root: set.root.name,
+        namespaces: new Map([...set.namespaces].map(([ns, file]) => [ns, join(dir, file)])),
+      };
+      this.written.set(set, target);
+    }
+    return target;
+  }
+}
