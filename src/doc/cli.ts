@@ -33,6 +33,7 @@ async function check(input: string | undefined): Promise<number> {
   const verdicts = await checkSamples(set.endpoints.map((e) => endpointSchemas(e)));
   for (const verdict of verdicts) {
     console.log(endpointLine(verdict.schemas.endpoint, verdict));
+    for (const note of verdict.schemas.endpoint.notes) console.log(`  note: ${note}`);
     for (const line of failureLines(verdict)) console.log(line);
   }
   for (const failure of set.failures) console.error(`doc: ${failure.message}`);

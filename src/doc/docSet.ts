@@ -19,6 +19,8 @@ export interface DocSet {
 }
 
 const PAGE_FILE = /\.(?:txt|html?|md)$/i;
+/** A folder's own notes, not pages. */
+const NOT_A_PAGE = /^(?:README|INDEX|SOURCES|NOTES)\.(?:md|txt)$/i;
 
 /** Reads a page or a folder of pages (recursively, in name order). */
 export function loadDocPath(path: string): DocSet {
@@ -39,7 +41,7 @@ function pageFiles(folder: string): string[] {
     .flatMap((entry) => {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) return pageFiles(path);
-      return PAGE_FILE.test(entry.name) ? [path] : [];
+      return PAGE_FILE.test(entry.name) && !NOT_A_PAGE.test(entry.name) ? [path] : [];
     });
 }
 

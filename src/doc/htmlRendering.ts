@@ -9,9 +9,9 @@ import type { AnyNode, Element } from 'domhandler';
 import { HelpPageError, type Item, type PageOutline, type TableRow } from './outline.ts';
 import { columnOf, headingOf, MEDIA_TYPES_LINE, SAMPLE_LABEL, type Column } from './vocabulary.ts';
 
-const SKIPPED = new Set(['head', 'script', 'style', 'nav', 'header', 'footer', 'noscript', 'template']);
+const SKIPPED = new Set(['head', 'script', 'style', 'nav', 'footer', 'noscript', 'template']);
 const CHROME = /^(?:Help Page Home|Página inicial da ajuda)$/i;
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'body', 'html', 'ul', 'ol', 'li', 'pre', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'dl', 'dt', 'dd']);
+const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'body', 'html', 'header', 'aside', 'form', 'fieldset', 'blockquote', 'figure', 'hr', 'ul', 'ol', 'li', 'pre', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'dl', 'dt', 'dd']);
 
 export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:\uFEFF)?(?:<!DOCTYPE html|<html|<head|<body|<div|<section|<h1)/i.test(text);
@@ -31,7 +31,7 @@ export function outlineHtml(html: string, source: string): PageOutline {
     }
     return lo + 1;
   };
-  const outline: PageOutline = { source, preamble: [], sections: new Map(), links: [] };
+  const outline: PageOutline = { source, rendering: 'html', preamble: [], sections: new Map(), links: [] };
   let items = outline.preamble;
   let pending: { mediaTypes: string[]; line: number } | undefined;
   const flush = (text: string) => {
@@ -65,8 +65,13 @@ export function outlineHtml(html: string, source: string): PageOutline {
     const text = () => blockText(element);
     if (name === 'h1') {
       flush('');
-      outline.title ??= { no: line, text: text() };
-      if (outline.title.no !== line) pushText(text(), line);
+      if (outline.title) {
+        pushText(text(), line);
+        return;
+      }
+      outline.title = { no: line, text: text() };
+      // What came before the page's h1 is the site's layout (navigation bar, brand), not the page.
+      if (outline.sections.size === 0) outline.preamble.length = 0;
       return;
     }
     const heading = /^h[2-6]$/.test(name) ? headingOf(text()) : undefined;
@@ -157,7 +162,7 @@ function readTable(table: Element, lineOf: (node: AnyNode) => number): Item | un
   const headerRow = rows.find((r) => r.children.some((c) => c.type === 'tag' && c.name === 'th'));
   if (!headerRow) return undefined;
   const columns = cellsOf(headerRow).map((c) => columnOf(blockText(c)));
-  if (columns.some((c) => c === undefined)) return undefined;
+  if (columns.some((c) => c === undefined) || !columns.includes('name') && !columns.includes('api')) return undefined;
   const bodyRows: TableRow[] = rows.filter((r) => r !== headerRow).map((r) => {
     const cells = cellsOf(r);
     const links = cells.map((c) => descendants(c, 'a')[0]?.attribs['href'] ?? '');

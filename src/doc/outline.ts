@@ -39,6 +39,9 @@ export interface Section {
 export interface PageOutline {
   /** File path or URL. */
   source: string;
+  rendering: 'text' | 'html';
+  /** The page's last line with text: a sample or table reaching it may be cut off. */
+  lastLine?: number;
   /** `POST api/x` on an API page, the type name on a ResourceModel page, the h1 of an index. */
   title?: Line;
   /** Lines between the title and the first section (the action's description). */

@@ -3,9 +3,10 @@
 // Every refusal names the line and what the generator would have written there.
 
 import type { Annotations, ApiEndpoint, BodyDescription, ComplexType, Member, ResponseCode, Sample, SampleFormat, TypeDefinition, TypeRef } from './apiModel.ts';
+import { parseXmlDocument } from '../xml/safeParse.ts';
 import { HelpPageError, type Item, type Line, type PageOutline, type Section, type TableRow } from './outline.ts';
 import {
-  ANNOTATION_WORDS, ENUM_COLUMNS, INDEX_COLUMNS, isNone, METHOD_AND_PATH, PARAMETER_COLUMNS, readAnnotations, readTypePhrase,
+  ANNOTATION_WORDS, COLUMN_TITLES, ENUM_COLUMNS, INDEX_COLUMNS, isNone, METHOD_AND_PATH, PARAMETER_COLUMNS, readAnnotations, readTypePhrase,
   readResponseCode, SAMPLE_FAILED, isStrongTypePhrase, SAMPLE_NOT_AVAILABLE, TYPE_WORDS, type Column, type Heading,
 } from './vocabulary.ts';
 
@@ -35,6 +36,7 @@ function readOutline(outline: PageOutline, modelName?: string): Page {
   const firstTable = outline.preamble.find((i) => i.kind === 'table');
   const untitledModel = !outline.title && outline.sections.size === 0 && firstTable && !sameColumns(firstTable.columns, INDEX_COLUMNS) && modelName;
   const title = outline.title ?? (untitledModel ? { no: 1, text: modelName } : undefined);
+  if (!title && outline.rendering === 'html') throw new HelpPageError(1, 'the HTML page has no <h1> with the action ("METHOD path"), the type name (a ResourceModel page) or the Help title (the index)');
   if (!title) {
     const first: Item | undefined = outline.preamble[0];
     const heading = [...outline.sections.values()][0]?.heading;
@@ -103,8 +105,9 @@ function readApi(outline: PageOutline, title: Line): ApiEndpoint {
     if (!found) throw new HelpPageError(title.no, `section "${heading}" is missing`);
     return found;
   };
-  const requestSamples = samplesOf(outline.sections.get('Request Formats'), source);
-  const responseSamples = samplesOf(outline.sections.get('Response Formats'), source);
+  const lastLine = outline.lastLine ?? Number.MAX_SAFE_INTEGER;
+  const requestSamples = samplesOf(outline.sections.get('Request Formats'), source, 'request', lastLine);
+  const responseSamples = samplesOf(outline.sections.get('Response Formats'), source, 'response', lastLine);
   const request = readBody(required('Body Parameters'), requestSamples, types, source, notes);
   const response = readBody(required('Resource Description'), responseSamples, types, source, notes);
   return {
@@ -121,9 +124,16 @@ function readApi(outline: PageOutline, title: Line): ApiEndpoint {
   };
 }
 
+/** A parameter table must have the generator's four columns; a missing one is named. */
+function parameterTable(table: Extract<Item, { kind: 'table' }>, section: Section): Extract<Item, { kind: 'table' }> {
+  if (sameColumns(table.columns, PARAMETER_COLUMNS)) return table;
+  const missing = PARAMETER_COLUMNS.filter((c) => !table.columns.includes(c)).map((c) => COLUMN_TITLES[c]);
+  throw new HelpPageError(table.line, `table header under "${section.heading.text}" has ${table.columns.map((c) => COLUMN_TITLES[c]).join(' | ')}: ${missing.map((m) => `"${m}"`).join(', ') || 'the columns in another order'} missing (expected Name | Description | Type | Additional information)`);
+}
+
 function readUriParameters(section: Section, source: string): Member[] {
   const table = section.items.find((i) => i.kind === 'table');
-  if (table) return members(table.rows, source, table.nameless ?? [], []);
+  if (table) return members(parameterTable(table, section).rows, source, table.nameless ?? [], []);
   const texts = section.items.filter((i) => i.kind === 'text');
   if (texts.length === 1 && isNone(texts[0]!.line.text)) return [];
   const first = section.items[0];
@@ -144,7 +154,7 @@ function readBody(section: Section, samples: Sample[], types: Map<string, TypeDe
   let captionLines = texts;
   let rows: TableRow[] | undefined;
   if (table) {
-    if (!sameColumns(table.columns, PARAMETER_COLUMNS)) throw new HelpPageError(table.line, `expected a "Name | Description | Type | Additional information" table under "${section.heading.text}"`);
+    parameterTable(table, section);
     if (table.glued) typeLine = { no: table.line, text: table.glued };
     else {
       typeLine = texts.at(-1);
@@ -222,20 +232,39 @@ function members(rows: TableRow[], source: string, nameless: number[], jsonKeys:
     if (!MEMBER_NAME.test(name)) throw new HelpPageError(row.line, `expected a field name, got "${name}"`);
     const type = readTypePhrase(typeCell);
     if (!type) throw new HelpPageError(row.line, `field "${name}": expected a type (${TYPE_WORDS}), got "${typeCell.replace(/\n/g, ' ')}"`);
-    const annotations: Annotations | undefined = readAnnotations(additional);
+    // An empty cell (a template that writes nothing for "no annotations") reads as None.
+    const annotations: Annotations | undefined = additional.trim() === '' ? {} : readAnnotations(additional);
     if (!annotations) throw new HelpPageError(row.line, `field "${name}": expected Additional information (${ANNOTATION_WORDS}), got "${additional}"`);
     return { name, description, type, typeText: typeCell, annotations, at: { source, line: row.line } };
   });
 }
 
-function samplesOf(section: Section | undefined, source: string): Sample[] {
+function samplesOf(section: Section | undefined, source: string, direction: 'request' | 'response', lastLine: number): Sample[] {
   return (section?.items ?? []).map((item) => {
     if (item.kind !== 'sample') {
       const line = item.kind === 'text' ? item.line.no : item.line;
       throw new HelpPageError(line, `expected media types such as "application/json, text/json" under "${section!.heading.text}"`);
     }
-    return { mediaTypes: item.mediaTypes, format: sampleFormat(item.text, item.mediaTypes, item.line), text: item.text, at: { source, line: item.line } };
+    const format = sampleFormat(item.text, item.mediaTypes, item.line);
+    const broken = wellFormed(format, item.text);
+    if (broken) {
+      const lines = item.text.split('\n').length;
+      const cut = item.line + lines - 1 >= lastLine ? '; the page ends inside it (a cut copy?)' : '';
+      throw new HelpPageError(item.line, `${direction} sample for "${item.mediaTypes.join(', ')}" (line ${item.line}) is not ${format === 'json' ? 'JSON' : 'well-formed XML'}: ${broken}${cut}`);
+    }
+    return { mediaTypes: item.mediaTypes, format, text: item.text, at: { source, line: item.line } };
   });
+}
+
+/** Why a JSON or XML sample does not parse, or undefined when it does. */
+function wellFormed(format: SampleFormat, text: string): string | undefined {
+  try {
+    if (format === 'json') JSON.parse(text);
+    if (format === 'xml') parseXmlDocument(text);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 export function isBody(format: SampleFormat): boolean {

@@ -7,7 +7,7 @@
 import { HelpPageError, type Item, type Line, type PageOutline, type TableRow } from './outline.ts';
 import {
   ANNOTATION_WORDS, TYPE_WORDS, columnLabel, ENUM_COLUMNS, headingOf, INDEX_COLUMNS, MEDIA_TYPES_LINE, METHOD_AND_PATH,
-  PARAMETER_COLUMNS, readAnnotations, SAMPLE_LABEL, splitGluedHeading, isStrongTypePhrase, TABLE_SHAPES, type Column, type Heading,
+  PARAMETER_COLUMNS, readAnnotations, SAMPLE_LABEL, partialHeader, COLUMN_TITLES, splitGluedHeading, isStrongTypePhrase, TABLE_SHAPES, type Column, type Heading,
 } from './vocabulary.ts';
 
 type Rendering = 'pipes' | 'markdown' | 'cells';
@@ -26,7 +26,7 @@ export function outlineText(text: string, source: string): PageOutline {
       return glued ? [{ no: l.no, text: glued[0] }, { no: l.no, text: glued[1] }] : [l];
     });
   const start = lines.findIndex((l) => !CHROME.test(l.text));
-  const outline: PageOutline = { source, preamble: [], sections: new Map() };
+  const outline: PageOutline = { source, rendering: 'text', preamble: [], sections: new Map(), lastLine: lines.at(-1)?.no ?? 0 };
   if (start < 0) return outline;
   const first = { no: lines[start]!.no, text: lines[start]!.text.replace(/^#+\s*/, '') };
   // An API page starts with its route; a ResourceModel page with its type's name, unless the copy left that out.
@@ -46,7 +46,7 @@ export function outlineText(text: string, source: string): PageOutline {
     }
   }
   for (const [heading, body] of bodies) {
-    const items = heading === 'Request Formats' || heading === 'Response Formats' ? samples(body) : contentItems(body);
+    const items = heading === 'Request Formats' || heading === 'Response Formats' ? samples(body) : contentItems(body, outline.lastLine!);
     if (heading) outline.sections.get(heading)!.items.push(...items);
     else outline.preamble.push(...items);
   }
@@ -59,10 +59,15 @@ export function isApiPageText(text: string): boolean {
 }
 
 /** Text lines, then (when a header is found) the table that runs to the end of the section. */
-function contentItems(body: Line[]): Item[] {
+function contentItems(body: Line[], lastLine: number): Item[] {
   const items: Item[] = [];
   for (let i = 0; i < body.length; i++) {
     const header = tableHeader(body[i]!.text);
+    const partial = header ? undefined : partialHeader(body[i]!.text);
+    if (partial) {
+      const missing = PARAMETER_COLUMNS.filter((c) => !partial.includes(c)).map((c) => COLUMN_TITLES[c]);
+      throw new HelpPageError(body[i]!.no, `table header has ${partial.map((c) => COLUMN_TITLES[c]).join(' | ')} but no ${missing.map((m) => `"${m}"`).join(', ')} column`);
+    }
     if (!header) {
       items.push({ kind: 'text', line: body[i]! });
       continue;
@@ -71,7 +76,7 @@ function contentItems(body: Line[]): Item[] {
     if (header.rendering !== 'cells' && rest[0] && /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(rest[0].text)) rest = rest.slice(1);
     else if (header.rendering !== 'cells') throw new HelpPageError(rest[0]?.no ?? body[i]!.no, `expected the table rule "${'---|'.repeat(header.columns.length)}" under the header`);
     const cells = header.rendering === 'cells' ? rest.map((l) => ({ text: l.text, line: l.no })) : barCells(rest);
-    items.push({ kind: 'table', columns: header.columns, glued: header.glued, line: body[i]!.no, ...groupRows(header.columns, cells) });
+    items.push({ kind: 'table', columns: header.columns, glued: header.glued, line: body[i]!.no, ...groupRows(header.columns, cells, header.rendering !== 'cells', lastLine) });
     break;
   }
   return items;
@@ -120,8 +125,8 @@ function barCells(rows: Line[]): Cell[] {
   return cells;
 }
 
-function groupRows(columns: readonly Column[], cells: Cell[]): { rows: TableRow[]; nameless?: number[] } {
-  if (columns === PARAMETER_COLUMNS) return parameterRows(cells);
+function groupRows(columns: readonly Column[], cells: Cell[], bars: boolean, lastLine: number): { rows: TableRow[]; nameless?: number[] } {
+  if (columns === PARAMETER_COLUMNS) return parameterRows(cells, bars, lastLine);
   if (columns === ENUM_COLUMNS) return { rows: enumRows(cells) };
   if (columns === INDEX_COLUMNS) return { rows: indexRows(cells) };
   throw new Error('unknown table shape');
@@ -134,7 +139,7 @@ const isAnnotation = (cell: Cell | undefined) => cell !== undefined && readAnnot
  * information cells (some copies drop them). The type is the cell before the first annotation,
  * or a simple type phrase, or the last cell; empty cells a copy moved around are skipped.
  */
-function parameterRows(cells: Cell[]): { rows: TableRow[]; nameless?: number[] } {
+function parameterRows(cells: Cell[], bars: boolean, lastLine: number): { rows: TableRow[]; nameless?: number[] } {
   const rows: TableRow[] = [];
   const nameless: number[] = [];
   let i = 0;
@@ -155,11 +160,18 @@ function parameterRows(cells: Cell[]): { rows: TableRow[]; nameless?: number[] }
     let t = i + 1;
     while (t < cells.length && !(isAnnotation(cells[t + 1]) && !isAnnotation(cells[t])) && !isStrongTypePhrase(cells[t]!.text) && t < cells.length - 1) t++;
     if (t >= cells.length) {
-      throw new HelpPageError(first.line, `row "${first.text}": expected its type (${TYPE_WORDS}) and Additional information (${ANNOTATION_WORDS})`);
+      const last = cells.at(-1)!;
+      throw new HelpPageError(last.line, `row "${first.text}" (line ${first.line}): the table ends before its type (${TYPE_WORDS}) and Additional information (${ANNOTATION_WORDS})${last.line >= lastLine ? '; the page ends inside the table (a cut copy?)' : ''}`);
     }
-    const end = annotationsEnd(cells, t + 1);
+    let end = annotationsEnd(cells, t + 1);
+    // An empty cell after the type is an empty Additional information (a template that writes nothing).
+    if (bars && end === t + 1 && cells[t + 1]?.text === '') end++;
+    if (bars && end === t + 1) {
+      // `|` rows always carry the Additional information cell (None. at least): this row lost cells.
+      throw new HelpPageError(first.line, `row "${first.text}" (line ${first.line}) has ${t - i + 1 + (t === i + 1 ? 1 : 0)} cells, expected 4 (Name, Description, Type, Additional information)`);
+    }
     const description = cells.slice(i + 1, t).map((c) => c.text).filter(Boolean).join(' ');
-    rows.push({ cells: [first.text, description, cells[t]!.text, cells.slice(t + 1, end).map((c) => c.text).join('\n') || 'None.'], line: first.line });
+    rows.push({ cells: [first.text, description, cells[t]!.text, cells.slice(t + 1, end).map((c) => c.text).filter(Boolean).join('\n') || 'None.'], line: first.line });
     i = end;
   }
   return nameless.length > 0 ? { rows, nameless } : { rows };

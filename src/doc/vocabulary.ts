@@ -62,6 +62,16 @@ const COLUMN_LABELS: Record<Column, string> = {
   api: '(?:API)',
 };
 
+export const COLUMN_TITLES: Record<Column, string> = {
+  name: 'Name', description: 'Description', type: 'Type', additional: 'Additional information', value: 'Value', api: 'API',
+};
+
+/** A header line that names some of a table's columns but not all: a damaged header, to be named as such. */
+export function partialHeader(text: string): Column[] | undefined {
+  const found = (Object.keys(COLUMN_LABELS) as Column[]).filter((c) => c !== 'api' && new RegExp(`(?:^|\\|\\s*|[a-z])${COLUMN_LABELS[c]}(?:\\s*\\||$|[A-Z])`).test(text));
+  return found.includes('name') && found.includes('type') && found.length >= 2 ? found : undefined;
+}
+
 export function columnLabel(column: Column): string {
   return COLUMN_LABELS[column];
 }
@@ -153,7 +163,8 @@ export function readTypePhrase(text: string): TypeRef | undefined {
 export const TYPE_WORDS = `${PRIMITIVES.join(', ')}, Collection of X, Dictionary of X [key] and Y [value], or a type name`;
 
 export const SAMPLE_LABEL = /^(?:Sample|Exemplo|Amostra):?$/i;
-export const SAMPLE_NOT_AVAILABLE = /^(?:Sample not available\.|Exemplo não disponível\.)$/i;
+/** The generator's notes instead of a sample (BSON's formatter writes its own). */
+export const SAMPLE_NOT_AVAILABLE = /^(?:Sample not available\.|Exemplo não disponível\.|Binary JSON content\. See http:\/\/bsonspec\.org for details\.)$/i;
 export const SAMPLE_FAILED = /^(?:Failed to generate the sample|An exception has occurred while using the formatter)/i;
 /** A line of media types: `application/json, text/json`. */
 export const MEDIA_TYPES_LINE = /^[\w.+-]+\/[\w.+-]+(\s*,\s*[\w.+-]+\/[\w.+-]+)*$/;

@@ -101,7 +101,8 @@ function prefix(ns: string, context: Context): string {
 
 function qname(ns: string, local: string, from: string, context: Context): string {
   if (ns !== from) doc(from, context).references.add(ns);
-  return `${prefix(ns, context)}:${local}`;
+  // No namespace: an unprefixed name (the schemas declare no default namespace).
+  return ns ? `${prefix(ns, context)}:${local}` : local;
 }
 
 interface XsdTypeUse {
@@ -238,7 +239,7 @@ function escapeAttribute(text: string): string {
 
 function render(ns: string, d: SchemaDoc, context: Context): string {
   const declarations = [...context.prefixes].map(([n, p]) => ` xmlns:${p}="${n}"`).join('');
-  const imports = [...d.references].sort().map((n) => `  <xs:import namespace="${n}" schemaLocation="${context.docs.get(n)!.file}" />`);
+  const imports = [...d.references].sort().map((n) => `  <xs:import ${n ? `namespace="${n}" ` : ''}schemaLocation="${context.docs.get(n)!.file}" />`);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"${declarations} elementFormDefault="qualified"${ns ? ` targetNamespace="${ns}"` : ''}>`,

@@ -48,11 +48,12 @@ export function bodyLayout(body: BodyDescription, types: ReadonlyMap<string, Typ
     const definition = types.get(type);
     if (definition?.kind !== 'complex') return [];
     const seen = Object.keys(json.get(type) ?? {});
-    return definition.members.map((m, i) => (naming === 'backing-field' ? sampleKey(m.name, seen, i) : m.name));
+    // A camelCase contract resolver writes `userName` for the table's `UserName`: the sample's spelling is the wire's.
+    const spelled = (name: string) => seen.find((k) => k !== name && k.toLowerCase() === name.toLowerCase() && !seen.includes(name)) ?? name;
+    return definition.members.map((m, i) => (naming === 'backing-field' ? sampleKey(m.name, seen, i) : spelled(m.name)));
   };
-  const xmlSample = body.samples.find((s) => s.format === 'xml');
-  if (!xmlSample) return { body, types, namings, jsonKeys };
-  const root = parseXmlDocument(xmlSample.text);
+  const root = firstXml(body);
+  if (!root) return { body, types, namings, jsonKeys };
   const sampled = xmlEvidence(root, body, types, json);
   const documentedLayout = new Map([...sampled].map(([name, layout]) => [name, backing ? documentedElements(layout, types.get(name)) : layout]));
   return {
@@ -62,6 +63,18 @@ export function bodyLayout(body: BodyDescription, types: ReadonlyMap<string, Typ
 }
 
 type JsonObject = Record<string, unknown>;
+
+/** The first XML sample that parses (one that does not is reported when the samples are checked). */
+function firstXml(body: BodyDescription): XmlElement | undefined {
+  for (const sample of body.samples.filter((s) => s.format === 'xml')) {
+    try {
+      return parseXmlDocument(sample.text);
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
 
 /** For each complex type, its JSON sample object (the keys in the serializer's order). */
 function jsonEvidence(body: BodyDescription, types: ReadonlyMap<string, TypeDefinition>): Map<string, JsonObject> {
@@ -144,7 +157,8 @@ function matchElements(members: Member[], children: XmlElement[], sample: JsonOb
     const member = elementOf.get(c);
     return member ? { name: c.localName, type: member.type, member } : { name: c.localName, type: xmlOnlyType(c) };
   });
-  for (const m of members) if (!byMember.has(m)) layout.push({ name: encodeLocalName(m.name), type: m.type, member: m });
+  // The sample is the serializer's output for a fully populated object: a member it leaves out
+  // is not part of the XML contract ([IgnoreDataMember], or not a [DataMember]).
   return layout;
 }
 

@@ -12,6 +12,8 @@ import type { XsdSet } from '../schemas/endpointXsd.ts';
 import { createAjv, jsonProblems } from './jsonBody.ts';
 import type { SchemaProblem } from './problem.ts';
 import { validateXmlDocuments, type XsdTarget } from './xsdBatch.ts';
+import { parseXmlDocument } from '../xml/safeParse.ts';
+import { redact } from '../redaction/redactor.ts';
 
 export interface MessageToValidate {
   schemas: NamedSchemas;
@@ -19,6 +21,15 @@ export interface MessageToValidate {
   text: string;
   /** `shape` for the Help Page's own samples, `contract` (with the annotations) for real messages. */
   strictness: 'shape' | 'contract';
+}
+
+function noXsd(xml: string): SchemaProblem {
+  try {
+    parseXmlDocument(xml);
+  } catch (error) {
+    return { path: '(document)', received: redact((error as Error).message), expected: 'a well-formed XML document without DOCTYPE' };
+  }
+  return { path: '(document)', received: 'an XML message', expected: 'JSON: the page shows no well-formed XML sample, so it gives no DataContract namespace for an XSD' };
 }
 
 export class EndpointValidator {
@@ -37,7 +48,7 @@ export class EndpointValidator {
       }
       const set = message.strictness === 'shape' ? message.schemas.xsdShape : message.schemas.xsd;
       if (!set) {
-        results[index] = [{ path: '(document)', received: 'an XML message', expected: 'JSON: the page shows no XML sample, so it gives no DataContract namespace for an XSD' }];
+        results[index] = [noXsd(message.text)];
         return;
       }
       xml.push({ index, target: this.target(set), xml: message.text });
@@ -57,7 +68,9 @@ export class EndpointValidator {
     const schema = message.strictness === 'shape' ? message.schemas.jsonShape : message.schemas.json;
     let validate = this.compiled.get(schema);
     if (!validate) {
-      validate = this.ajv.compile(schema);
+      // Pages of one set may document the same endpoint, so ids repeat; references are local.
+      const { $id: _id, ...anonymous } = schema;
+      validate = this.ajv.compile(anonymous);
       this.compiled.set(schema, validate);
     }
     return jsonProblems(validate, value);
