@@ -165,8 +165,10 @@ function parameterRows(cells: Cell[], bars: boolean, lastLine: number): { rows: 
     }
     let end = annotationsEnd(cells, t + 1);
     // An empty cell after the type is an empty Additional information (a template that writes nothing).
+    // At the table's end a copy drops that empty cell altogether.
+    const emptyAdditional = cells[t + 1]?.text === '' || t + 1 === cells.length;
     if (bars && end === t + 1 && cells[t + 1]?.text === '') end++;
-    if (bars && end === t + 1) {
+    if (bars && end === t + 1 && !emptyAdditional) {
       // `|` rows always carry the Additional information cell (None. at least): this row lost cells.
       throw new HelpPageError(first.line, `row "${first.text}" (line ${first.line}) has ${t - i + 1 + (t === i + 1 ? 1 : 0)} cells, expected 4 (Name, Description, Type, Additional information)`);
     }
