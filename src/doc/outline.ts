@@ -47,6 +47,8 @@ export interface PageOutline {
   /** Lines between the title and the first section (the action's description). */
   preamble: Item[];
   sections: Map<Heading, Section>;
+  /** What the reader assumed to read the page (a restored heading, an unlabelled sample). */
+  notes?: string[];
   /** HTML only: every link on the page, for following an index to its API and ResourceModel pages. */
   links?: string[];
 }

@@ -98,7 +98,7 @@ function readApi(outline: PageOutline, title: Line): ApiEndpoint {
     throw new HelpPageError(stray.kind === 'text' ? stray.line.no : stray.line, `unexpected ${what} (not a known section heading)`);
   }
   const types = new Map<string, TypeDefinition>();
-  const notes: string[] = [];
+  const notes: string[] = [...(outline.notes ?? [])];
   const source = outline.source;
   const required = (heading: Heading): Section => {
     const found = outline.sections.get(heading);
@@ -108,8 +108,8 @@ function readApi(outline: PageOutline, title: Line): ApiEndpoint {
   const lastLine = outline.lastLine ?? Number.MAX_SAFE_INTEGER;
   const requestSamples = samplesOf(outline.sections.get('Request Formats'), source, 'request', lastLine);
   const responseSamples = samplesOf(outline.sections.get('Response Formats'), source, 'response', lastLine);
-  const request = readBody(required('Body Parameters'), requestSamples, types, source, notes);
-  const response = readBody(required('Resource Description'), responseSamples, types, source, notes);
+  const request = readBody(required('Body Parameters'), 'request', requestSamples, types, source, notes);
+  const response = readBody(required('Resource Description'), 'response', responseSamples, types, source, notes);
   return {
     method: route[1]!,
     path: route[2]!.replace(/^\//, ''),
@@ -146,7 +146,7 @@ function readUriParameters(section: Section, source: string): Member[] {
  * before it) and the type's table; or the type and `None.` (a type without members, such as
  * IHttpActionResult); or `None.` alone (no body).
  */
-function readBody(section: Section, samples: Sample[], types: Map<string, TypeDefinition>, source: string, notes: string[]): BodyDescription | undefined {
+function readBody(section: Section, direction: 'request' | 'response', samples: Sample[], types: Map<string, TypeDefinition>, source: string, notes: string[]): BodyDescription | undefined {
   const tableAt = section.items.findIndex((i) => i.kind === 'table');
   const texts = (tableAt < 0 ? section.items : section.items.slice(0, tableAt)).map((i) => (i.kind === 'text' ? i.line : undefined)).filter((l): l is Line => l !== undefined);
   const table = tableAt < 0 ? undefined : section.items[tableAt] as Extract<Item, { kind: 'table' }>;
@@ -160,7 +160,12 @@ function readBody(section: Section, samples: Sample[], types: Map<string, TypeDe
       typeLine = texts.at(-1);
       captionLines = texts.slice(0, -1);
     }
-    if (!typeLine) throw new HelpPageError(table.line, `expected the body's type name before the table under "${section.heading.text}"`);
+    if (!typeLine) {
+      // A copy without the type's link line (TDN): the XML sample's root names the type, if there is one.
+      const name = xmlRootName(samples) ?? `${direction === 'request' ? 'Request' : 'Response'}Body`;
+      notes.push(`line ${table.line}: the table under "${section.heading.text}" names no type; read as ${name}${xmlRootName(samples) ? ' (the XML sample\'s root)' : ' (not named on the page)'}`);
+      typeLine = { no: table.line, text: name };
+    }
     rows = table.rows;
   } else {
     const last = texts.at(-1);
@@ -196,6 +201,17 @@ function readBody(section: Section, samples: Sample[], types: Map<string, TypeDe
     types.set(type.name, { kind: 'complex', name: type.name, description: '', members: [], origin: 'table', at: { source, line: typeLine!.no } });
   }
   return { caption: captionLines.map((l) => l.text).join(' '), typeText: typeLine!.text, type, samples };
+}
+
+function xmlRootName(samples: Sample[]): string | undefined {
+  for (const sample of samples.filter((s) => s.format === 'xml')) {
+    try {
+      return parseXmlDocument(sample.text).localName;
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
 }
 
 /** The type a body table describes: the body's own, or a collection's or dictionary's element. */
@@ -289,7 +305,6 @@ function readResponseCodes(section: Section | undefined): ResponseCode[] {
     if (!code) throw new HelpPageError(line?.no ?? section.heading.no, `expected a response code such as "- OK (200)" or "- 200 OK: ...", got "${line?.text ?? 'a table'}"`);
     return code;
   });
-  if (codes.length === 0) throw new HelpPageError(section.heading.no, 'no response codes listed');
   return codes;
 }
 

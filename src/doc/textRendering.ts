@@ -18,15 +18,17 @@ const CHROME = /^(?:Help Page Home|ASP\.NET Web API Help Page|Página inicial da
 const FENCE = /^```/;
 
 export function outlineText(text: string, source: string): PageOutline {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
+  let lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
     .map((t, i) => ({ no: i + 1, text: t.trim() }))
     .filter((l) => l.text !== '' && !FENCE.test(l.text))
     .flatMap((l) => {
       const glued = splitGluedHeading(l.text);
       return glued ? [{ no: l.no, text: glued[0] }, { no: l.no, text: glued[1] }] : [l];
     });
+  const notes: string[] = [];
+  lines = confluenceLayout(lines, notes);
   const start = lines.findIndex((l) => !CHROME.test(l.text));
-  const outline: PageOutline = { source, rendering: 'text', preamble: [], sections: new Map(), lastLine: lines.at(-1)?.no ?? 0 };
+  const outline: PageOutline = { source, rendering: 'text', preamble: [], sections: new Map(), lastLine: lines.at(-1)?.no ?? 0, notes };
   if (start < 0) return outline;
   const first = { no: lines[start]!.no, text: lines[start]!.text.replace(/^#+\s*/, '') };
   // An API page starts with its route; a ResourceModel page with its type's name, unless the copy left that out.
@@ -46,11 +48,54 @@ export function outlineText(text: string, source: string): PageOutline {
     }
   }
   for (const [heading, body] of bodies) {
-    const items = heading === 'Request Formats' || heading === 'Response Formats' ? samples(body) : contentItems(body, outline.lastLine!);
+    const items = heading === 'Request Formats' || heading === 'Response Formats' ? samples(body, notes, outline.lastLine!) : contentItems(body, outline.lastLine!);
     if (heading) outline.sections.get(heading)!.items.push(...items);
     else outline.preamble.push(...items);
   }
   return outline;
+}
+
+const GLUED_NONE = /^(.*\S)(None\.|Não há\.)$/;
+const SAMPLE_START = /^[{[<]/;
+
+/**
+ * TOTVS's Confluence copies of the Consinco Help Pages (TDN) keep the generator's tables but not
+ * its layout: the description comes before the action line, which is glued to the URI
+ * Parameters' "Não há.", the request table follows with no heading or type name, and the
+ * samples follow the tables with no "Request Formats" heading (the first one with no media
+ * types either). This restores the headings the HelpPage layout would have, at the lines where
+ * they belong, and notes what it assumed; any other page passes through unchanged.
+ */
+function confluenceLayout(lines: Line[], notes: string[]): Line[] {
+  const action = lines.findIndex((l) => METHOD_AND_PATH.test(l.text) || METHOD_AND_PATH.test(GLUED_NONE.exec(l.text)?.[1] ?? ''));
+  const before = lines.slice(0, Math.max(action, 0));
+  if (action < 0 || before.some((l) => headingOf(l.text) || tableHeader(l.text)) || before.length > 3) return lines;
+  const title = lines[action]!;
+  const glued = METHOD_AND_PATH.test(title.text) ? undefined : GLUED_NONE.exec(title.text);
+  const out: Line[] = [{ no: title.no, text: glued ? glued[1]! : title.text }, ...before];
+  if (glued) out.push({ no: title.no, text: 'URI Parameters' }, { no: title.no, text: 'None.' });
+  let section: Heading | undefined;
+  let tableSeen = false;
+  for (const line of lines.slice(action + 1)) {
+    const heading = headingOf(line.text);
+    if (heading) {
+      section = heading;
+      tableSeen = false;
+    } else if (tableHeader(line.text)) {
+      if (!section || section === 'URI Parameters' && glued) {
+        out.push({ no: line.no, text: 'Body Parameters' });
+        section = 'Body Parameters';
+      }
+      tableSeen = true;
+    } else if (tableSeen && (section === 'Body Parameters' || section === 'Resource Description') && (SAMPLE_START.test(line.text) || MEDIA_TYPES_LINE.test(line.text))) {
+      section = section === 'Body Parameters' ? 'Request Formats' : 'Response Formats';
+      out.push({ no: line.no, text: section });
+      tableSeen = false;
+    }
+    out.push(line);
+  }
+  if (out.length !== lines.length) notes.push(`line ${title.no}: the page is not in the HelpPage layout (a Confluence copy?): its section headings were restored from its tables and samples`);
+  return out;
 }
 
 export function isApiPageText(text: string): boolean {
@@ -213,19 +258,31 @@ function indexRows(cells: Cell[]): TableRow[] {
   return rows;
 }
 
-/** Formats: a media-type line, `Sample:`, then the sample up to the next media-type line. */
-function samples(body: Line[]): Item[] {
+/**
+ * Formats: a media-type line, `Sample:` (some copies drop it), then the sample up to the next
+ * media-type line. A sample with no media-type line before it (a Confluence tab) is read by its
+ * first character; a media-type line that ends the page is a cut copy.
+ */
+function samples(body: Line[], notes: string[], lastLine: number): Item[] {
   const items: Item[] = [];
   let i = 0;
   while (i < body.length) {
     const media = body[i]!;
-    const mediaText = media.text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1');
-    if (!MEDIA_TYPES_LINE.test(mediaText)) throw new HelpPageError(media.no, `expected media types such as "application/json, text/json", got "${media.text}"`);
-    if (!SAMPLE_LABEL.test(body[i + 1]?.text ?? '')) throw new HelpPageError(body[i + 1]?.no ?? media.no, 'expected "Sample:" after the media types');
-    const start = i + 2;
+    let mediaText = media.text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1');
+    let start = i + 1;
+    if (!MEDIA_TYPES_LINE.test(mediaText) && i === 0 && SAMPLE_START.test(mediaText)) {
+      mediaText = mediaText.startsWith('<') ? 'application/xml, text/xml' : 'application/json, text/json';
+      notes.push(`line ${media.no}: a sample without media types, read as ${mediaText}`);
+      start = i;
+    } else if (!MEDIA_TYPES_LINE.test(mediaText)) {
+      throw new HelpPageError(media.no, `expected media types such as "application/json, text/json", got "${media.text}"`);
+    }
+    if (SAMPLE_LABEL.test(body[start]?.text ?? '') && start > i) start++;
+    else if (start > i && media.no >= lastLine) throw new HelpPageError(media.no, `expected "Sample:" after the media types; the page ends here (a cut copy?)`);
+    else if (start > i && !body[start]) throw new HelpPageError(media.no, 'expected "Sample:" and the sample after the media types');
     let end = start;
     while (end < body.length && !MEDIA_TYPES_LINE.test(body[end]!.text.replace(/^#+\s*/, ''))) end++;
-    const text = body.slice(start, end).map((l) => l.text).join('\n');
+    const text = body.slice(start, end).map((l) => l.text).join('\n').replace(/([}\]>])\s*\|$/, '$1');
     items.push({ kind: 'sample', mediaTypes: mediaText.split(',').map((m) => m.trim()), text, line: body[start]?.no ?? media.no });
     i = end;
   }

@@ -88,8 +88,8 @@ export function isNone(text: string): boolean {
 
 /** Each annotation the generator writes (HelpPage's AnnotationTextGenerator), English and Portuguese. */
 const ANNOTATIONS: { start: string; read: (rest: string, into: Annotations) => boolean }[] = [
-  { start: '(?:Required|Obrigatório)', read: (rest, into) => rest === '' && (into.required = true) },
-  { start: '(?:Data type|Tipo de dado):', read: (rest, into) => rest !== '' && Boolean(into.dataType = rest) },
+  { start: '(?:Required|Obrigatório)', read: (rest, into) => (rest === '' || rest === '.') && (into.required = true) },
+  { start: '(?:Data type|Tipo de dado):', read: (rest, into) => rest !== '' && Boolean(into.dataType = rest.replace(/\.$/, '')) },
   { start: 'Range:', read: (rest, into) => between(rest, (min, max) => (into.range = { min, max })) },
   { start: 'String length:', read: (rest, into) => between(rest, (min, max) => (into.stringLength = { min, max })) },
   { start: 'Max length:', read: (rest, into) => whole(rest, (n) => (into.maxLength = n)) },

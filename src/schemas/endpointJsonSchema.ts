@@ -102,8 +102,10 @@ function typeSchema(type: TypeRef, annotations: Annotations, context: Context, n
 }
 
 function primitiveSchema(name: Primitive, annotations: Annotations, context: Context, nullable: boolean): JsonSchema {
+  // Json.NET binds a JSON number or boolean to a string member (as its text): a request may send one.
+  const textTypes = context.options.direction === 'request' && name === 'string' ? ['string', 'number', 'boolean'] : ['string'];
   const text = (extra: JsonSchema = {}): JsonSchema => ({
-    type: nullable && !annotations.required ? ['string', 'null'] : 'string',
+    type: nullable && !annotations.required ? [...textTypes, 'null'] : textTypes.length > 1 ? textTypes : 'string',
     ...extra,
     ...lengths(annotations, context, 'Length'),
     ...(context.options.constraints && annotations.pattern ? { pattern: annotations.pattern } : {}),
