@@ -264,9 +264,12 @@ function samplesOf(section: Section | undefined, source: string, direction: 'req
     const format = sampleFormat(item.text, item.mediaTypes, item.line);
     const broken = wellFormed(format, item.text);
     if (broken) {
-      const lines = item.text.split('\n').length;
-      const cut = item.line + lines - 1 >= lastLine ? '; the page ends inside it (a cut copy?)' : '';
-      throw new HelpPageError(item.line, `${direction} sample for "${item.mediaTypes.join(', ')}" (line ${item.line}) is not ${format === 'json' ? 'JSON' : 'well-formed XML'}: ${broken}${cut}`);
+      const what = `${direction} sample for "${item.mediaTypes.join(', ')}" (line ${item.line})`;
+      const kind = format === 'json' ? 'JSON' : 'well-formed XML';
+      if (item.line + item.text.split('\n').length - 1 >= lastLine) {
+        throw new HelpPageError(lastLine, `the page ends inside the ${what}, at line ${lastLine} (a cut copy?): not ${kind}: ${broken}`);
+      }
+      throw new HelpPageError(item.line, `${what} is not ${kind}: ${broken}`);
     }
     return { mediaTypes: item.mediaTypes, format, text: item.text, at: { source, line: item.line } };
   });
