@@ -119,12 +119,3 @@ export interface ApiEndpoint {
   notes: string[];
   at: SourceLocation;
 }
-
-export function typeText(type: TypeRef): string {
-  switch (type.kind) {
-    case 'primitive': return type.name;
-    case 'named': return type.name;
-    case 'collection': return `Collection of ${typeText(type.items)}`;
-    case 'dictionary': return `Dictionary of ${typeText(type.key)} [key] and ${typeText(type.value)} [value]`;
-  }
-}

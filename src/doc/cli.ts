@@ -16,7 +16,7 @@ import { checkSamples, type EndpointVerdict } from './sampleCheck.ts';
 
 const USAGE = 'usage: npm run doc -- check <page | folder | URL>';
 
-export function endpointLine(endpoint: ApiEndpoint, verdict: Pick<EndpointVerdict, 'valid' | 'total'>): string {
+function endpointLine(endpoint: ApiEndpoint, verdict: Pick<EndpointVerdict, 'valid' | 'total'>): string {
   const type = (body: ApiEndpoint['request']) => body?.typeText ?? 'None.';
   return `${endpoint.method} ${endpoint.path}: request ${type(endpoint.request)}, response ${type(endpoint.response)}, samples valid ${verdict.valid}/${verdict.total}`;
 }
@@ -25,6 +25,7 @@ function failureLines(verdict: EndpointVerdict): string[] {
   return verdict.failures.flatMap((f) => [
     `  invalid ${f.direction} sample for ${f.sample.mediaTypes.join(', ')} (${f.sample.at.source}:${f.sample.at.line}):`,
     ...f.problems.map((p) => `    - ${formatProblem(p)}`),
+    ...(f.hint ? [`    (${f.hint})`] : []),
   ]);
 }
 

@@ -286,7 +286,7 @@ function wellFormed(format: SampleFormat, text: string): string | undefined {
   }
 }
 
-export function isBody(format: SampleFormat): boolean {
+function isBody(format: SampleFormat): boolean {
   return format === 'json' || format === 'xml' || format === 'form';
 }
 

@@ -11,6 +11,17 @@ export interface SampleFailure {
   direction: 'request' | 'response';
   sample: Sample;
   problems: SchemaProblem[];
+  /** Why the sample may not be DataContract XML at all (XmlSerializer output), when it shows. */
+  hint?: string;
+}
+
+/** XmlSerializer declares xsd/xsi on the root and may write attributes; DataContractSerializer does neither. */
+function serializerHint(sample: Sample): string | undefined {
+  if (sample.format !== 'xml') return undefined;
+  const root = /^<[^>]*>/.exec(sample.text)?.[0] ?? '';
+  const attributes = /<[\w:.-]+\s+(?!xmlns|i:nil)[\w-]+(?::[\w-]+)?="/.test(sample.text.slice(root.length));
+  if (!/xmlns:xsd=/.test(root) && !attributes) return undefined;
+  return 'the sample looks like XmlSerializer output (xmlns:xsd on the root, or attributes), not DataContractSerializer\'s: the XSD describes the DataContract form';
 }
 
 export interface EndpointVerdict {
@@ -40,7 +51,10 @@ export async function checkSamples(all: readonly EndpointSchemas[], validator = 
     const verdict = verdicts[job.endpoint]!;
     verdict.total++;
     if (problems[i]!.length === 0) verdict.valid++;
-    else verdict.failures.push({ direction: job.body.direction, sample: job.sample, problems: problems[i]! });
+    else {
+      const hint = serializerHint(job.sample);
+      verdict.failures.push({ direction: job.body.direction, sample: job.sample, problems: problems[i]!, ...(hint ? { hint } : {}) });
+    }
   });
   return verdicts;
 }

@@ -98,11 +98,6 @@ function confluenceLayout(lines: Line[], notes: string[]): Line[] {
   return out;
 }
 
-export function isApiPageText(text: string): boolean {
-  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '' && !CHROME.test(l));
-  return first !== undefined && METHOD_AND_PATH.test(first.replace(/^#+\s*/, ''));
-}
-
 /** Text lines, then (when a header is found) the table that runs to the end of the section. */
 function contentItems(body: Line[], lastLine: number): Item[] {
   const items: Item[] = [];

@@ -12,9 +12,9 @@ import type { BodyLayout, WireNaming } from './wireLayout.ts';
 type JsonSchema = Record<string, unknown>;
 
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
-export const GUID_PATTERN = '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$';
+const GUID_PATTERN = '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$';
 /** TimeSpan as Json.NET writes it: [-][d.]hh:mm:ss[.fffffff]. */
-export const TIMESPAN_PATTERN = '^-?(\\d+\\.)?\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,7})?$';
+const TIMESPAN_PATTERN = '^-?(\\d+\\.)?\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,7})?$';
 const BASE64_PATTERN = '^[A-Za-z0-9+/]*={0,2}$';
 
 export interface JsonSchemaOptions {

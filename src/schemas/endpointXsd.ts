@@ -9,8 +9,8 @@
 import type { Annotations, Primitive, TypeRef } from '../doc/apiModel.ts';
 import type { BodyLayout, WireNaming, XmlTypeLayout } from './wireLayout.ts';
 
-export const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
-export const SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/';
+const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
+const SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/';
 
 const PRIMITIVE_XSD: Record<Primitive, { ns: 'xs' | 'ser'; local: string; nillable: boolean }> = {
   string: { ns: 'xs', local: 'string', nillable: true },
