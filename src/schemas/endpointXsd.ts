@@ -126,11 +126,11 @@ function xsdType(type: TypeRef, from: string, context: Context): XsdTypeUse {
       const name = `ArrayOf${item.itemName}`;
       doc(itemNs, context).definitions.set(`type:${name}`, [
         `<xs:complexType name="${name}">`,
-        '    <xs:sequence>',
-        `      <xs:element minOccurs="0" maxOccurs="unbounded" name="${item.itemName}"${item.nillable ? ' nillable="true"' : ''} type="${item.qname}" />`,
-        '    </xs:sequence>',
-        '  </xs:complexType>',
-      ].join('\n  '));
+        '  <xs:sequence>',
+        `    <xs:element minOccurs="0" maxOccurs="unbounded" name="${item.itemName}"${item.nillable ? ' nillable="true"' : ''} type="${item.qname}" />`,
+        '  </xs:sequence>',
+        '</xs:complexType>',
+      ].join('\n'));
       return { qname: qname(itemNs, name, from, context), nillable: true, itemName: name };
     }
     case 'dictionary': {
@@ -139,16 +139,16 @@ function xsdType(type: TypeRef, from: string, context: Context): XsdTypeUse {
       const pair = `KeyValueOf${key.itemName}${value.itemName}`;
       doc(ARRAYS_NS, context).definitions.set(`type:ArrayOf${pair}`, [
         `<xs:complexType name="ArrayOf${pair}">`,
-        '    <xs:sequence>',
-        `      <xs:element minOccurs="0" maxOccurs="unbounded" name="${pair}">`,
-        '        <xs:complexType><xs:sequence>',
-        `          <xs:element name="Key"${key.nillable ? ' nillable="true"' : ''} type="${key.qname}" />`,
-        `          <xs:element name="Value"${value.nillable ? ' nillable="true"' : ''} type="${value.qname}" />`,
-        '        </xs:sequence></xs:complexType>',
-        '      </xs:element>',
-        '    </xs:sequence>',
-        '  </xs:complexType>',
-      ].join('\n  '));
+        '  <xs:sequence>',
+        `    <xs:element minOccurs="0" maxOccurs="unbounded" name="${pair}">`,
+        '      <xs:complexType><xs:sequence>',
+        `        <xs:element name="Key"${key.nillable ? ' nillable="true"' : ''} type="${key.qname}" />`,
+        `        <xs:element name="Value"${value.nillable ? ' nillable="true"' : ''} type="${value.qname}" />`,
+        '      </xs:sequence></xs:complexType>',
+        '    </xs:element>',
+        '  </xs:sequence>',
+        '</xs:complexType>',
+      ].join('\n'));
       return { qname: qname(ARRAYS_NS, `ArrayOf${pair}`, from, context), nillable: true, itemName: `ArrayOf${pair}` };
     }
     case 'named': return namedType(type.name, from, context);
@@ -170,11 +170,11 @@ function namedType(name: string, from: string, context: Context): XsdTypeUse {
     // DataContractSerializer writes an enum member's name.
     doc(from, context).definitions.set(`type:${name}`, [
       `<xs:simpleType name="${name}">`,
-      '    <xs:restriction base="xs:string">',
-      ...definition.values.map((v) => `      <xs:enumeration value="${escapeAttribute(v.name)}" />`),
-      '    </xs:restriction>',
-      '  </xs:simpleType>',
-    ].join('\n  '));
+      '  <xs:restriction base="xs:string">',
+      ...definition.values.map((v) => `    <xs:enumeration value="${escapeAttribute(v.name)}" />`),
+      '  </xs:restriction>',
+      '</xs:simpleType>',
+    ].join('\n'));
     return { qname: qname(from, name, from, context), nillable: false, itemName: name };
   }
   const layout = context.types.get(name);
@@ -187,11 +187,11 @@ function namedType(name: string, from: string, context: Context): XsdTypeUse {
       .map((e) => element(e.name, e.type, e.member?.annotations ?? {}, ns, context));
     target.definitions.set(key, [
       `<xs:complexType name="${name}">`,
-      '    <xs:sequence>',
-      ...elements.map((e) => `      ${e}`),
-      '    </xs:sequence>',
-      '  </xs:complexType>',
-    ].join('\n  '));
+      '  <xs:sequence>',
+      ...elements.map((e) => `    ${e}`),
+      '  </xs:sequence>',
+      '</xs:complexType>',
+    ].join('\n'));
   }
   return { qname: qname(ns, name, from, context), nillable: true, itemName: name };
 }
@@ -244,7 +244,7 @@ function render(ns: string, d: SchemaDoc, context: Context): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"${declarations} elementFormDefault="qualified"${ns ? ` targetNamespace="${ns}"` : ''}>`,
     ...imports,
-    ...[...d.definitions.values()].map((text) => `  ${text}`),
+    ...[...d.definitions.values()].map((text) => text.split('\n').map((line) => `  ${line}`).join('\n')),
     '</xs:schema>',
     '',
   ].join('\n');
