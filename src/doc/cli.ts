@@ -35,6 +35,7 @@ async function check(input: string | undefined): Promise<number> {
   for (const verdict of verdicts) {
     console.log(endpointLine(verdict.schemas.endpoint, verdict));
     for (const note of verdict.schemas.endpoint.notes) console.log(`  note: ${note}`);
+    for (const form of verdict.unchecked) console.log(`  note: line ${form.at.line}: the ${form.mediaTypes.join(', ')} sample is not judged (no schema for form bodies)`);
     for (const line of failureLines(verdict)) console.log(line);
   }
   for (const failure of set.failures) console.error(`doc: ${failure.message}`);

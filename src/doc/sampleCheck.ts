@@ -29,6 +29,8 @@ export interface EndpointVerdict {
   valid: number;
   total: number;
   failures: SampleFailure[];
+  /** Form-encoded samples: shown by the page, not judged (no schema describes form bodies here). */
+  unchecked: Sample[];
 }
 
 export async function checkSamples(all: readonly EndpointSchemas[], validator = new EndpointValidator()): Promise<EndpointVerdict[]> {
@@ -46,7 +48,10 @@ export async function checkSamples(all: readonly EndpointSchemas[], validator = 
   });
   const judged = jobs.filter((job) => job.body.schemas.length > 0);
   const problems = await validator.validate(messages);
-  const verdicts: EndpointVerdict[] = all.map((schemas) => ({ schemas, valid: 0, total: 0, failures: [] }));
+  const verdicts: EndpointVerdict[] = all.map((schemas) => ({
+    schemas, valid: 0, total: 0, failures: [],
+    unchecked: schemas.bodies.flatMap((b) => b.body.samples.filter((sample) => sample.format === 'form')),
+  }));
   judged.forEach((job, i) => {
     const verdict = verdicts[job.endpoint]!;
     verdict.total++;
