@@ -36,6 +36,10 @@ async function serveLiveHelp(folder: string): Promise<{ server: Server; url: str
   const server = createServer((req, res) => {
     if (req.url === '/moved/Help') return res.writeHead(302, { location: '/Help' }).end();
     if (req.url === '/silent/Help') return undefined;
+    if (req.url === '/huge/Help') return res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><h1>ASP.NET Web API Help Page</h1>${'<p>x</p>'.repeat(300_000)}</body></html>`);
+    if (req.url === '/foreign/Help') {
+      return res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><h1>ASP.NET Web API Help Page</h1><table class="help-page-table"><thead><tr><th>API</th><th>Description</th></tr></thead><tbody><tr><td class="api-name"><a href="http://elsewhere.invalid/Help/Api/GET-api-x">GET api/x</a></td><td class="api-documentation"><p></p></td></tr></tbody></table></body></html>');
+    }
     const file = routes[req.url ?? ''];
     if (!file) return res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(CORPUS, folder, file)));
@@ -140,6 +144,16 @@ describe('doc commands', function () {
       expect(silent.err).to.match(/could not fetch the page: no complete response within 300 ms/);
       expect(Date.now() - started).to.be.below(10000);
       expect([moved.code, missing.code, silent.code]).to.deep.equal([2, 2, 2]);
+    });
+
+    it('caps each page at MAX_RESPONSE_BYTES and reads no other host (exit 2 each)', async () => {
+      const { server, url } = await serveLiveHelp('live/deeprootcrm');
+      servers.push(server);
+      const huge = await command('src/doc/cli.ts', ['check', `${url}/huge/Help`], { MAX_RESPONSE_BYTES: '100000' });
+      expect(huge.err).to.match(/the page is larger than MAX_RESPONSE_BYTES \(100000 bytes\)/);
+      const foreign = await doc('check', `${url}/foreign/Help`);
+      expect(foreign.err).to.match(/links GET api\/x to another host \(http:\/\/elsewhere\.invalid\/Help\/Api\/GET-api-x\); only http:\/\/127\.0\.0\.1:\d+ is read/);
+      expect([huge.code, foreign.code]).to.deep.equal([2, 2]);
     });
   });
 
