@@ -20,23 +20,22 @@ const FENCE = /^```/;
 export function outlineText(text: string, source: string): PageOutline {
   let lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
     .map((t, i) => ({ no: i + 1, text: t.trim() }))
-    .filter((l) => l.text !== '' && !FENCE.test(l.text))
+    .filter((l) => l.text !== '' && !FENCE.test(l.text) && !CHROME.test(l.text))
     .flatMap((l) => {
       const glued = splitGluedHeading(l.text);
       return glued ? [{ no: l.no, text: glued[0] }, { no: l.no, text: glued[1] }] : [l];
     });
   const notes: string[] = [];
   lines = confluenceLayout(lines, notes);
-  const start = lines.findIndex((l) => !CHROME.test(l.text));
   const outline: PageOutline = { source, rendering: 'text', preamble: [], sections: new Map(), lastLine: lines.at(-1)?.no ?? 0, notes };
-  if (start < 0) return outline;
-  const first = { no: lines[start]!.no, text: lines[start]!.text.replace(/^#+\s*/, '') };
+  if (lines.length === 0) return outline;
+  const first = { no: lines[0]!.no, text: lines[0]!.text.replace(/^#+\s*/, '') };
   // An API page starts with its route; a ResourceModel page with its type's name, unless the copy left that out.
   const titled = METHOD_AND_PATH.test(first.text) || /^[A-Za-z_][\w`]*$/.test(first.text);
   if (titled) outline.title = first;
   let current: Line[] = [];
   const bodies: [Heading | undefined, Line[]][] = [[undefined, current]];
-  for (const line of lines.slice(titled ? start + 1 : start)) {
+  for (const line of lines.slice(titled ? 1 : 0)) {
     const heading = headingOf(line.text);
     if (heading) {
       if (outline.sections.has(heading)) throw new HelpPageError(line.no, `section "${heading}" appears twice`);
