@@ -117,7 +117,7 @@ function primitiveSchema(name: Primitive, annotations: Annotations, context: Con
     case 'URI': return text({ format: 'uri-reference' });
     case 'character': return { type: 'string', minLength: 1, maxLength: 1 };
     case 'date': return { type: 'string', format: DOTNET_DATE_FORMAT };
-    case 'globally unique identifier': return { type: 'string', pattern: GUID_PATTERN };
+    case 'globally unique identifier': return { type: 'string', format: 'uuid', pattern: GUID_PATTERN };
     case 'time interval': return { type: 'string', pattern: TIMESPAN_PATTERN };
     case 'integer': return { type: 'integer', ...range };
     case 'byte': return { type: 'integer', minimum: 0, maximum: 255, ...range };

@@ -28,7 +28,7 @@ export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   ajv.addFormat(DOTNET_DATE_FORMAT, { type: 'string', validate: isDotnetDateTime });
   // The formats the Help Page's Data type annotations and URI members map to.
-  addFormats(ajv, ['email', 'uri', 'uri-reference', 'date']);
+  addFormats(ajv, ['email', 'uri', 'uri-reference', 'date', 'uuid']);
   return ajv;
 }
 
