@@ -65,9 +65,9 @@ describe('Help Page parser', () => {
   const malformed: [string, string, string, RegExp][] = [
     ['a renamed section heading', 'Response Codes\n', 'Response Kodes\n', /unexpected text "Response Kodes"/],
     ['an unknown type', 'integer |\nNone. |\n|\nname', 'int32 |\nNone. |\n|\nname', /field "id" has no known type/],
-    ['a sample without "Sample:"', 'text/json\nSample:\n{ "<access', 'text/json\n{ "<access', /expected "Sample:"/],
+    ['a malformed sample', 'Sample:\n<ConsincoRefreshTokenBindingModel xmlns:i', 'Sample:\n<ConsincoRefreshTokenBindingModel <xmlns:i', /request sample for "application\/xml, text\/xml" \(line \d+\) is not well-formed XML/],
     ['a bad response code line', '- Unauthorized (401)', '- Unauthorized 401', /expected a response code/],
-    ['a cell without its bar', 'Refresh token from last Response of /login service. |', 'Refresh token from last Response of /login service.', /expected a table cell/],
+    ['a cell without its bar', 'Refresh token from last Response of /login service. |', 'Refresh token from last Response of /login service.', /field "refresh_token": expected a type/],
   ];
   it('fails on a doc without a section, naming the section', () => {
     const text = brokenDoc('Response Codes\n- OK (200)\n- BadRequest (400)\n- Unauthorized (401)\n- InternalServerError (500)\n', '');

@@ -5,6 +5,8 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { CHECKS } from '../../src/checks/registry.ts';
 import { CONFIG_VARIABLES } from '../../src/config/config.ts';
+import { PRIMITIVES } from '../../src/doc/apiModel.ts';
+import { ANNOTATION_WORDS } from '../../src/doc/vocabulary.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const tableRow = (first: string) => readme.split('\n').find((line) => line.startsWith(`| \`${first}\` |`));
@@ -16,6 +18,12 @@ describe('README', () => {
       expect(row, `no configuration row for ${variable.name}`).to.be.a('string');
       const shown = variable.default.startsWith('(') ? variable.default : `\`${variable.default}\``;
       expect(row).to.contain(`| ${shown} |`);
+    });
+  }
+
+  for (const phrase of [...PRIMITIVES, ...ANNOTATION_WORDS.split(', ').map((w) => w.replace(/ [A-Z]$/, ''))]) {
+    it(`documents the Help Page phrase "${phrase}"`, () => {
+      expect(readme).to.contain(`| \`${phrase}`);
     });
   }
 

@@ -38,6 +38,8 @@ export interface Config {
   reportsDir: string;
   /** Where the last valid refresh token of the chain is written (mode 0600), when set. */
   refreshTokenFile?: string;
+  /** A server's live Help index (`https://host/Help`) for the doc commands. */
+  helpUrl?: string;
   /** Only for the embedded provider: its naming and injected faults. */
   reference: { naming: 'backing-field' | 'documented'; faults: string[]; slowMs: number };
 }
@@ -68,6 +70,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'INSECURE_TLS', default: '0', description: 'Set to 1 to skip TLS certificate verification (shown in the report).' },
   { name: 'REPORTS_DIR', default: 'reports', description: 'Folder for findings.json and the other reports.' },
   { name: 'REFRESH_TOKEN_FILE', default: '(none)', description: 'File (written with mode 0600) that receives the last valid refresh token of the chain.' },
+  { name: 'HELP_URL', default: '(none)', description: 'A server\'s live Help index, e.g. https://erp.example:8343/Help, read by npm run doc / validate / schemas when they are given no page.' },
   { name: 'REFERENCE_NAMING', default: 'backing-field', description: 'Embedded provider only: backing-field or documented naming.' },
   { name: 'REFERENCE_FAULTS', default: '(none)', description: 'Embedded provider only: comma-separated fault ids to inject.' },
   { name: 'REFERENCE_SLOW_MS', default: '1500', description: 'Embedded provider only: how long the slow-response fault holds each answer back.' },
@@ -103,19 +106,25 @@ function concurrency(env: Env): number {
   return parallel;
 }
 
-function targetUrl(env: Env): string | undefined {
-  const raw = value(env, 'TARGET_URL');
+function httpUrl(env: Env, name: string, example: string): URL | undefined {
+  const raw = value(env, name);
   if (raw === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('TARGET_URL', `"${raw}" is not a URL (expected e.g. https://host:8343/)`);
+    throw new ConfigError(name, `"${raw}" is not a URL (expected e.g. ${example})`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError('TARGET_URL', `protocol ${url.protocol} is not http: or https:`);
+    throw new ConfigError(name, `protocol ${url.protocol} is not http: or https:`);
   }
-  if (url.search || url.hash) throw new ConfigError('TARGET_URL', 'must not carry a query or fragment');
+  if (url.search || url.hash) throw new ConfigError(name, 'must not carry a query or fragment');
+  return url;
+}
+
+function targetUrl(env: Env): string | undefined {
+  const url = httpUrl(env, 'TARGET_URL', 'https://host:8343/');
+  if (url === undefined) return undefined;
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
@@ -162,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
   const refreshToken = value(env, 'REFRESH_TOKEN');
   const credentials = login(env);
   const refreshTokenFile = value(env, 'REFRESH_TOKEN_FILE');
+  const helpUrl = httpUrl(env, 'HELP_URL', 'https://host:8343/Help')?.href;
   return {
     ...(target ? { targetUrl: target } : {}),
     ...(refreshToken ? { refreshToken } : {}),
@@ -176,6 +186,7 @@ export function loadConfig(env: Env = process.env): Config {
     concurrency: concurrency(env),
     reportsDir: value(env, 'REPORTS_DIR') ?? 'reports',
     ...(refreshTokenFile ? { refreshTokenFile } : {}),
+    ...(helpUrl ? { helpUrl } : {}),
     reference: {
       naming: oneOf(env, 'REFERENCE_NAMING', ['backing-field', 'documented'], 'backing-field'),
       faults: referenceFaults(env, target === undefined),

@@ -10,6 +10,6 @@ export const REFRESH_TOKEN_DOC = fileURLToPath(new URL('../../docs/refresh-token
 let cached: EndpointModel | undefined;
 
 export function refreshTokenEndpoint(): EndpointModel {
-  cached ??= parseHelpPage(readFileSync(REFRESH_TOKEN_DOC, 'utf8'));
+  cached ??= parseHelpPage(readFileSync(REFRESH_TOKEN_DOC, 'utf8'), REFRESH_TOKEN_DOC);
   return cached;
 }

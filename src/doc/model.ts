@@ -1,5 +1,6 @@
-// The endpoint model a Help Page describes. Everything downstream (schemas, naming map,
-// contracts, reference provider) is derived from this, so nothing is typed twice by hand.
+// The refresh-token endpoint as its pipeline (committed schemas/, naming map, contracts,
+// reference provider) types it: a narrowed view of the general model (apiModel.ts) that
+// helpPage.ts derives, so nothing is typed twice by hand.
 
 /** A documented value type, as the Help Page's "Type" column spells it. */
 export type DocType = 'string' | 'integer' | 'boolean' | 'date' | 'decimal number';
@@ -8,7 +9,6 @@ export interface DocParameter {
   name: string;
   description: string;
   type: DocType;
-  additionalInformation: string;
   /** True when the description says "OPTIONAL". */
   optional: boolean;
   /** The value the description says applies when the parameter is absent. */

@@ -1,14 +1,22 @@
 // `npm run schemas`: regenerate schemas/ from the project's Help Page. `--check` writes
 // nothing and exits 1 when a committed file differs (for CI and pre-commit use).
+// `npm run schemas -- --doc <page | folder | URL> --out <dir>`: the schemas of any Help Pages'
+// endpoints, per body and naming (JSON Schema 2020-12, XSD, naming map), written to <dir>.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { refreshTokenEndpoint } from '../doc/endpoint.ts';
+import { loadDocs } from '../doc/loadDocs.ts';
+import { endpointFiles, endpointSchemas, endpointSlug } from './endpointSchemas.ts';
 import { generateSchemaFiles } from './generate.ts';
 import { SCHEMAS_DIR } from './load.ts';
 
-function main(args: string[]): number {
-  const check = args.includes('--check');
+const USAGE = 'usage: npm run schemas [-- --check] | npm run schemas -- --doc <page | folder | URL> --out <dir>';
+
+class UsageError extends Error {}
+
+function regenerate(check: boolean): number {
   const files = generateSchemaFiles(refreshTokenEndpoint());
   const stale: string[] = [];
   for (const [name, content] of files) {
@@ -26,9 +34,43 @@ function main(args: string[]): number {
   return 0;
 }
 
+async function fromDoc(doc: string, out: string): Promise<number> {
+  const set = await loadDocs(doc);
+  for (const failure of set.failures) console.error(`schemas: ${failure.message}`);
+  if (set.failures.length > 0) return 2;
+  if (set.endpoints.length === 0) {
+    console.error(`schemas: ${doc} has no API pages`);
+    return 2;
+  }
+  mkdirSync(out, { recursive: true });
+  const slugs = new Map<string, number>();
+  for (const endpoint of set.endpoints) {
+    // Two pages of one set may document the same action (two copies): the second gets a suffix.
+    const base = endpointSlug(endpoint);
+    const seen = (slugs.get(base) ?? 0) + 1;
+    slugs.set(base, seen);
+    const schemas = endpointSchemas(endpoint, seen === 1 ? base : `${base}~${seen}`);
+    const files = endpointFiles(schemas);
+    for (const [name, content] of files) writeFileSync(join(out, name), content);
+    const missing = schemas.bodies.filter((b) => b.undescribed).map((b) => ` (no ${b.direction} schema: ${b.undescribed})`).join('');
+    const noXsd = schemas.bodies.some((b) => b.schemas.length > 0 && !b.schemas[0]!.xsd) ? ' (no XSD: the page shows no XML sample)' : '';
+    console.log(`${endpoint.method} ${endpoint.path} (${endpoint.at.source}): ${[...files.keys()].join(', ') || 'no files'}${missing}${noXsd}`);
+  }
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: 'boolean' }, doc: { type: 'string' }, out: { type: 'string' } } });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (values.doc === undefined && values.out === undefined) return regenerate(values.check === true);
+  if (values.doc === undefined || values.out === undefined) throw new UsageError('--doc and --out go together');
+  if (values.check) throw new UsageError('--check applies to schemas/ only');
+  return fromDoc(values.doc, values.out);
+}
+
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  console.error(`schemas: ${(error as Error).message}`);
+  console.error(`schemas: ${(error as Error).message}${error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? `\n${USAGE}` : ''}`);
   process.exitCode = 2;
 }

@@ -2,12 +2,15 @@
 // is a named format so every schema that says `format: dotnet-date-time` means the same thing.
 
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { DOTNET_DATE_FORMAT, DOTNET_DATE_PATTERN } from '../schemas/jsonSchemas.ts';
 import { SCHEMA_FILES } from '../schemas/generate.ts';
 import { loadJsonSchemaFile } from '../schemas/load.ts';
 import type { Naming } from '../findings/types.ts';
 import type { SchemaProblem } from './problem.ts';
 import { redact } from '../redaction/redactor.ts';
+
+const addFormats = addFormatsModule.default;
 
 export type BodyKind = 'request' | 'response' | 'error';
 
@@ -22,8 +25,10 @@ export function isDotnetDateTime(value: string): boolean {
 }
 
 export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   ajv.addFormat(DOTNET_DATE_FORMAT, { type: 'string', validate: isDotnetDateTime });
+  // The formats the Help Page's Data type annotations and URI members map to.
+  addFormats(ajv, ['email', 'uri', 'uri-reference', 'date', 'uuid']);
   return ajv;
 }
 
@@ -43,7 +48,11 @@ function validatorFor(kind: BodyKind, naming: Naming): ValidateFunction {
 }
 
 export function validateJsonBody(kind: BodyKind, value: unknown, naming: Naming = 'backing-field'): SchemaProblem[] {
-  const validate = validatorFor(kind, naming);
+  return jsonProblems(validatorFor(kind, naming), value);
+}
+
+/** Runs a compiled schema and words what it finds as Received / Expected. */
+export function jsonProblems(validate: ValidateFunction, value: unknown): SchemaProblem[] {
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => toProblem(e, value));
 }

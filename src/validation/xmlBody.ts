@@ -1,23 +1,13 @@
-// XML bodies against the committed XSDs through xsd-schema-validator (Xerces in a JVM).
-// A JVM start costs about 0.1 s, so documents are validated in batches: every document of a
-// call that targets the same schema goes into one wrapper document, validated by one JVM
-// against a wrapper schema that imports the real one; Xerces' line numbers map each error
-// back to its document. Before anything reaches Java: DOCTYPEs are refused, well-formedness
-// and the root element are checked here, external access is switched off for the child, and
-// every message is redacted (Xerces quotes the offending value, which may be a token).
+// XML bodies of the refresh-token endpoint against the committed XSDs (schemas/): which XSD a
+// request, response (in a naming) or error body answers to. The batching, the safety measures
+// and the Received/Expected wording live in xsdBatch.ts.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { validateXML } from 'xsd-schema-validator';
-import { redact } from '../redaction/redactor.ts';
 import { SCHEMA_FILES } from '../schemas/generate.ts';
 import { namingMap, schemaPath } from '../schemas/load.ts';
-import { parseXmlDocument } from '../xml/safeParse.ts';
 import type { Naming } from '../findings/types.ts';
 import type { BodyKind } from './jsonBody.ts';
 import type { SchemaProblem } from './problem.ts';
+import { validateXmlDocuments, type XsdTarget } from './xsdBatch.ts';
 
 export interface XmlBody {
   kind: BodyKind;
@@ -25,167 +15,15 @@ export interface XmlBody {
   naming?: Naming;
 }
 
-interface Target { xsd: string; namespace: string; root: string }
-
-const BATCH_NS = 'urn:consinco-auth:xsd-batch';
-/** Java's own XML parser then refuses any external DTD and reads schemas from files only. */
-const JAVA_SAFETY = '-Djavax.xml.accessExternalDTD= -Djavax.xml.accessExternalSchema=file';
-
-function targetFor(kind: BodyKind, naming: Naming): Target {
+function targetFor(kind: BodyKind, naming: Naming): XsdTarget {
   const map = namingMap();
   switch (kind) {
-    case 'request': return { xsd: SCHEMA_FILES.requestXsd, namespace: map.request.xmlNamespace, root: map.request.typeName };
-    case 'response': return { xsd: SCHEMA_FILES.responseXsd[naming], namespace: map.response.xmlNamespace, root: map.response.typeName };
-    case 'error': return { xsd: SCHEMA_FILES.errorXsd, namespace: '', root: 'Error' };
+    case 'request': return { xsd: schemaPath(SCHEMA_FILES.requestXsd), namespace: map.request.xmlNamespace, root: map.request.typeName };
+    case 'response': return { xsd: schemaPath(SCHEMA_FILES.responseXsd[naming]), namespace: map.response.xmlNamespace, root: map.response.typeName };
+    case 'error': return { xsd: schemaPath(SCHEMA_FILES.errorXsd), namespace: '', root: 'Error' };
   }
 }
 
-export async function validateXmlBodies(bodies: readonly XmlBody[]): Promise<SchemaProblem[][]> {
-  const problems: SchemaProblem[][] = bodies.map(() => []);
-  // One JVM per response naming in the call: request, error and response roots share a wrapper.
-  const batches = new Map<Naming, { index: number; xml: string }[]>();
-  bodies.forEach((body, index) => {
-    const naming = body.naming ?? 'backing-field';
-    const early = preflight(body.xml, targetFor(body.kind, naming));
-    if (early) {
-      problems[index]!.push(early);
-      return;
-    }
-    const batch = batches.get(naming) ?? [];
-    batch.push({ index, xml: stripDeclaration(body.xml) });
-    batches.set(naming, batch);
-  });
-  await Promise.all([...batches].map(async ([naming, members]) => {
-    const found = await validateBatch(naming, members.map((m) => m.xml));
-    found.forEach((list, i) => problems[members[i]!.index]!.push(...list));
-  }));
-  return problems;
-}
-
-/** Problems found without Java: DOCTYPE, well-formedness, the root element and its namespace. */
-function preflight(xml: string, target: Target): SchemaProblem | undefined {
-  let root;
-  try {
-    root = parseXmlDocument(xml);
-  } catch (error) {
-    return { path: '(document)', received: redact((error as Error).message), expected: 'a well-formed XML document without DOCTYPE' };
-  }
-  const expected = `{${target.namespace}}${target.root}`;
-  const received = `{${root.namespace}}${root.localName}`;
-  return received === expected ? undefined : { field: root.name, path: '/', received: `root element ${received}`, expected: `root element ${expected}` };
-}
-
-function stripDeclaration(xml: string): string {
-  return xml.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '');
-}
-
-let wrapperDir: string | undefined;
-const wrappers = new Map<Naming, string>();
-
-/** A schema whose root holds any number of request, response and error documents, each validated by its real XSD. */
-function wrapperSchema(naming: Naming): string {
-  const known = wrappers.get(naming);
-  if (known) return known;
-  const targets = (['request', 'response', 'error'] as const).map((kind) => targetFor(kind, naming));
-  const prefixed = targets.map((t, i) => ({ ...t, prefix: t.namespace ? `t${i}` : '' }));
-  const text = [
-    `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${BATCH_NS}"${prefixed.filter((t) => t.prefix).map((t) => ` xmlns:${t.prefix}="${t.namespace}"`).join('')}>`,
-    ...prefixed.map((t) => `  <xs:import ${t.namespace ? `namespace="${t.namespace}" ` : ''}schemaLocation="${pathToFileURL(schemaPath(t.xsd)).href}" />`),
-    '  <xs:element name="batch"><xs:complexType><xs:choice minOccurs="0" maxOccurs="unbounded">',
-    ...prefixed.map((t) => `    <xs:element ref="${t.prefix ? `${t.prefix}:` : ''}${t.root}" />`),
-    '  </xs:choice></xs:complexType></xs:element>',
-    '</xs:schema>',
-  ].join('\n');
-  wrapperDir ??= mkdtempSync(join(tmpdir(), 'consinco-xsd-'));
-  const path = join(wrapperDir, `batch.${naming}.xsd`);
-  writeFileSync(path, text);
-  wrappers.set(naming, path);
-  return path;
-}
-
-/**
- * Xerces stops at a fatal (well-formedness) error, so the documents after the one that caused
- * it were never validated: they go into a batch of their own, until none is left.
- */
-async function validateBatch(naming: Naming, documents: string[]): Promise<SchemaProblem[][]> {
-  // Line N of the wrapper belongs to the document whose first line is the greatest start <= N.
-  const starts: number[] = [];
-  let line = 2;
-  for (const doc of documents) {
-    starts.push(line);
-    line += doc.split('\n').length;
-  }
-  const wrapped = `<b:batch xmlns:b="${BATCH_NS}">\n${documents.join('\n')}\n</b:batch>`;
-  const messages = await runXerces(wrapped, wrapperSchema(naming));
-  const result: SchemaProblem[][] = documents.map(() => []);
-  let fatalOwner: number | undefined;
-  for (const message of messages) {
-    const at = /\((\d+):(\d+)\)$/.exec(message);
-    // The library repeats a fatal error without its position once validation aborts.
-    if (!at && fatalOwner !== undefined) continue;
-    const errorLine = at ? Number(at[1]) : 0;
-    let owner = starts.length - 1;
-    while (owner > 0 && starts[owner]! > errorLine) owner--;
-    const local = at ? `${errorLine - starts[owner]! + 1}:${at[2]}` : '(document)';
-    result[owner]!.push(xercesProblem(message, local));
-    if (message.startsWith('[fatal]')) fatalOwner ??= owner;
-  }
-  if (fatalOwner !== undefined && fatalOwner < documents.length - 1) {
-    const rest = await validateBatch(naming, documents.slice(fatalOwner + 1));
-    rest.forEach((problems, i) => { result[fatalOwner! + 1 + i] = problems; });
-  }
-  return result.map(mergeTypeErrors);
-}
-
-async function runXerces(xml: string, schema: string): Promise<string[]> {
-  const previous = process.env['JAVA_TOOL_OPTIONS'];
-  process.env['JAVA_TOOL_OPTIONS'] = JAVA_SAFETY;
-  try {
-    await validateXML(xml, schema);
-    return [];
-  } catch (error) {
-    const messages = (error as { messages?: string[] }).messages;
-    if (!messages) throw new Error(`XSD validation could not run: ${redact((error as Error).message)}`);
-    // The library joins the lines of one output chunk; split them back into single messages.
-    return messages.join('').split(/(?=\[(?:error|fatal|warning)\] )/).filter((m) => m.startsWith('['));
-  } finally {
-    if (previous === undefined) delete process.env['JAVA_TOOL_OPTIONS'];
-    else process.env['JAVA_TOOL_OPTIONS'] = previous;
-  }
-}
-
-/** Xerces reports a bad value twice (the datatype, then the element): keep one problem naming both. */
-function mergeTypeErrors(problems: SchemaProblem[]): SchemaProblem[] {
-  return problems.flatMap((p, i) => {
-    const next = problems[i + 1];
-    if (!p.field && next?.field && next.path === p.path && next.received === p.received) return [{ ...p, field: next.field }];
-    const previous = problems[i - 1];
-    if (previous && !previous.field && p.field && previous.path === p.path && previous.received === p.received) return [];
-    return [p];
-  });
-}
-
-/** Turns Xerces' cvc-* sentences into Received/Expected, naming the element when it can. */
-function xercesProblem(raw: string, path: string): SchemaProblem {
-  const message = redact(raw.replace(/^\[\w+\] /, '').replace(/ \(\d+:\d+\)$/, ''));
-  const datatype = /cvc-datatype-valid\.1\.2\.1: '(.*)' is not a valid value for '(\w+)'/.exec(message);
-  if (datatype) return { path, received: `'${datatype[1]}'`, expected: `a valid xs:${datatype[2]}` };
-  const typed = /cvc-type\.3\.1\.3: The value '(.*)' of element '([^']+)' is not valid/.exec(message);
-  if (typed) return { field: typed[2]!, path, received: `'${typed[1]}'`, expected: 'a value of the element\'s XSD type' };
-  const content = /cvc-complex-type\.2\.4\.[a-d]: (?:Invalid content was found starting with element '([^']+)'|The content of element '([^']+)' is not complete)\.(?: One of '(.+)' is expected\.)?/.exec(message);
-  if (content) {
-    const field = unqualify(content[1] ?? content[2]!);
-    const received = content[1] ? `element ${field} at this position` : `element ${field} ends here`;
-    const wanted = content[3]?.split(',').map(unqualify) ?? [];
-    const expected = wanted.length === 0 ? 'no further element (it is out of order or unknown)'
-      : wanted.length === 1 ? `element ${wanted[0]} here (missing or out of order)` : `one of ${wanted.join(', ')}`;
-    // With one element wanted, that one is missing or misplaced: name it, as a user looks for it.
-    return { field: wanted.length === 1 ? wanted[0]! : field, path, received, expected };
-  }
-  return { path, received: message, expected: 'a document valid against the XSD' };
-}
-
-/** Xerces writes `{"namespace":name}`; the local name is what users recognise. */
-function unqualify(name: string): string {
-  return name.trim().replace(/^\{/, '').replace(/\}$/, '').replace(/^"[^"]*":/, '');
+export function validateXmlBodies(bodies: readonly XmlBody[]): Promise<SchemaProblem[][]> {
+  return validateXmlDocuments(bodies.map((body) => ({ target: targetFor(body.kind, body.naming ?? 'backing-field'), xml: body.xml })));
 }

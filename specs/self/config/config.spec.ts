@@ -21,6 +21,10 @@ describe('config', () => {
     expect(config.reference).to.deep.equal({ naming: 'backing-field', faults: [], slowMs: 1500 });
   });
 
+  it('takes HELP_URL as the Help index it names', () => {
+    expect(loadConfig({ HELP_URL: 'https://erp.example:8343/Help' }).helpUrl).to.equal('https://erp.example:8343/Help');
+  });
+
   it('normalises TARGET_URL to a base with a trailing slash', () => {
     expect(loadConfig({ TARGET_URL: 'https://erp.example:8343/base' }).targetUrl).to.equal('https://erp.example:8343/base/');
   });
@@ -29,6 +33,7 @@ describe('config', () => {
     ['TARGET_URL', 'ftp://host/'], ['TARGET_URL', 'not a url'], ['NAMING', 'camel'], ['PROFILE', 'lenient'],
     ['REQUEST_TIMEOUT_MS', '-5'], ['MAX_RESPONSE_BYTES', '1e6'], ['RESPONSE_TIME_BUDGET_MS', 'fast'],
     ['CONCURRENCY', '0'], ['CONCURRENCY', '65'], ['CONCURRENCY', 'many'], ['INSECURE_TLS', 'yes'], ['CA_FILE', '/nonexistent/ca.pem'], ['REFERENCE_NAMING', 'auto'], ['REFERENCE_FAULTS', 'no-such-fault'],
+    ['HELP_URL', 'file:///Help'], ['HELP_URL', 'Help'],
   ] as const) {
     it(`names ${variable} when it is "${value}"`, () => {
       const error = errorFor({ [variable]: value });

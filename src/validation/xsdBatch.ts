@@ -1,0 +1,196 @@
+// XML documents against any XSD through xsd-schema-validator (Xerces in a JVM).
+// A JVM start costs about 0.1 s, so documents are validated in batches: documents whose schemas
+// do not disagree about a namespace go into one wrapper document, validated by one JVM
+// against a wrapper schema that imports the real ones; Xerces' line numbers map each error
+// back to its document. Before anything reaches Java: DOCTYPEs are refused, well-formedness
+// and the root element are checked here, external access is switched off for the child, and
+// every message is redacted (Xerces quotes the offending value, which may be a token).
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { validateXML } from 'xsd-schema-validator';
+import { redact } from '../redaction/redactor.ts';
+import { parseXmlDocument } from '../xml/safeParse.ts';
+import type { SchemaProblem } from './problem.ts';
+
+/** A root element and the XSD (absolute path) that declares it. */
+export interface XsdTarget {
+  xsd: string;
+  namespace: string;
+  root: string;
+  /** Every namespace the XSD brings in (its imports included), each with the file that defines it. */
+  namespaces?: ReadonlyMap<string, string>;
+}
+
+export interface XsdDocument {
+  target: XsdTarget;
+  xml: string;
+}
+
+const BATCH_NS = 'urn:consinco-auth:xsd-batch';
+/** Java's own XML parser then refuses any external DTD and reads schemas from files only. */
+const JAVA_SAFETY = '-Djavax.xml.accessExternalDTD= -Djavax.xml.accessExternalSchema=file';
+
+const namespacesOf = (t: XsdTarget): ReadonlyMap<string, string> => t.namespaces ?? new Map([[t.namespace, t.xsd]]);
+
+/** Validates every document against its target's XSD, with as few JVM starts as the schemas allow. */
+export async function validateXmlDocuments(documents: readonly XsdDocument[]): Promise<SchemaProblem[][]> {
+  const problems: SchemaProblem[][] = documents.map(() => []);
+  const batches: { files: Map<string, string>; targets: Map<string, XsdTarget>; members: { index: number; xml: string }[] }[] = [];
+  documents.forEach((doc, index) => {
+    const early = preflight(doc.xml, doc.target);
+    if (early) {
+      problems[index]!.push(early);
+      return;
+    }
+    const wanted = namespacesOf(doc.target);
+    const fits = (b: (typeof batches)[number]) => [...wanted].every(([ns, file]) => (b.files.get(ns) ?? file) === file)
+      && [...b.targets.values()].every((t) => t.xsd === doc.target.xsd || t.namespace !== doc.target.namespace || t.root !== doc.target.root);
+    let batch = batches.find(fits);
+    if (!batch) {
+      batch = { files: new Map(), targets: new Map(), members: [] };
+      batches.push(batch);
+    }
+    for (const [ns, file] of wanted) batch.files.set(ns, file);
+    batch.targets.set(`${doc.target.xsd}#${doc.target.root}`, doc.target);
+    batch.members.push({ index, xml: stripDeclaration(doc.xml) });
+  });
+  await Promise.all(batches.map(async (batch) => {
+    const found = await validateBatch([...batch.targets.values()], batch.members.map((m) => m.xml));
+    found.forEach((list, i) => problems[batch.members[i]!.index]!.push(...list));
+  }));
+  return problems;
+}
+
+/** Problems found without Java: DOCTYPE, well-formedness, the root element and its namespace. */
+function preflight(xml: string, target: XsdTarget): SchemaProblem | undefined {
+  let root;
+  try {
+    root = parseXmlDocument(xml);
+  } catch (error) {
+    return { path: '(document)', received: redact((error as Error).message), expected: 'a well-formed XML document without DOCTYPE' };
+  }
+  const expected = `{${target.namespace}}${target.root}`;
+  const received = `{${root.namespace}}${root.localName}`;
+  return received === expected ? undefined : { field: root.name, path: '/', received: `root element ${received}`, expected: `root element ${expected}` };
+}
+
+function stripDeclaration(xml: string): string {
+  return xml.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '');
+}
+
+let wrapperDir: string | undefined;
+const wrappers = new Map<string, string>();
+
+/** A schema whose root holds any number of the targets' root elements, each validated by its real XSD. */
+function wrapperSchema(targets: readonly XsdTarget[]): string {
+  const key = targets.map((t) => `${t.xsd}#${t.root}`).sort().join('|');
+  const known = wrappers.get(key);
+  if (known) return known;
+  const prefixes = new Map<string, string>();
+  for (const t of targets) if (t.namespace && !prefixes.has(t.namespace)) prefixes.set(t.namespace, `t${prefixes.size}`);
+  const imports = new Map<string, string>();
+  for (const t of targets) imports.set(t.namespace, t.xsd);
+  const text = [
+    `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${BATCH_NS}"${[...prefixes].map(([ns, p]) => ` xmlns:${p}="${ns}"`).join('')}>`,
+    ...[...imports].map(([ns, xsd]) => `  <xs:import ${ns ? `namespace="${ns}" ` : ''}schemaLocation="${pathToFileURL(xsd).href}" />`),
+    '  <xs:element name="batch"><xs:complexType><xs:choice minOccurs="0" maxOccurs="unbounded">',
+    ...targets.map((t) => `    <xs:element ref="${t.namespace ? `${prefixes.get(t.namespace)}:` : ''}${t.root}" />`),
+    '  </xs:choice></xs:complexType></xs:element>',
+    '</xs:schema>',
+  ].join('\n');
+  wrapperDir ??= mkdtempSync(join(tmpdir(), 'consinco-xsd-'));
+  const path = join(wrapperDir, `batch.${wrappers.size}.xsd`);
+  writeFileSync(path, text);
+  wrappers.set(key, path);
+  return path;
+}
+
+/**
+ * Xerces stops at a fatal (well-formedness) error, so the documents after the one that caused
+ * it were never validated: they go into a batch of their own, until none is left.
+ */
+async function validateBatch(targets: readonly XsdTarget[], documents: string[]): Promise<SchemaProblem[][]> {
+  // Line N of the wrapper belongs to the document whose first line is the greatest start <= N.
+  const starts: number[] = [];
+  let line = 2;
+  for (const doc of documents) {
+    starts.push(line);
+    line += doc.split('\n').length;
+  }
+  const wrapped = `<b:batch xmlns:b="${BATCH_NS}">\n${documents.join('\n')}\n</b:batch>`;
+  const messages = await runXerces(wrapped, wrapperSchema(targets));
+  const result: SchemaProblem[][] = documents.map(() => []);
+  let fatalOwner: number | undefined;
+  for (const message of messages) {
+    const at = /\((\d+):(\d+)\)$/.exec(message);
+    // The library repeats a fatal error without its position once validation aborts.
+    if (!at && fatalOwner !== undefined) continue;
+    const errorLine = at ? Number(at[1]) : 0;
+    let owner = starts.length - 1;
+    while (owner > 0 && starts[owner]! > errorLine) owner--;
+    const local = at ? `${errorLine - starts[owner]! + 1}:${at[2]}` : '(document)';
+    result[owner]!.push(xercesProblem(message, local));
+    if (message.startsWith('[fatal]')) fatalOwner ??= owner;
+  }
+  if (fatalOwner !== undefined && fatalOwner < documents.length - 1) {
+    const rest = await validateBatch(targets, documents.slice(fatalOwner + 1));
+    rest.forEach((problems, i) => { result[fatalOwner! + 1 + i] = problems; });
+  }
+  return result.map(mergeTypeErrors);
+}
+
+async function runXerces(xml: string, schema: string): Promise<string[]> {
+  const previous = process.env['JAVA_TOOL_OPTIONS'];
+  process.env['JAVA_TOOL_OPTIONS'] = JAVA_SAFETY;
+  try {
+    await validateXML(xml, schema);
+    return [];
+  } catch (error) {
+    const messages = (error as { messages?: string[] }).messages;
+    if (!messages) throw new Error(`XSD validation could not run: ${redact((error as Error).message)}`);
+    // The library joins the lines of one output chunk; split them back into single messages.
+    return messages.join('').split(/(?=\[(?:error|fatal|warning)\] )/).filter((m) => m.startsWith('['));
+  } finally {
+    if (previous === undefined) delete process.env['JAVA_TOOL_OPTIONS'];
+    else process.env['JAVA_TOOL_OPTIONS'] = previous;
+  }
+}
+
+/** Xerces reports a bad value twice (the datatype, then the element): keep one problem naming both. */
+function mergeTypeErrors(problems: SchemaProblem[]): SchemaProblem[] {
+  return problems.flatMap((p, i) => {
+    const next = problems[i + 1];
+    if (!p.field && next?.field && next.path === p.path && next.received === p.received) return [{ ...p, field: next.field }];
+    const previous = problems[i - 1];
+    if (previous && !previous.field && p.field && previous.path === p.path && previous.received === p.received) return [];
+    return [p];
+  });
+}
+
+/** Turns Xerces' cvc-* sentences into Received/Expected, naming the element when it can. */
+function xercesProblem(raw: string, path: string): SchemaProblem {
+  const message = redact(raw.replace(/^\[\w+\] /, '').replace(/ \(\d+:\d+\)$/, ''));
+  const datatype = /cvc-datatype-valid\.1\.2\.1: '(.*)' is not a valid value for '(\w+)'/.exec(message);
+  if (datatype) return { path, received: `'${datatype[1]}'`, expected: `a valid xs:${datatype[2]}` };
+  const typed = /cvc-type\.3\.1\.3: The value '(.*)' of element '([^']+)' is not valid/.exec(message);
+  if (typed) return { field: typed[2]!, path, received: `'${typed[1]}'`, expected: 'a value of the element\'s XSD type' };
+  const content = /cvc-complex-type\.2\.4\.[a-d]: (?:Invalid content was found starting with element '([^']+)'|The content of element '([^']+)' is not complete)\.(?: One of '(.+)' is expected\.)?/.exec(message);
+  if (content) {
+    const field = unqualify(content[1] ?? content[2]!);
+    const received = content[1] ? `element ${field} at this position` : `element ${field} ends here`;
+    const wanted = content[3]?.split(',').map(unqualify) ?? [];
+    const expected = wanted.length === 0 ? 'no further element (it is out of order or unknown)'
+      : wanted.length === 1 ? `element ${wanted[0]} here (missing or out of order)` : `one of ${wanted.join(', ')}`;
+    // With one element wanted, that one is missing or misplaced: name it, as a user looks for it.
+    return { field: wanted.length === 1 ? wanted[0]! : field, path, received, expected };
+  }
+  return { path, received: message, expected: 'a document valid against the XSD' };
+}
+
+/** Xerces writes `{"namespace":name}`; the local name is what users recognise. */
+function unqualify(name: string): string {
+  return name.trim().replace(/^\{/, '').replace(/\}$/, '').replace(/^"[^"]*":/, '');
+}
