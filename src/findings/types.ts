@@ -65,7 +65,7 @@ export interface FindingsReport {
   target: string;
   /** True when the target is the embedded reference provider. */
   embedded: boolean;
-  profile: 'default' | 'strict';
+  profile: 'default' | 'strict' | 'production';
   insecureTls: boolean;
   startedAt: string;
   durationMs: number;

@@ -1,12 +1,17 @@
 // The one HTTP client of the probes, on node:http/https rather than fetch, so that every
 // request has a hard deadline, a response size cap, the run's TLS choices, no redirect
-// following and no keep-alive socket that would keep mocha alive after the run.
+// following and no keep-alive socket that would keep mocha alive after the run. Requests to the
+// target wait for the run's pacer (RATE_LIMIT) and go through HTTP_PROXY / HTTPS_PROXY when
+// NO_PROXY does not name the target's host (src/http/proxy.ts; tunnel.ts for https).
 
 import { readFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Config } from '../config/config.ts';
 import type { RecordedRequest, RecordedResponse } from '../findings/types.ts';
+import { createPacer, type Pacer } from './pacer.ts';
+import { proxyAuthorization, proxyFor, type ProxySettings } from './proxy.ts';
+import { tunnelConnection } from './tunnel.ts';
 
 export interface HttpOptions {
   timeoutMs: number;
@@ -14,6 +19,10 @@ export interface HttpOptions {
   /** PEM CA bundle to trust for https targets. */
   ca?: string;
   insecureTls: boolean;
+  /** RATE_LIMIT: every request waits for its slot (the deadline starts after the wait). */
+  pacer?: Pacer;
+  /** Proxies for the target; absent for loopback servers the run starts itself. */
+  proxy?: ProxySettings;
 }
 
 export interface HttpOutcome {
@@ -25,12 +34,15 @@ export interface HttpOutcome {
   errorCode?: string;
 }
 
-export function httpOptions(config: Config): HttpOptions {
+/** The options for requests to the run's target; `embedded` targets (the in-process provider) are never proxied. */
+export function httpOptions(config: Config, embedded = false): HttpOptions {
   return {
     timeoutMs: config.requestTimeoutMs,
     maxResponseBytes: config.maxResponseBytes,
     ...(config.caFile ? { ca: readFileSync(config.caFile, 'utf8') } : {}),
     insecureTls: config.insecureTls,
+    ...(config.rateLimit !== undefined ? { pacer: createPacer(config.rateLimit) } : {}),
+    ...(embedded ? {} : { proxy: config.proxy }),
   };
 }
 
@@ -42,7 +54,22 @@ export function requestsSent(): number {
 }
 
 /** Sends one request to `baseUrl` + `req.path` and records what came back, never throwing. */
-export function send(baseUrl: string, req: RecordedRequest, options: HttpOptions): Promise<HttpOutcome> {
+export async function send(baseUrl: string, req: RecordedRequest, options: HttpOptions): Promise<HttpOutcome> {
+  await options.pacer?.wait();
+  return sendNow(baseUrl, req, options);
+}
+
+/** Where the request goes: straight to the target, to an HTTP proxy (absolute-form URL), or through a CONNECT tunnel. */
+function route(url: URL, options: HttpOptions): RequestOptions {
+  const tls = url.protocol === 'https:' ? { rejectUnauthorized: !options.insecureTls, ...(options.ca ? { ca: options.ca } : {}) } : {};
+  const proxy = options.proxy && proxyFor(url, options.proxy);
+  if (!proxy) return tls;
+  // node:https calls createConnection only for a request without an agent.
+  if (url.protocol === 'https:') return { ...tls, agent: undefined, createConnection: tunnelConnection(proxy, url, { ...tls, servername: url.hostname, timeoutMs: options.timeoutMs }) as RequestOptions['createConnection'] };
+  return { host: proxy.hostname, port: proxy.port || 80, path: url.href, setHost: false, headers: { host: url.host, ...proxyAuthorization(proxy) } };
+}
+
+function sendNow(baseUrl: string, req: RecordedRequest, options: HttpOptions): Promise<HttpOutcome> {
   requestCount++;
   const url = new URL(req.path, baseUrl);
   const body = Buffer.from(req.body, 'utf8');
@@ -57,12 +84,13 @@ export function send(baseUrl: string, req: RecordedRequest, options: HttpOptions
       resolve(outcome);
     };
     const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const via = route(url, options);
     const outgoing = requestFn(url, {
       method: req.method,
-      headers: { ...req.headers, 'content-length': String(body.length), connection: 'close' },
       agent: false,
       timeout: options.timeoutMs,
-      ...(url.protocol === 'https:' ? { rejectUnauthorized: !options.insecureTls, ...(options.ca ? { ca: options.ca } : {}) } : {}),
+      ...via,
+      headers: { ...via.headers, ...req.headers, 'content-length': String(body.length), connection: 'close' },
     });
     const fail = (errorCode: string, transportError: string) => {
       finish({ transportError, errorCode });
@@ -126,6 +154,7 @@ function flattenHeaders(incoming: IncomingMessage): Record<string, string> {
 /** Node's error codes in words a user can act on. */
 function describeError(error: NodeJS.ErrnoException): string {
   const code = error.code ?? '';
+  if (code === 'EPROXY') return error.message;
   if (code === 'ECONNREFUSED') return 'connection refused (nothing listens on that host and port)';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host name not found (${code})`;
   if (code === 'ECONNRESET') return 'connection reset by the target';

@@ -1,0 +1,85 @@
+// A forward proxy on loopback, as a corporate proxy would be: absolute-form requests for http
+// targets are forwarded and recorded (request, arrival time, the response's body), CONNECT
+// tunnels for https targets are opened and counted. Tests point HTTP_PROXY / HTTPS_PROXY at it.
+
+import { createServer, request, type IncomingMessage } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+
+export interface ProxiedRequest {
+  method: string;
+  /** The absolute URL the client asked for. */
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  atMs: number;
+  status?: number;
+  responseBody?: string;
+}
+
+export interface ForwardProxy {
+  url: string;
+  requests: ProxiedRequest[];
+  /** `host:port` of every CONNECT tunnel opened. */
+  tunnels: string[];
+  close(): Promise<void>;
+}
+
+function readAll(stream: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
+}
+
+export async function startForwardProxy(): Promise<ForwardProxy> {
+  const requests: ProxiedRequest[] = [];
+  const tunnels: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer(async (req, res) => {
+    const entry: ProxiedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: await readAll(req), atMs: performance.now() };
+    requests.push(entry);
+    const target = new URL(entry.url);
+    const outgoing = request(target, { method: entry.method, headers: { ...req.headers, host: target.host } }, async (answer) => {
+      entry.status = answer.statusCode;
+      entry.responseBody = await readAll(answer);
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      res.end(entry.responseBody);
+    });
+    outgoing.on('error', (error) => {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`proxy: ${error.message}`);
+    });
+    outgoing.end(entry.body);
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    tunnels.push(req.url ?? '');
+    const [host, port] = (req.url ?? '').split(/:(?=\d+$)/);
+    const upstream = connect(Number(port), host!.replace(/^\[|\]$/g, ''), () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    tunnels,
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
