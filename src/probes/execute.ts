@@ -15,8 +15,10 @@ export interface Executed {
   skipReason?: string;
 }
 
-const NO_OWN_FAMILY = 'replaying a used refresh token may revoke its whole token family, which would be the REFRESH_TOKEN you gave; set LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD so this probe logs in for a family of its own';
-const NOT_EMBEDDED_EXPIRED = 'the target offers no way to make an expired refresh token (runs on the embedded provider)';
+export const NO_OWN_FAMILY = 'replaying a used refresh token may revoke its whole token family, which would be the REFRESH_TOKEN you gave; set LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD so this probe logs in for a family of its own';
+export const NOT_EMBEDDED_EXPIRED = 'the target offers no way to make an expired refresh token (runs on the embedded provider)';
+
+export const NOT_EMBEDDED_STORE_DOWN = 'a live target cannot be made to fail on purpose (runs on the embedded provider)';
 
 export async function record(run: Run, probe: Probe, role: Role, token?: string, previous?: ProbeExchange): Promise<ProbeExchange> {
   const request = buildRequest(probe, token);
@@ -68,7 +70,7 @@ async function chained(run: Run, probe: Probe): Promise<Executed> {
  */
 async function rotation(run: Run, probe: Probe): Promise<Executed> {
   const token = await run.tokens.independent();
-  if (token === undefined) return { exchanges: [], skipReason: NO_OWN_FAMILY };
+  if (token === undefined) return { exchanges: [], skipReason: run.tokens.sourceRefusal() ?? NO_OWN_FAMILY };
   const refresh = await record(run, probe, 'documented', token);
   refresh.expect = { status: 200, body: 'token' };
   const replay = await record(run, probe, 'replay', token, refresh);
@@ -98,7 +100,7 @@ export async function execute(run: Run, probe: Probe): Promise<Executed> {
 /** The provoked-500 probes, all at once while the embedded provider's token store is off. */
 export async function storeDown(run: Run, probes: readonly Probe[]): Promise<Executed[]> {
   const provider = run.target.provider;
-  if (!provider) return probes.map(() => ({ exchanges: [], skipReason: 'a live target cannot be made to fail on purpose (runs on the embedded provider)' }));
+  if (!provider) return probes.map(() => ({ exchanges: [], skipReason: NOT_EMBEDDED_STORE_DOWN }));
   const tokens = probes.map(() => provider.issueRefreshToken());
   tokens.forEach((t) => registerSecret(t));
   provider.setTokenStoreAvailable(false);

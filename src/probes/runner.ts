@@ -14,12 +14,13 @@ import type { SchemaProblem } from '../validation/problem.ts';
 import { expandProbes, type Probe } from './cases.ts';
 import { execute, storeDown, type Executed } from './execute.ts';
 import { redact } from '../redaction/redactor.ts';
-
-const PARALLEL = 8;
+import { planProbes } from '../plan/probePlan.ts';
 
 export interface ProbeResult extends Executed {
   probe: Probe;
   findings: Finding[];
+  /** What excluded the probe (ONLY, SKIP, the profile); it was not sent. */
+  excludedBy?: string;
 }
 
 export interface ProbeRun {
@@ -52,7 +53,7 @@ async function sendAll(run: Run, probes: readonly Probe[]): Promise<Map<Probe, E
     (async () => {
       for (const p of chain) done.set(p, await execute(run, p));
     })(),
-    pool(free, PARALLEL, async (p) => done.set(p, await execute(run, p))),
+    pool(free, run.config.concurrency, async (p) => done.set(p, await execute(run, p))),
   ]);
   (await storeDown(run, down)).forEach((executed, i) => done.set(down[i]!, executed));
   run.findings.timing('probes.send', performance.now() - t0);
@@ -79,21 +80,28 @@ function skipFinding(probe: Probe, reason: string): Finding {
 }
 
 export async function runProbes(run: Run, probes: readonly Probe[] = expandProbes()): Promise<ProbeRun> {
-  const executed = await sendAll(run, probes);
+  const plan = planProbes({ config: run.config, embedded: run.target.embedded, selection: run.selection }, probes).probes;
+  const executed = await sendAll(run, plan.filter((p) => !p.excludedBy && !p.skipReason).map((p) => p.probe));
+  for (const { probe, skipReason } of plan) if (skipReason) executed.set(probe, { exchanges: [], skipReason });
   const all = [...executed.values()].flatMap((e) => e.exchanges);
   const t0 = performance.now();
   const xsd = await validateXml(all, run.config.naming);
   run.findings.timing('probes.xsd', performance.now() - t0);
   const checksStarted = performance.now();
   const ctx: CheckContext = { naming: run.config.naming, responseTimeBudgetMs: run.config.responseTimeBudgetMs, xsdProblems: (e) => xsd.get(e) };
+  const checks = run.selection.checks;
   const results = new Map<string, ProbeResult>();
-  for (const probe of probes) {
+  for (const { probe, excludedBy } of plan) {
+    if (excludedBy) {
+      results.set(probe.key, { probe, exchanges: [], excludedBy, findings: [] });
+      continue;
+    }
     const { exchanges, skipReason } = executed.get(probe)!;
-    const findings = skipReason ? [skipFinding(probe, skipReason)] : evaluateProbe(probe.probeCase.id, probe.mediaType, exchanges, ctx);
+    const findings = skipReason ? [skipFinding(probe, skipReason)] : evaluateProbe(probe.probeCase.id, probe.mediaType, exchanges, ctx, checks);
     findings.forEach((f) => run.findings.add(f));
     results.set(probe.key, { probe, exchanges, ...(skipReason ? { skipReason } : {}), findings });
   }
-  const runFindings = evaluateRun(all, ctx);
+  const runFindings = evaluateRun(all, ctx, checks);
   runFindings.forEach((f) => run.findings.add(f));
   run.findings.setNaming(namingReport(all));
   run.findings.timing('probes.checks', performance.now() - checksStarted);

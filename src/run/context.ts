@@ -8,7 +8,9 @@ import { startReferenceProvider, type ReferenceProvider } from '../reference/ind
 import { LoginError, loginSource } from '../target/login.ts';
 import { preflight } from '../target/preflight.ts';
 import { ensureJava } from '../validation/javaCheck.ts';
+import { selectionFor, type Selection } from '../selection/forConfig.ts';
 import { FindingsCollector } from './findings.ts';
+import { LoginBudget } from './logins.ts';
 import { TokenChain, type TokenSource } from './tokens.ts';
 
 export { ConfigError } from '../config/config.ts';
@@ -28,6 +30,9 @@ export interface Run {
   http: HttpOptions;
   findings: FindingsCollector;
   tokens: TokenChain;
+  /** ONLY, SKIP and the profile's exclusions, over the cases, contract interactions and checks. */
+  selection: Selection;
+  logins: LoginBudget;
   startedAt: Date;
 }
 
@@ -54,27 +59,29 @@ export async function closeRun(): Promise<void> {
 
 /** Starts a run for the given config (self tests use this directly). */
 export async function startRun(config: Config): Promise<Run> {
+  const selection = selectionFor(config);
   ensureJava();
   const startedAt = new Date();
   const findings = new FindingsCollector();
-  const http = httpOptions(config);
+  const http = httpOptions(config, config.targetUrl === undefined);
+  const logins = new LoginBudget(config.maxLogins);
   const provider = config.targetUrl ? undefined : await startReferenceProvider(config.reference);
   const target: RunTarget = provider ? { url: `${provider.url}/`, embedded: true, provider } : { url: config.targetUrl!, embedded: false };
   try {
     const t0 = performance.now();
     await preflight(target.url, http);
     findings.timing('preflight', performance.now() - t0);
-    const tokens = new TokenChain(config.refreshToken, tokenSource(config, target, http));
+    const tokens = new TokenChain(config.refreshToken, tokenSource(config, target, http, logins));
     if (config.login && !config.refreshToken) await checkLogin(tokens);
-    return { config, target, http, findings, tokens, startedAt };
+    return { config, target, http, findings, tokens, selection, logins, startedAt };
   } catch (error) {
     await provider?.stop();
     throw error;
   }
 }
 
-function tokenSource(config: Config, target: RunTarget, http: HttpOptions): TokenSource | undefined {
-  if (config.login) return loginSource(target.url, config.login, http);
+function tokenSource(config: Config, target: RunTarget, http: HttpOptions, logins: LoginBudget): TokenSource | undefined {
+  if (config.login) return loginSource(target.url, config.login, http, logins);
   const provider = target.provider;
   return provider ? { obtain: async () => provider.issueRefreshToken() } : undefined;
 }

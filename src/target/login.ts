@@ -4,6 +4,7 @@
 import type { LoginConfig } from '../config/config.ts';
 import { send, type HttpOptions } from '../http/client.ts';
 import { redact, registerCredential, registerSecret } from '../redaction/redactor.ts';
+import type { LoginBudget } from '../run/logins.ts';
 import type { TokenSource } from '../run/tokens.ts';
 import { readIssuedTokens } from './issuedTokens.ts';
 
@@ -14,10 +15,11 @@ export class LoginError extends Error {
   }
 }
 
-export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOptions): TokenSource {
+export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOptions, budget: LoginBudget): TokenSource {
   return {
     async obtain() {
       registerCredential(login.password);
+      budget.spend();
       const outcome = await send(baseUrl, {
         method: 'POST',
         path: login.path,

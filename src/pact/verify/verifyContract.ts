@@ -34,17 +34,20 @@ export interface VerifyOptions {
   http: HttpOptions;
   /** Called with the tokens of every successful refresh the verification made. */
   onIssued?: (tokens: IssuedTokens) => void;
+  /** Interactions (by description) ONLY or SKIP left out: neither sent nor given a verdict. */
+  excluded?: (description: string) => boolean;
 }
 
 export async function verifyContract(options: VerifyOptions): Promise<ContractVerdict[]> {
   const pact = readPact(options.contractFile);
   const skipReason = (state: string | undefined) => (state ? options.arrangements[state as ProviderState]?.skip : undefined);
-  const skipped = pact.interactions.filter((i) => skipReason(stateOf(i)) !== undefined);
-  const runnable = pact.interactions.filter((i) => !skipped.includes(i));
+  const selected = pact.interactions.filter((i) => !options.excluded?.(i.description));
+  const skipped = selected.filter((i) => skipReason(stateOf(i)) !== undefined);
+  const runnable = selected.filter((i) => !skipped.includes(i));
   const skips: ContractVerdict[] = skipped.map((i) => ({ interaction: i.description, status: 'skip', message: skipReason(stateOf(i))! }));
   if (runnable.length === 0) return skips;
 
-  const file = skipped.length > 0 ? writeSubset(options.contractFile, (i) => runnable.some((r) => r.description === i.description)) : options.contractFile;
+  const file = runnable.length < pact.interactions.length ? writeSubset(options.contractFile, (i) => runnable.some((r) => r.description === i.description)) : options.contractFile;
   const hookErrors = new Map<string, string>();
   const proxy = await startCaptureProxy({ targetUrl: options.targetUrl, http: options.http, onIssued: options.onIssued ?? (() => undefined) });
   let pendingToken: string | undefined;

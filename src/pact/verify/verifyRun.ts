@@ -4,6 +4,7 @@
 
 import type { Naming } from '../../findings/types.ts';
 import type { Run } from '../../run/context.ts';
+import { INTERACTIONS } from '../interactions.ts';
 import { contractFile } from '../participants.ts';
 import { embeddedArrangements, liveArrangements, type Arrangements } from './states.ts';
 import { verifyContract, type ContractVerdict } from './verifyContract.ts';
@@ -17,6 +18,7 @@ export async function verifyRunContract(run: Run, naming: Naming): Promise<Contr
       targetUrl: run.target.url,
       http: run.http,
       arrangements: provider ? embeddedArrangements(provider) : await liveStates(run),
+      excluded: (description) => run.selection.excludedBy(INTERACTIONS.find((c) => c.description === description)?.id ?? '') !== undefined,
       onIssued: provider ? undefined : (issued) => {
         if (issued.refreshToken) run.tokens.handOver(issued.refreshToken);
         else run.tokens.broken('a contract refresh answered 200 without a readable refresh token');
