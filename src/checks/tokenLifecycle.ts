@@ -27,6 +27,7 @@ export const tokenRotation: Check = {
   title: 'A refresh rotates the refresh token; the used one is refused',
   rule: 'RFC 9700 §4.14.2 (refresh token rotation, replay detection); RFC 6749 §6',
   level: 'MUST',
+  roles: ['replay', 'after-replay'],
   run(exchange) {
     if (exchange.role === 'replay') {
       const refresh = rotationOfRefresh(exchange.previous);
@@ -48,8 +49,8 @@ export const tokenExpiry: Check = {
   title: 'An expired refresh token is refused with 401',
   rule: 'RFC 6749 §5.2 (invalid_grant: expired refresh token); Help Page 401',
   level: 'MUST',
+  roles: ['expired'],
   run(exchange) {
-    if (exchange.role !== 'expired') return [];
     return exchange.response?.status === 401 ? [pass('expired refresh token refused with 401')]
       : [fail('an expired refresh token is not refused', statusOf(exchange), 'status 401 for a refresh token past its lifetime')];
   },

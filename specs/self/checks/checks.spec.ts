@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import type { Check } from '../../../src/checks/check.ts';
 import { CHECKS, checkById } from '../../../src/checks/registry.ts';
-import { evaluateProbe } from '../../../src/checks/evaluate.ts';
+import { evaluateProbe, judges } from '../../../src/checks/evaluate.ts';
 import type { ProbeExchange } from '../../../src/checks/exchange.ts';
 import type { Outcome } from '../../../src/checks/outcome.ts';
 import { CHECK_IDS } from '../../../src/reference/faults.ts';
@@ -15,8 +15,10 @@ const ISO = '2025-01-10T05:13:39.7555575-03:00';
 const jsonToken = (overrides = {}, naming: 'backing-field' | 'documented' = 'backing-field') => JSON.stringify(responseObject(naming, { issued: ISO, expires: ISO, ...overrides }));
 const xmlToken = (...args: Parameters<typeof responseXml>) => responseXml(...args);
 
+/** As the evaluator asks a check: only about the exchange roles it judges. */
 function run(id: string, e: ProbeExchange, ctx = context()): Outcome[] {
-  return checkById(id).run(e, ctx);
+  const check = checkById(id);
+  return judges(check, e.role) ? check.run(e, ctx) : [];
 }
 function statuses(id: string, e: ProbeExchange, ctx = context()): string[] {
   return run(id, e, ctx).map((o) => o.status);
