@@ -2,6 +2,7 @@
 // instead of a token. The login action is not in the doc; it takes the same JSON body shape.
 
 import type { LoginConfig } from '../config/config.ts';
+import type { RecordedRequest } from '../findings/types.ts';
 import { send, type HttpOptions } from '../http/client.ts';
 import { redact, registerCredential, registerSecret } from '../redaction/redactor.ts';
 import type { LoginBudget } from '../run/logins.ts';
@@ -15,17 +16,22 @@ export class LoginError extends Error {
   }
 }
 
+/** The login request; `password` replaces the real one in a preview. */
+export function loginRequest(login: LoginConfig, password = login.password): RecordedRequest {
+  return {
+    method: 'POST',
+    path: login.path,
+    headers: { accept: 'application/json', 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ company: login.company, username: login.username, password }),
+  };
+}
+
 export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOptions, budget: LoginBudget): TokenSource {
   return {
     async obtain() {
       registerCredential(login.password);
       budget.spend();
-      const outcome = await send(baseUrl, {
-        method: 'POST',
-        path: login.path,
-        headers: { accept: 'application/json', 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({ company: login.company, username: login.username, password: login.password }),
-      }, options);
+      const outcome = await send(baseUrl, loginRequest(login), options);
       const response = outcome.response;
       if (!response) throw new LoginError(`login at ${login.path} got no response: ${outcome.transportError}`);
       const issued = readIssuedTokens(response.body);
