@@ -85,7 +85,7 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
         next();
       },
     });
-    const report = await verifier.verifyProvider().catch((error: Error) => error.message);
+    const report = await withLoopbackUnproxied(() => verifier.verifyProvider().catch((error: Error) => error.message));
     const verdicts = readVerdicts(report, runnable.map((i) => i.description));
     return [...skips, ...verdicts.map((v): ContractVerdict => {
       const hookError = hookErrors.get(stateOf(runnable.find((i) => i.description === v.description)!) ?? '');
@@ -96,5 +96,26 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
   } finally {
     await proxy.close();
     if (file !== options.contractFile) rmSync(dirname(file), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pact's verifier (Rust) reads HTTP_PROXY / NO_PROXY from the environment and would send its
+ * requests for the capture proxy on 127.0.0.1 to the user's proxy. The capture proxy is the
+ * run's own loopback server: the verifier must reach it directly; the capture proxy's onward
+ * request to the target honours the user's proxy settings (and RATE_LIMIT) through the run's client.
+ */
+async function withLoopbackUnproxied<T>(verify: () => Promise<T>): Promise<T> {
+  const saved = { NO_PROXY: process.env['NO_PROXY'], no_proxy: process.env['no_proxy'] };
+  const noProxy = [saved.no_proxy ?? saved.NO_PROXY, '127.0.0.1', 'localhost'].filter(Boolean).join(',');
+  process.env['NO_PROXY'] = noProxy;
+  process.env['no_proxy'] = noProxy;
+  try {
+    return await verify();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
