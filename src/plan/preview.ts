@@ -8,7 +8,9 @@ import type { Config } from '../config/config.ts';
 import type { RecordedRequest } from '../findings/types.ts';
 import { judges } from '../checks/evaluate.ts';
 import type { Role } from '../checks/exchange.ts';
-import { INTERACTIONS, STATES, type InteractionCase } from '../pact/interactions.ts';
+import { INTERACTIONS, type InteractionCase } from '../pact/interactions.ts';
+import { embeddedArrangements, liveArrangements, type Arrangements, type ProviderControls } from '../pact/verify/states.ts';
+import { NO_CREDENTIALS } from '../run/tokens.ts';
 import { requestTemplate } from '../pact/templates.ts';
 import { requestMembers } from '../pact/client.ts';
 import { expandProbes, type Probe } from '../probes/cases.ts';
@@ -97,25 +99,31 @@ function contractRequest(c: InteractionCase, injected: boolean): RecordedRequest
   return { method: 'POST', path: PREFLIGHT_REQUEST.path, headers: { accept: template.contentType, 'content-type': template.contentType }, body };
 }
 
-/** Which interactions the target can arrange (states.ts), and which get a live token injected. */
-function contractPlan(c: InteractionCase, embedded: boolean, hasToken: boolean): { skip?: string; injected: boolean } {
-  if (c.state === STATES.validToken) return hasToken ? { injected: true } : { skip: 'no live refresh token', injected: false };
-  if (c.state === STATES.expiredToken) return embedded ? { injected: true } : { skip: 'an expired refresh token cannot be arranged on a live server', injected: false };
-  if (c.state === STATES.storeUnavailable && !embedded) return { skip: 'a token store outage cannot be arranged on a live server', injected: false };
-  return { injected: false };
+const NOT_CALLED = () => {
+  throw new Error('a preview arranges no provider state');
+};
+const UNSTARTED_PROVIDER: ProviderControls = { setTokenStoreAvailable: NOT_CALLED, issueRefreshToken: NOT_CALLED, expiredRefreshToken: NOT_CALLED };
+
+/** The verification's own arrangements (states.ts): which states are skipped, which get a live token injected. */
+function previewArrangements(config: Config, embedded: boolean): Arrangements {
+  if (embedded) return embeddedArrangements(UNSTARTED_PROVIDER);
+  const hasToken = config.refreshToken !== undefined || config.login !== undefined;
+  return liveArrangements({ current: async () => undefined, skipReason: () => (hasToken ? undefined : NO_CREDENTIALS) }, hasToken ? TOKEN_MASK : undefined);
 }
 
 export function buildPreview(config: Config, selection: Selection): Preview {
   const embedded = config.targetUrl === undefined;
   const plan = planProbes({ config, embedded, selection }, expandProbes());
   const login = config.login ? loginRequest(config.login, PASSWORD_MASK) : undefined;
-  const hasToken = embedded || config.refreshToken !== undefined || config.login !== undefined;
+  const arrangements = previewArrangements(config, embedded);
   const skipped: Preview['skipped'] = [];
+  // Pact writes the interactions sorted by description, and the verifier replays them in that order.
   const contracts = [...INTERACTIONS].sort((a, b) => (a.description < b.description ? -1 : 1)).flatMap((c) => {
     if (selection.excludedBy(c.id)) return [];
-    const { skip, injected } = contractPlan(c, embedded, hasToken);
-    if (skip) return (skipped.push({ id: c.id, mediaType: contractRequest(c, false).headers['accept']!, reason: skip }), []);
-    return [entry('contracts', 'sequence', c.id, contractRequest(c, injected).headers['accept']!, contractRequest(c, injected), [])];
+    const { skip, token } = arrangements[c.state];
+    const request = contractRequest(c, token !== undefined);
+    if (skip) return (skipped.push({ id: c.id, mediaType: request.headers['accept']!, reason: skip }), []);
+    return [entry('contracts', 'sequence', c.id, request.headers['accept']!, request, [])];
   });
   const live = plan.probes.filter((p) => !p.excludedBy && !p.skipReason);
   for (const p of plan.probes) if (p.skipReason) skipped.push({ id: p.probe.probeCase.id, mediaType: p.probe.mediaType, reason: p.skipReason });

@@ -19,6 +19,9 @@ describe('contract, provider side (Pact verifier)', function () {
 
   before(async function () {
     run = await currentRun();
+    // Under RATE_LIMIT every interaction may wait its turn.
+    const perInteraction = run.config.requestTimeoutMs + (run.config.rateLimit ? 1000 / run.config.rateLimit : 0);
+    this.timeout(INTERACTIONS.length * perInteraction * 2 + 30_000);
     profile = run.config.profile;
     verdicts = await verifyRunContract(run, contractNaming(run.config.naming));
   });

@@ -4,6 +4,7 @@
 
 import { createServer, request, type IncomingMessage } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
+import { readAll } from '../../../src/pact/verify/captureProxy.ts';
 
 export interface ProxiedRequest {
   method: string;
@@ -22,15 +23,6 @@ export interface ForwardProxy {
   /** `host:port` of every CONNECT tunnel opened. */
   tunnels: string[];
   close(): Promise<void>;
-}
-
-function readAll(stream: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    stream.on('error', reject);
-  });
 }
 
 export async function startForwardProxy(): Promise<ForwardProxy> {

@@ -67,7 +67,8 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
       providerBaseUrl: proxy.url,
       pactUrls: [file],
       logLevel: 'error',
-      timeout: options.http.timeoutMs + 1000,
+      // A request may first wait its turn under RATE_LIMIT.
+      timeout: options.http.timeoutMs + 1000 + (options.http.pacer ? Math.ceil(1000 / options.http.pacer.ratePerSecond) : 0),
       // Setup-and-teardown handlers are HTTP-only; the option's type also admits message handlers.
       stateHandlers: Object.fromEntries(Object.keys(options.arrangements).map((state) => [state, {
         setup: arrange(state, async (a) => {
