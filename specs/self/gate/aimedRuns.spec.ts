@@ -89,6 +89,13 @@ describe('aimed runs, on the wire', function () {
     expect(preview.logins).to.equal(sent.requests.filter((r) => r.url.endsWith('/api/v1/auth/login')).length);
   });
 
+  it('never sends the embedded provider\'s requests through the proxy', async () => {
+    const before = proxy.requests.length;
+    const run = await runGate({ HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, ONLY: 'group:documented' });
+    expect(run.code, run.stdout.slice(-2000)).to.equal(0);
+    expect(proxy.requests.length - before).to.equal(0);
+  });
+
   it('ONLY=group:documented sends no hostile input', async () => {
     const { run, requests } = await gate({ ONLY: 'group:documented' });
     expect(run.code, run.stdout.slice(-2000)).to.equal(0);
