@@ -12,7 +12,7 @@ export function previewText(p: Preview): string[] {
     `Profile ${p.profile}${p.profileOmissions.length > 0 ? `; left out: ${p.profileOmissions.join(', ')}` : ''}`,
     `Pacing: ${rate}, concurrency ${p.concurrency}; logins: ${p.logins}${p.maxLogins === null ? '' : ` of MAX_LOGINS=${p.maxLogins}`} (a broken token chain may need one more)`,
     `${p.requests.length} requests, in this order (lane "parallel": CONCURRENCY at once, order not defined):`,
-    ...p.requests.map((r, i) => `${String(i + 1).padStart(4)}. [${r.stage}/${r.lane}] ${r.id} [${r.mediaType}] ${r.method} ${r.path} Accept: ${r.accept}; Content-Type: ${r.contentType}\n        body: ${JSON.stringify(r.body)}${r.checks.length > 0 ? `\n        judged by: ${r.checks.join(', ')}` : ''}`),
+    ...p.requests.map((r, i) => `${String(i + 1).padStart(4)}. [${r.stage}/${r.lane}] ${r.id} [${r.mediaType}]${r.role ? ` (${r.role})` : ''} ${r.method} ${r.path} Accept: ${r.accept}; Content-Type: ${r.contentType}\n        body: ${JSON.stringify(r.body)}${r.checks.length > 0 ? `\n        judged by: ${r.checks.join(', ')}` : ''}`),
     `Skipped (${p.skipped.length}):`,
     ...p.skipped.map((s) => `  ${s.id} [${s.mediaType}]: ${s.reason}`),
     `Excluded (${p.excluded.length}):`,

@@ -42,6 +42,8 @@ export interface PreviewRequest {
   contentType: string;
   body: string;
   checks: string[];
+  /** For probes: what the exchange is (documented, hostile, replay, after-replay, expired, server-error, login). */
+  role?: Role | 'login';
 }
 
 export interface Preview {
@@ -64,9 +66,9 @@ export function bodyShape(body: string, secrets: readonly string[] = []): string
   return masked.length <= SHOWN_BODY_CHARS ? masked : `${masked.slice(0, SHOWN_BODY_CHARS)}… (${Buffer.byteLength(masked)} bytes)`;
 }
 
-function entry(stage: Stage, lane: Lane, id: string, mediaType: string, request: RecordedRequest, checks: string[]): PreviewRequest {
+function entry(stage: Stage, lane: Lane, id: string, mediaType: string, request: RecordedRequest, checks: string[], role?: PreviewRequest['role']): PreviewRequest {
   const header = (name: string) => Object.entries(request.headers).find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
-  return { stage, lane, id, mediaType, method: request.method, path: request.path, accept: header('accept'), contentType: header('content-type'), body: bodyShape(request.body), checks };
+  return { stage, lane, id, mediaType, method: request.method, path: request.path, accept: header('accept'), contentType: header('content-type'), body: bodyShape(request.body), checks, ...(role ? { role } : {}) };
 }
 
 /** The exchanges a probe records, by role (execute.ts). */
@@ -86,8 +88,8 @@ function probeRequests(probe: Probe, selection: Selection, logsIn: LoginRequest 
   const request = buildRequest(probe, token?.kind === 'literal' ? token.value : token ? TOKEN_MASK : undefined);
   const lane: Lane = token?.kind === 'chain' ? 'chain' : token?.kind === 'store-down' ? 'store-down' : 'parallel';
   const checksFor = (role: Role) => selection.checks.filter((c) => judges(c, role)).map((c) => c.id);
-  const login = logsIn ? [entry('probes', lane, probe.probeCase.id, 'application/json', logsIn, [])] : [];
-  return [...login, ...rolesOf(probe).map((role) => entry('probes', lane, probe.probeCase.id, probe.mediaType, request, checksFor(role)))];
+  const login = logsIn ? [entry('probes', lane, probe.probeCase.id, 'application/json', logsIn, [], 'login')] : [];
+  return [...login, ...rolesOf(probe).map((role) => entry('probes', lane, probe.probeCase.id, probe.mediaType, request, checksFor(role), role))];
 }
 
 type LoginRequest = RecordedRequest;
