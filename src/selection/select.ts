@@ -98,7 +98,7 @@ export function select({ only, skip, profile }: SelectionInput, cases: readonly 
   const exclude = (item: WorkItem, by: string | undefined) => (by ? (excluded.push({ ...item, by }), true) : false);
   for (const item of work) exclude(item, notOnlyWork(item) ?? skipBy(item) ?? caseReason.get(item.id));
   const kept = checks.filter((_, i) => !exclude(checkItems[i]!, notOnlyCheck(checkItems[i]!) ?? skipBy(checkItems[i]!)));
-  const byId = new Map(excluded.map((e) => [e.id, e.by]));
+  const byId = new Map(excluded.filter((e) => e.kind !== 'check').map((e) => [e.id, e.by]));
   return {
     only,
     skip,
