@@ -4,7 +4,8 @@
 // ONLY=group:documented sends no hostile body; PROFILE=production keeps its rate and login budget.
 
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FindingsReport } from '../../../src/findings/types.ts';
 import { bodyShape, PASSWORD_MASK, type Preview } from '../../../src/plan/preview.ts';
@@ -13,6 +14,7 @@ import { buildRequest } from '../../../src/probes/request.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 import { readIssuedTokens } from '../../../src/target/issuedTokens.ts';
 import { startForwardProxy, type ForwardProxy, type ProxiedRequest } from '../support/forwardProxy.ts';
+import { selfSignedCertificate, selfSignedTarget } from '../hostile/hostileServers.ts';
 import { runGate } from './gateRun.ts';
 
 const PASSWORD = 'consinco';
@@ -87,6 +89,26 @@ describe('aimed runs, on the wire', function () {
     const chain = preview.requests.map((r, i) => (r.lane === 'chain' ? listedRows[i]! : undefined)).filter((r): r is Row => r !== undefined);
     expect(recorded.slice(firstStages).filter((r) => chain.includes(r))).to.deep.equal(chain);
     expect(preview.logins).to.equal(sent.requests.filter((r) => r.url.endsWith('/api/v1/auth/login')).length);
+  });
+
+  it('reaches an https target through HTTPS_PROXY (CONNECT), probes, login and contract verification alike, with CA_FILE judging its certificate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aimed-tls-'));
+    const tls = selfSignedCertificate(dir);
+    const secure = await selfSignedTarget(tls);
+    try {
+      const httpsEnv = { TARGET_URL: secure.url, HTTPS_PROXY: proxy.url, CA_FILE: tls.certFile, ONLY: 'group:contracts,ok.*,bad-request.*', ...LOGIN };
+      const listed = await runGate(httpsEnv, ['--list', '--format', 'json']);
+      const preview = JSON.parse(listed.stdout) as Preview;
+      const tunnelsBefore = proxy.tunnels.length;
+      const run = await runGate(httpsEnv);
+      expect(run.code, run.stdout.slice(-2000)).to.equal(0);
+      // No keep-alive: one tunnel per request, so the tunnels count the requests the proxy carried.
+      expect(proxy.tunnels.length - tunnelsBefore).to.equal(preview.requests.length);
+      expect(preview.requests.map((r) => r.stage)).to.include.members(['preflight', 'login', 'contracts', 'probes']);
+    } finally {
+      await secure.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never sends the embedded provider\'s requests through the proxy', async () => {

@@ -1,6 +1,7 @@
 // A forward proxy on loopback, as a corporate proxy would be: absolute-form requests for http
 // targets are forwarded and recorded (request, arrival time, the response's body), CONNECT
 // tunnels for https targets are opened and counted. Tests point HTTP_PROXY / HTTPS_PROXY at it.
+// It forwards to loopback only (tests talk to no other host): anything else is recorded and refused.
 
 import { createServer, request, type IncomingMessage } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
@@ -25,6 +26,8 @@ export interface ForwardProxy {
   close(): Promise<void>;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
 export async function startForwardProxy(): Promise<ForwardProxy> {
   const requests: ProxiedRequest[] = [];
   const tunnels: string[] = [];
@@ -33,6 +36,10 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
     const entry: ProxiedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: await readAll(req), atMs: performance.now() };
     requests.push(entry);
     const target = new URL(entry.url);
+    if (!LOOPBACK.has(target.hostname)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('proxy: loopback only');
+      return;
+    }
     const outgoing = request(target, { method: entry.method, headers: { ...req.headers, host: target.host } }, async (answer) => {
       entry.status = answer.statusCode;
       entry.responseBody = await readAll(answer);
@@ -52,6 +59,10 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     tunnels.push(req.url ?? '');
     const [host, port] = (req.url ?? '').split(/:(?=\d+$)/);
+    if (!LOOPBACK.has(host!)) {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
     const upstream = connect(Number(port), host!.replace(/^\[|\]$/g, ''), () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);

@@ -8,6 +8,7 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import '../quietBacktraces.ts';
+import '../noTelemetry.ts';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { HttpOptions } from '../../http/client.ts';
 import { redact } from '../../redaction/redactor.ts';
@@ -86,7 +87,7 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
         next();
       },
     });
-    const report = await withLoopbackUnproxied(() => verifier.verifyProvider().catch((error: Error) => error.message));
+    const report = await withoutProxyVariables(() => verifier.verifyProvider().catch((error: Error) => error.message));
     const verdicts = readVerdicts(report, runnable.map((i) => i.description));
     return [...skips, ...verdicts.map((v): ContractVerdict => {
       const hookError = hookErrors.get(stateOf(runnable.find((i) => i.description === v.description)!) ?? '');
@@ -101,22 +102,21 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
 }
 
 /**
- * Pact's verifier (Rust) reads HTTP_PROXY / NO_PROXY from the environment and would send its
- * requests for the capture proxy on 127.0.0.1 to the user's proxy. The capture proxy is the
- * run's own loopback server: the verifier must reach it directly; the capture proxy's onward
- * request to the target honours the user's proxy settings (and RATE_LIMIT) through the run's client.
+ * Pact's verifier reads the proxy variables itself and sent its requests for the run's own
+ * loopback servers (Pact's request-filter proxy, the capture proxy) to the user's proxy: as
+ * absolute-form requests under HTTP_PROXY, as CONNECT tunnels under HTTPS_PROXY, whatever
+ * NO_PROXY said. It only ever talks to loopback, so it runs with no proxy variable set; the
+ * capture proxy's onward request to the target keeps the user's settings (read once into the
+ * run's config) and RATE_LIMIT, through the run's client.
  */
-async function withLoopbackUnproxied<T>(verify: () => Promise<T>): Promise<T> {
-  const saved = { NO_PROXY: process.env['NO_PROXY'], no_proxy: process.env['no_proxy'] };
-  const noProxy = [saved.no_proxy ?? saved.NO_PROXY, '127.0.0.1', 'localhost'].filter(Boolean).join(',');
-  process.env['NO_PROXY'] = noProxy;
-  process.env['no_proxy'] = noProxy;
+const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY'].flatMap((name) => [name, name.toLowerCase()]);
+
+async function withoutProxyVariables<T>(verify: () => Promise<T>): Promise<T> {
+  const saved = PROXY_VARIABLES.map((name) => [name, process.env[name]] as const);
+  for (const name of PROXY_VARIABLES) delete process.env[name];
   try {
     return await verify();
   } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
   }
 }
