@@ -2,6 +2,8 @@
 // (what checks produce), and the findings report written to reports/findings.json.
 // Checks are pure functions of an exchange, so they can be tested offline with fixtures.
 
+import type { Profile } from '../config/config.ts';
+
 export type Level = 'MUST' | 'SHOULD' | 'MAY';
 export type ResultStatus = 'pass' | 'fail' | 'skip' | 'info';
 export type Naming = 'backing-field' | 'documented';
@@ -85,7 +87,7 @@ export interface FindingsReport {
   target: string;
   /** True when the target is the embedded reference provider. */
   embedded: boolean;
-  profile: 'default' | 'strict' | 'production';
+  profile: Profile;
   insecureTls: boolean;
   /** What the profile left out, in a reader's words (PROFILE=production). */
   profileOmissions: string[];

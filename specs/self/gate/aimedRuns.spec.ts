@@ -129,6 +129,17 @@ describe('aimed runs, on the wire', function () {
     expect(report.excluded.some((e) => e.kind === 'contract')).to.equal(true);
   });
 
+  it('PROFILE=production with its own defaults: 5 requests/s, concurrency 2, one login', async () => {
+    const { run, requests } = await gate({ PROFILE: 'production', ONLY: 'ok.*,unauthorized.*' });
+    expect(run.code, run.stdout.slice(-2000)).to.equal(0);
+    expect(requests.filter((r) => r.url.endsWith('/api/v1/auth/login'))).to.have.length(1);
+    const times = requests.map((r) => r.atMs).sort((a, b) => a - b);
+    expect(Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length))).to.be.at.most(6);
+    expect(requests.length).to.be.greaterThan(20);
+    const report = JSON.parse(readFileSync(join(run.reportsDir, 'findings.json'), 'utf8')) as FindingsReport;
+    expect(report.pacing).to.deep.equal({ rateLimit: 5, concurrency: 2, maxLogins: 1, loginsUsed: 1 });
+  });
+
   it('PROFILE=production stays within its rate (RATE_LIMIT wins over the profile\'s 5/s) and its one login', async () => {
     const rate = 20;
     const { run, requests } = await gate({ PROFILE: 'production', RATE_LIMIT: String(rate) });
