@@ -5,7 +5,7 @@
 // executes (src/plan/probePlan.ts) and the same request builders, so what it shows is what is sent.
 
 import type { Config } from '../config/config.ts';
-import type { RecordedRequest } from '../findings/types.ts';
+import type { ExcludedWork, RecordedRequest } from '../findings/types.ts';
 import { judges } from '../checks/evaluate.ts';
 import type { Role } from '../checks/exchange.ts';
 import { INTERACTIONS, type InteractionCase } from '../pact/interactions.ts';
@@ -15,7 +15,7 @@ import { requestTemplate } from '../pact/templates.ts';
 import { requestMembers } from '../pact/client.ts';
 import { expandProbes, type Probe } from '../probes/cases.ts';
 import { buildRequest } from '../probes/request.ts';
-import type { Selection } from '../selection/select.ts';
+import { excludedWork, type Selection } from '../selection/select.ts';
 import { loginRequest } from '../target/login.ts';
 import { PREFLIGHT_REQUEST } from '../target/preflight.ts';
 import { planProbes } from './probePlan.ts';
@@ -57,7 +57,7 @@ export interface Preview {
   requests: PreviewRequest[];
   /** Work that will not be sent, with the reason (token not available, login budget). */
   skipped: { id: string; mediaType: string; reason: string }[];
-  excluded: { kind: string; id: string; by: string }[];
+  excluded: ExcludedWork[];
 }
 
 /** A body as a preview shows it: live tokens and the password masked, long bodies by their start and size. */
@@ -146,6 +146,6 @@ export function buildPreview(config: Config, selection: Selection): Preview {
       ...lanes.flatMap((lane) => probes.filter((r) => r.lane === lane)),
     ],
     skipped,
-    excluded: selection.excluded.map(({ kind, id, by }) => ({ kind, id, by })),
+    excluded: excludedWork(selection),
   };
 }

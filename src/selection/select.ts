@@ -10,6 +10,7 @@
 // excluded (PROFILE=strict fails a run that excluded a MUST check).
 
 import type { Config } from '../config/config.ts';
+import type { ExcludedWork } from '../findings/types.ts';
 import type { Check } from '../checks/check.ts';
 import { CHECKS } from '../checks/registry.ts';
 import { INTERACTIONS, type InteractionCase } from '../pact/interactions.ts';
@@ -107,6 +108,11 @@ export function select({ only, skip, profile }: SelectionInput, cases: readonly 
     excludedBy: (id) => byId.get(id),
     profileOmissions: production ? productionOmissions(excluded) : [],
   };
+}
+
+/** The exclusions as the reports and the preview carry them (no groups). */
+export function excludedWork(selection: Selection): ExcludedWork[] {
+  return selection.excluded.map(({ kind, id, level, by }) => ({ kind, id, ...(level ? { level } : {}), by }));
 }
 
 function productionOmissions(excluded: readonly Exclusion[]): string[] {

@@ -111,6 +111,15 @@ describe('aimed runs, on the wire', function () {
     }
   });
 
+  it('--skip excludes a MUST check: listed with its pattern, and a strict run fails for it (exit 1)', async () => {
+    const strict = await runGate({ PROFILE: 'strict', ONLY: 'group:lifecycle' }, ['--skip', 'token.rotation']);
+    expect(strict.code, strict.stdout.slice(-2000)).to.equal(1);
+    expect(strict.stdout).to.contain('Excluded by SKIP=token.rotation: token.rotation (MUST check)');
+    expect(strict.stdout).to.contain('the strict profile excluded 1 MUST check (token.rotation by SKIP=token.rotation)');
+    const lenient = await runGate({ ONLY: 'group:lifecycle' }, ['--skip=token.rotation']);
+    expect(lenient.code, lenient.stdout.slice(-2000)).to.equal(0);
+  });
+
   it('never sends the embedded provider\'s requests through the proxy', async () => {
     const before = proxy.requests.length;
     const run = await runGate({ HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, ONLY: 'group:documented' });
