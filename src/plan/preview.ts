@@ -71,7 +71,7 @@ function entry(stage: Stage, lane: Lane, id: string, mediaType: string, request:
   return { stage, lane, id, mediaType, method: request.method, path: request.path, accept: header('accept'), contentType: header('content-type'), body: bodyShape(request.body), checks, ...(role ? { role } : {}) };
 }
 
-/** The exchanges a probe records, by role (execute.ts). */
+/** The exchanges a probe records, by role, as execute.ts records them. */
 function rolesOf(probe: Probe): Role[] {
   const c = probe.probeCase;
   if (c.role === 'hostile') return ['hostile'];
@@ -83,7 +83,7 @@ function rolesOf(probe: Probe): Role[] {
   }
 }
 
-function probeRequests(probe: Probe, selection: Selection, logsIn: LoginRequest | undefined): PreviewRequest[] {
+function probeRequests(probe: Probe, selection: Selection, logsIn: RecordedRequest | undefined): PreviewRequest[] {
   const token = probe.probeCase.token;
   const request = buildRequest(probe, token?.kind === 'literal' ? token.value : token ? TOKEN_MASK : undefined);
   const lane: Lane = token?.kind === 'chain' ? 'chain' : token?.kind === 'store-down' ? 'store-down' : 'parallel';
@@ -91,8 +91,6 @@ function probeRequests(probe: Probe, selection: Selection, logsIn: LoginRequest 
   const login = logsIn ? [entry('probes', lane, probe.probeCase.id, 'application/json', logsIn, [], 'login')] : [];
   return [...login, ...rolesOf(probe).map((role) => entry('probes', lane, probe.probeCase.id, probe.mediaType, request, checksFor(role), role))];
 }
-
-type LoginRequest = RecordedRequest;
 
 function contractRequest(c: InteractionCase, injected: boolean): RecordedRequest {
   const template = requestTemplate(c);
