@@ -3,7 +3,7 @@
 // A check that judges the run as a whole (naming across formats) adds `acrossRun`.
 
 import type { Level } from '../findings/types.ts';
-import type { CheckContext, ProbeExchange } from './exchange.ts';
+import type { CheckContext, ProbeExchange, Role } from './exchange.ts';
 import type { Outcome } from './outcome.ts';
 
 export interface Check {
@@ -11,6 +11,8 @@ export interface Check {
   title: string;
   rule: string;
   level: Level;
+  /** The exchange roles the check judges (absent: every role); the evaluator asks it about no other, and `--list` names it from these. */
+  roles?: readonly Role[];
   run(exchange: ProbeExchange, ctx: CheckContext): Outcome[];
   acrossRun?(exchanges: readonly ProbeExchange[], ctx: CheckContext): Outcome[];
 }

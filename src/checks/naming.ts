@@ -3,7 +3,7 @@
 // for when it is set. The run's verdict and the fix advice (docs/wire-format.md) come from here too.
 
 import type { NamingReport, NamingVerdict } from '../findings/types.ts';
-import { NAMING_ADVICE } from '../naming/classify.ts';
+import { NAMING_ADVICE, NO_TOKEN_RESPONSE_ADVICE } from '../naming/classify.ts';
 import type { Check } from './check.ts';
 import type { ProbeExchange } from './exchange.ts';
 import { namingFamily, parseBody, tokenNaming } from './body.ts';
@@ -29,6 +29,7 @@ function formatVerdict(verdicts: NamingVerdict[]): NamingVerdict | undefined {
 
 export function namingReport(exchanges: readonly ProbeExchange[]): NamingReport {
   const seen = exchanges.map(classified).filter((c): c is Classified => c !== undefined);
+  if (seen.length === 0) return { verdict: 'unknown', byFormat: {}, advice: NO_TOKEN_RESPONSE_ADVICE };
   const json = formatVerdict(seen.filter((c) => c.format === 'json').map((c) => c.verdict));
   const xml = formatVerdict(seen.filter((c) => c.format === 'xml').map((c) => c.verdict));
   const byFormat = { ...(json ? { json } : {}), ...(xml ? { xml } : {}) };

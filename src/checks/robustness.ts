@@ -5,7 +5,7 @@
 
 import type { RecordedRequest } from '../findings/types.ts';
 import type { TargetStop } from '../run/traffic.ts';
-import { CHEAP_REQUEST } from '../target/preflight.ts';
+import { PREFLIGHT_REQUEST } from '../target/preflight.ts';
 import type { Check } from './check.ts';
 import { noResponse } from './check.ts';
 import { fail, pass, type Outcome } from './outcome.ts';
@@ -15,8 +15,8 @@ export const inputNoServerError: Check = {
   title: 'No hostile or malformed request gets a 500 or hangs; the target answers every request to the end of the run',
   rule: 'OWASP ASVS 1.5 / 16.5.3 (input handling fails safely); Help Page 500 is for server faults only',
   level: 'MUST',
+  roles: ['documented', 'hostile', 'replay', 'after-replay', 'expired'],
   run(exchange) {
-    if (exchange.role === 'server-error') return [];
     if (!exchange.response) return [fail('no answer', noResponse(exchange), 'a 4xx or 2xx response within REQUEST_TIMEOUT_MS')];
     const status = exchange.response.status;
     return status >= 500 ? [fail(`server error ${status}`, `status ${status}`, 'a 4xx status (the request is the client\'s fault)')] : [pass(`status ${status}, no server error`)];
@@ -48,7 +48,7 @@ export function targetStopped(stop: TargetStop, label: (request: RecordedRequest
   const recent = stop.recent.map((r, i) => `#${first - (stop.recent.length - 1 - i)} ${label(r.request)} at ${seconds(r.sentMs)}: ${r.result}`);
   return fail(
     `the target stopped answering at request ${first} of the run`,
-    `no answer to request ${first} (${label(stop.firstUnanswered.request)}, sent at ${seconds(stop.firstUnanswered.sentMs)}), nor to a liveness check (${CHEAP_REQUEST.method} ${CHEAP_REQUEST.path} ${CHEAP_REQUEST.body}: ${stop.check}); the last requests sent: ${recent.join('; ')}`,
+    `no answer to request ${first} (${label(stop.firstUnanswered.request)}, sent at ${seconds(stop.firstUnanswered.sentMs)}), nor to a liveness check (${PREFLIGHT_REQUEST.method} ${PREFLIGHT_REQUEST.path} ${PREFLIGHT_REQUEST.body}: ${stop.check}); the last requests sent: ${recent.join('; ')}`,
     'an answer to every request within REQUEST_TIMEOUT_MS',
   );
 }

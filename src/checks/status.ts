@@ -10,8 +10,8 @@ export const statusDocumented: Check = {
   title: 'The documented status code for the case',
   rule: 'Help Page "Response Codes" (200, 400, 401, 500); Web API 415 for an unsupported media type',
   level: 'MUST',
+  roles: ['documented', 'server-error'],
   run(exchange) {
-    if (exchange.role !== 'documented' && exchange.role !== 'server-error') return [];
     const want = exchange.expect.status;
     if (!exchange.response) return [fail(`no response, expected ${want}`, noResponse(exchange), `status ${want}`)];
     const got = exchange.response.status;

@@ -28,8 +28,8 @@ export const tokenRotation: Check = {
   title: 'A refresh rotates the refresh token; the used one is refused',
   rule: 'RFC 9700 §4.14.2 (refresh token rotation); RFC 6749 §6',
   level: 'MUST',
+  roles: ['replay'],
   run(exchange) {
-    if (exchange.role !== 'replay') return [];
     // A lost answer proves nothing about the token: input.no-server-error reports it, the probe skips the verdict.
     if (exchange.transportError !== undefined) return [];
     const refresh = rotationOfRefresh(exchange.previous);
@@ -46,8 +46,9 @@ export const tokenReplayDetection: Check = {
   title: 'A refused replay revokes the whole token family',
   rule: 'RFC 9700 §4.14.2 (refresh token replay detection)',
   level: 'SHOULD',
+  roles: ['after-replay'],
   run(exchange) {
-    if (exchange.role !== 'after-replay' || exchange.transportError !== undefined || exchange.previous?.response?.status !== 401) return [];
+    if (exchange.transportError !== undefined || exchange.previous?.response?.status !== 401) return [];
     return exchange.response?.status === 401 ? [pass('replay detected: the successor token was revoked too')]
       : [fail('no replay detection', `${statusOf(exchange)} for the successor of a replayed refresh token`, 'status 401: the token family revoked after a replay (RFC 9700 §4.14.2)')];
   },
@@ -58,8 +59,8 @@ export const tokenExpiry: Check = {
   title: 'An expired refresh token is refused with 401',
   rule: 'RFC 6749 §5.2 (invalid_grant: expired refresh token); Help Page 401',
   level: 'MUST',
+  roles: ['expired'],
   run(exchange) {
-    if (exchange.role !== 'expired') return [];
     return exchange.response?.status === 401 ? [pass('expired refresh token refused with 401')]
       : [fail('an expired refresh token is not refused', statusOf(exchange), 'status 401 for a refresh token past its lifetime')];
   },

@@ -18,6 +18,8 @@ import { paint, stageLogger, useColor } from './console.ts';
 import { couldNotTestMessage, internalErrorMessage } from './couldNotTest.ts';
 import { EXIT, exitCodeFor, type ExitCode } from './exitCodes.ts';
 import { runMocha } from './mochaRun.ts';
+import { runList } from './list.ts';
+import { parseRunArgs } from './runArgs.ts';
 
 /** Relative to the project root, where npm runs every script. */
 const CONTRACTS_DIR = 'contracts';
@@ -36,17 +38,34 @@ export async function runGate(args: readonly string[]): Promise<ExitCode> {
   });
 }
 
-async function gate(args: readonly string[]): Promise<ExitCode> {
+/** Config errors (a flag or variable) end in the could-not-test paragraph, exit 2. */
+function couldNotTest(error: unknown): ExitCode {
+  const message = couldNotTestMessage(error);
+  if (!message) throw error;
+  console.error(paint(message, 'red', useColor(process.stderr)));
+  return EXIT.COULD_NOT_TEST;
+}
+
+async function gate(argv: readonly string[]): Promise<ExitCode> {
+  let args: string[];
+  try {
+    const parsed = parseRunArgs(argv);
+    Object.assign(process.env, parsed.env);
+    if (parsed.list) {
+      runList(parsed.format);
+      return EXIT.CONFORMING;
+    }
+    args = parsed.mochaArgs;
+  } catch (error) {
+    return couldNotTest(error);
+  }
   const stage = stageLogger(4);
   stage('starting the run: configuration and target preflight');
   let run: Run;
   try {
     run = await currentRun();
   } catch (error) {
-    const message = couldNotTestMessage(error);
-    if (!message) throw error;
-    console.error(paint(message, 'red', useColor(process.stderr)));
-    return EXIT.COULD_NOT_TEST;
+    return couldNotTest(error);
   }
   // performance.now() counts from the process's start: Node, tsx, loading, config, provider, preflight.
   run.findings.timing('startup', performance.now());

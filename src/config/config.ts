@@ -3,9 +3,11 @@
 
 import { accessSync, constants } from 'node:fs';
 import { isFaultId } from '../reference/faults.ts';
+import { ProxySettingError, proxySettings, type ProxySettings } from '../http/proxy.ts';
 
 export type NamingSetting = 'auto' | 'backing-field' | 'documented';
-export type Profile = 'default' | 'strict';
+export type Profile = 'default' | 'strict' | 'production';
+export const PROFILES: readonly Profile[] = ['default', 'strict', 'production'];
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, message: string) {
@@ -40,6 +42,15 @@ export interface Config {
   refreshTokenFile?: string;
   /** A server's live Help index (`https://host/Help`) for the doc commands. */
   helpUrl?: string;
+  /** Comma-separated globs over case ids, check ids and `group:<name>` (src/selection/). */
+  only: string[];
+  skip: string[];
+  /** Requests per second across the whole run (undefined: unpaced). */
+  rateLimit?: number;
+  /** Logins the run may make (undefined: no cap). */
+  maxLogins?: number;
+  /** HTTP_PROXY / HTTPS_PROXY / NO_PROXY as read from the environment (src/http/proxy.ts). */
+  proxy: ProxySettings;
   /** Only for the embedded provider: its naming and injected faults. */
   reference: { naming: 'backing-field' | 'documented'; faults: string[]; slowMs: number };
 }
@@ -61,11 +72,18 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'LOGIN_PASSWORD', default: '(none)', description: 'Password for the login.' },
   { name: 'LOGIN_PATH', default: 'api/v1/auth/login', description: 'Path of the login action, relative to TARGET_URL.' },
   { name: 'NAMING', default: 'auto', description: 'Field naming the target must emit: auto (classify and report), backing-field or documented.' },
-  { name: 'PROFILE', default: 'default', description: 'default: SHOULD/MAY checks are advisory; strict: advisory checks and skipped probes fail.' },
+  { name: 'PROFILE', default: 'default', description: 'default: SHOULD/MAY checks are advisory; strict: advisory checks, skipped probes and an excluded MUST check fail; production: documented and lifecycle cases, size-bounded hostile input, one login, RATE_LIMIT=5, CONCURRENCY=2 (docs/gate.md).' },
+  { name: 'ONLY', default: '(everything)', description: 'Comma-separated globs over case ids, check ids and groups (group:documented, group:lifecycle, group:hostile, group:contracts): only the matching work runs; the rest is reported as excluded.' },
+  { name: 'SKIP', default: '(nothing)', description: 'Comma-separated globs like ONLY: the matching work is excluded and reported as excluded with the pattern.' },
+  { name: 'RATE_LIMIT', default: '(unpaced; production: 5)', description: 'Requests per second across the whole run (preflight, logins, probes, contract verification); a positive number, e.g. 0.5.' },
+  { name: 'MAX_LOGINS', default: '(no cap; production: 1)', description: 'How many logins the run may make; probes that would need more are skipped with the reason.' },
+  { name: 'CONCURRENCY', default: '8', description: `At most this many of the run's requests in flight at once (1 to ${MAX_CONCURRENCY}; production: 2); 1 sends one request at a time.` },
+  { name: 'HTTPS_PROXY', default: '(none)', description: 'Proxy for https targets (CONNECT tunnel); https_proxy too, the lower-case name wins.' },
+  { name: 'HTTP_PROXY', default: '(none)', description: 'Proxy for http targets; http_proxy too, the lower-case name wins.' },
+  { name: 'NO_PROXY', default: '(none)', description: 'Comma-separated hosts, domains (.example.com), IP addresses, CIDR ranges or * that bypass the proxy, as curl reads it; the embedded provider never uses a proxy.' },
   { name: 'REQUEST_TIMEOUT_MS', default: '5000', description: 'Deadline for each request, in milliseconds.' },
   { name: 'MAX_RESPONSE_BYTES', default: '1048576', description: 'Response bodies are cut (and marked truncated) at this size.' },
   { name: 'RESPONSE_TIME_BUDGET_MS', default: '1000', description: 'Advisory time budget per request (check response.time).' },
-  { name: 'CONCURRENCY', default: '8', description: `At most this many of the run's requests in flight at once (1 to ${MAX_CONCURRENCY}); 1 sends one request at a time.` },
   { name: 'CA_FILE', default: '(system CAs)', description: 'PEM file with the CA certificates that sign the target\'s TLS certificate.' },
   { name: 'INSECURE_TLS', default: '0', description: 'Set to 1 to skip TLS certificate verification (shown in the report).' },
   { name: 'REPORTS_DIR', default: 'reports', description: 'Folder for findings.json and the other reports.' },
@@ -100,8 +118,42 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
-function concurrency(env: Env): number {
-  const parallel = positiveInt(env, 'CONCURRENCY', 8);
+function positiveNumber(env: Env, name: string): number | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(Number(raw) > 0)) throw new ConfigError(name, `"${raw}" is not a positive number`);
+  return Number(raw);
+}
+
+function wholeNumber(env: Env, name: string): number | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new ConfigError(name, `"${raw}" is not a whole number (0 or more)`);
+  return Number(raw);
+}
+
+function patterns(env: Env, name: string): string[] {
+  return (value(env, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * What PROFILE=production sets when the variable itself is not given: an explicit RATE_LIMIT,
+ * MAX_LOGINS or CONCURRENCY always wins, so a team can tune the profile to its server.
+ */
+export const PRODUCTION_DEFAULTS = { rateLimit: 5, maxLogins: 1, concurrency: 2 } as const;
+const DEFAULT_CONCURRENCY = 8;
+
+function proxy(env: Env): ProxySettings {
+  try {
+    return proxySettings(env);
+  } catch (error) {
+    if (error instanceof ProxySettingError) throw new ConfigError(error.variable, error.message.slice(error.variable.length + 2));
+    throw error;
+  }
+}
+
+function concurrency(env: Env, production: boolean): number {
+  const parallel = positiveInt(env, 'CONCURRENCY', production ? PRODUCTION_DEFAULTS.concurrency : DEFAULT_CONCURRENCY);
   if (parallel > MAX_CONCURRENCY) throw new ConfigError('CONCURRENCY', `${parallel} is more than ${MAX_CONCURRENCY}`);
   return parallel;
 }
@@ -172,21 +224,30 @@ export function loadConfig(env: Env = process.env): Config {
   const credentials = login(env);
   const refreshTokenFile = value(env, 'REFRESH_TOKEN_FILE');
   const helpUrl = httpUrl(env, 'HELP_URL', 'https://host:8343/Help')?.href;
+  const profile = oneOf(env, 'PROFILE', PROFILES, 'default');
+  const production = profile === 'production';
+  const rateLimit = positiveNumber(env, 'RATE_LIMIT') ?? (production ? PRODUCTION_DEFAULTS.rateLimit : undefined);
+  const maxLogins = wholeNumber(env, 'MAX_LOGINS') ?? (production ? PRODUCTION_DEFAULTS.maxLogins : undefined);
   return {
     ...(target ? { targetUrl: target } : {}),
     ...(refreshToken ? { refreshToken } : {}),
     ...(credentials ? { login: credentials } : {}),
     naming: oneOf(env, 'NAMING', ['auto', 'backing-field', 'documented'], 'auto'),
-    profile: oneOf(env, 'PROFILE', ['default', 'strict'], 'default'),
+    profile,
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 5000),
     maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', 1048576),
     ...(ca ? { caFile: ca } : {}),
     insecureTls,
     responseTimeBudgetMs: positiveInt(env, 'RESPONSE_TIME_BUDGET_MS', 1000),
-    concurrency: concurrency(env),
+    concurrency: concurrency(env, production),
     reportsDir: value(env, 'REPORTS_DIR') ?? 'reports',
     ...(refreshTokenFile ? { refreshTokenFile } : {}),
     ...(helpUrl ? { helpUrl } : {}),
+    only: patterns(env, 'ONLY'),
+    skip: patterns(env, 'SKIP'),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
+    ...(maxLogins !== undefined ? { maxLogins } : {}),
+    proxy: proxy(env),
     reference: {
       naming: oneOf(env, 'REFERENCE_NAMING', ['backing-field', 'documented'], 'backing-field'),
       faults: referenceFaults(env, target === undefined),

@@ -2,6 +2,8 @@
 // (what checks produce), and the findings report written to reports/findings.json.
 // Checks are pure functions of an exchange, so they can be tested offline with fixtures.
 
+import type { Profile } from '../config/config.ts';
+
 export type Level = 'MUST' | 'SHOULD' | 'MAY';
 export type ResultStatus = 'pass' | 'fail' | 'skip' | 'info';
 export type Naming = 'backing-field' | 'documented';
@@ -75,13 +77,38 @@ export interface NamingReport {
   advice: string;
 }
 
+/** Work ONLY, SKIP or the profile left out: never sent (cases, contract interactions) or never run (checks). */
+export interface ExcludedWork {
+  kind: 'case' | 'contract' | 'check';
+  id: string;
+  /** Checks only: the level of the check that did not judge. */
+  level?: Level;
+  /** The pattern or rule that excluded it: `SKIP=hostile.*`, `ONLY=group:documented`, `PROFILE=production: deep nesting`. */
+  by: string;
+}
+
+/** How the run paced itself and what it spent. */
+export interface Pacing {
+  /** RATE_LIMIT in requests per second, null when unpaced. */
+  rateLimit: number | null;
+  concurrency: number;
+  /** MAX_LOGINS, null when uncapped. */
+  maxLogins: number | null;
+  loginsUsed: number;
+}
+
 export interface FindingsReport {
   tool: { name: string; version: string };
   target: string;
   /** True when the target is the embedded reference provider. */
   embedded: boolean;
-  profile: 'default' | 'strict';
+  profile: Profile;
   insecureTls: boolean;
+  /** What the profile left out, in a reader's words (PROFILE=production). */
+  profileOmissions: string[];
+  selection: { only: string[]; skip: string[] };
+  excluded: ExcludedWork[];
+  pacing: Pacing;
   startedAt: string;
   durationMs: number;
   naming: NamingReport;

@@ -1,14 +1,19 @@
 // The one HTTP client of the probes, on node:http/https rather than fetch, so that every
 // request has a hard deadline, a response size cap, the run's TLS choices, no redirect
 // following and no keep-alive socket that would keep mocha alive after the run. A run's
-// requests pass its traffic control first (pacing, and no request to a target found gone).
+// requests pass its traffic control first (CONCURRENCY, and no request to a target found gone),
+// then wait for the run's pacer (RATE_LIMIT), and go through HTTP_PROXY / HTTPS_PROXY when
+// NO_PROXY does not name the target's host (src/http/proxy.ts; tunnel.ts for https).
 
 import { readFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Config } from '../config/config.ts';
 import type { RecordedRequest, RecordedResponse } from '../findings/types.ts';
 import { charsetOf, decodeBody, encodeText } from './charset.ts';
+import { createPacer, type Pacer } from './pacer.ts';
+import { proxyAuthorization, proxyFor, type ProxySettings } from './proxy.ts';
+import { tunnelConnection } from './tunnel.ts';
 
 export interface HttpOptions {
   timeoutMs: number;
@@ -16,8 +21,12 @@ export interface HttpOptions {
   /** PEM CA bundle to trust for https targets. */
   ca?: string;
   insecureTls: boolean;
-  /** The run's traffic control; requests sent without one (the preflight, self tests) are not paced. */
+  /** The run's traffic control (CONCURRENCY, a target found gone); requests sent without one (the preflight, self tests) are not counted in. */
   traffic?: Traffic;
+  /** RATE_LIMIT: every request waits for its slot (the deadline starts after the wait). */
+  pacer?: Pacer;
+  /** Proxies for the target; absent for loopback servers the run starts itself. */
+  proxy?: ProxySettings;
 }
 
 /** What every request of a run passes before it leaves and reports to when it ends. */
@@ -48,12 +57,15 @@ export interface HttpOutcome {
   errorCode?: string;
 }
 
-export function httpOptions(config: Config): HttpOptions {
+/** The options for requests to the run's target; `embedded` targets (the in-process provider) are never proxied. */
+export function httpOptions(config: Config, embedded = false): HttpOptions {
   return {
     timeoutMs: config.requestTimeoutMs,
     maxResponseBytes: config.maxResponseBytes,
     ...(config.caFile ? { ca: readFileSync(config.caFile, 'utf8') } : {}),
     insecureTls: config.insecureTls,
+    ...(config.rateLimit !== undefined ? { pacer: createPacer(config.rateLimit) } : {}),
+    ...(embedded ? {} : { proxy: config.proxy }),
   };
 }
 
@@ -68,10 +80,23 @@ export function requestsSent(): number {
 export async function send(baseUrl: string, req: RecordedRequest, options: HttpOptions): Promise<HttpOutcome> {
   const passage = options.traffic ? await options.traffic.enter(req) : undefined;
   if (passage && 'refused' in passage) return { transportError: passage.refused, errorCode: NOT_SENT };
+  // The rate limit counts starts, so its turn comes after the concurrency slot: no burst when slots free up.
+  await options.pacer?.wait();
+
   requestCount++;
   const outcome = await transmit(baseUrl, req, options, passage);
   passage?.leave(outcome);
   return outcome;
+}
+
+/** Where the request goes: straight to the target, to an HTTP proxy (absolute-form URL), or through a CONNECT tunnel. */
+function route(url: URL, options: HttpOptions): RequestOptions {
+  const tls = url.protocol === 'https:' ? { rejectUnauthorized: !options.insecureTls, ...(options.ca ? { ca: options.ca } : {}) } : {};
+  const proxy = options.proxy && proxyFor(url, options.proxy);
+  if (!proxy) return tls;
+  // node:https calls createConnection only for a request without an agent.
+  if (url.protocol === 'https:') return { ...tls, agent: undefined, createConnection: tunnelConnection(proxy, url, { ...tls, servername: url.hostname, timeoutMs: options.timeoutMs }) as RequestOptions['createConnection'] };
+  return { host: proxy.hostname, port: proxy.port || 80, path: url.href, setHost: false, headers: { host: url.host, ...proxyAuthorization(proxy) } };
 }
 
 function transmit(baseUrl: string, req: RecordedRequest, options: HttpOptions, passage: Passage | undefined): Promise<HttpOutcome> {
@@ -89,12 +114,13 @@ function transmit(baseUrl: string, req: RecordedRequest, options: HttpOptions, p
       resolve(outcome);
     };
     const requestFn = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const via = route(url, options);
     const outgoing = requestFn(url, {
       method: req.method,
-      headers: { ...req.headers, 'content-length': String(body.length), connection: 'close' },
       agent: false,
       timeout: options.timeoutMs,
-      ...(url.protocol === 'https:' ? { rejectUnauthorized: !options.insecureTls, ...(options.ca ? { ca: options.ca } : {}) } : {}),
+      ...via,
+      headers: { ...via.headers, ...req.headers, 'content-length': String(body.length), connection: 'close' },
     });
     const fail = (errorCode: string, transportError: string) => {
       finish({ transportError, errorCode });
@@ -165,6 +191,7 @@ function flattenHeaders(incoming: IncomingMessage): Record<string, string> {
 /** Node's error codes in words a user can act on. */
 function describeError(error: NodeJS.ErrnoException): string {
   const code = error.code ?? '';
+  if (code === 'EPROXY') return error.message;
   if (code === 'ECONNREFUSED') return 'connection refused (nothing listens on that host and port)';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host name not found (${code})`;
   if (code === 'ECONNRESET') return 'connection reset by the target';

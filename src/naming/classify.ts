@@ -21,6 +21,9 @@ export const NAMING_ADVICE: Record<NamingVerdict, string> = {
   unknown: 'The response carries none of the documented or backing-field names; it is not a TokenResponse the doc describes.',
 };
 
+/** When no refresh answered 200, there is no naming to classify: say so, and how to get a live token. */
+export const NO_TOKEN_RESPONSE_ADVICE = 'No token response was seen (no refresh answered 200 with a body), so the naming could not be classified. Give the run a live refresh token: set LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD so it can log in, or REFRESH_TOKEN.';
+
 export function classifyJsonNaming(body: Record<string, unknown>, naming: NamingMap): NamingVerdict {
   const keys = Object.keys(body);
   const members = naming.response.members;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
 import { basename, dirname, join } from 'node:path';
 import './quietBacktraces.ts';
+import './noTelemetry.ts';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import type { Naming } from '../findings/types.ts';
 import { REFRESH_PATH } from '../target/paths.ts';

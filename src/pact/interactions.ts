@@ -19,6 +19,8 @@ export const SUPPORTED_GRANT_TYPE = 'refresh_token';
 export const UNSUPPORTED_GRANT_TYPE = 'password';
 
 export interface InteractionCase {
+  /** `contract.<format>.<shape>`: what ONLY and SKIP match (with the group `contracts`). */
+  id: string;
   description: string;
   format: WireFormat;
   state: ProviderState;
@@ -27,19 +29,19 @@ export interface InteractionCase {
   response: { status: 200 | 400 | 401 | 500; body: 'token' | 'error' };
 }
 
-type CaseShape = Omit<InteractionCase, 'description' | 'format'> & { what: string };
+type CaseShape = Omit<InteractionCase, 'id' | 'description' | 'format'> & { key: string; what: string };
 
 const SHAPES: readonly CaseShape[] = [
-  { what: 'a valid refresh token', state: STATES.validToken, request: { withToken: true, grantType: SUPPORTED_GRANT_TYPE }, response: { status: 200, body: 'token' } },
-  { what: 'no refresh token', state: STATES.storeAvailable, request: { withToken: false, grantType: SUPPORTED_GRANT_TYPE }, response: { status: 400, body: 'error' } },
-  { what: 'an unsupported grant type', state: STATES.validToken, request: { withToken: true, grantType: UNSUPPORTED_GRANT_TYPE }, response: { status: 400, body: 'error' } },
-  { what: 'an unknown refresh token', state: STATES.unknownToken, request: { withToken: true, grantType: SUPPORTED_GRANT_TYPE }, response: { status: 401, body: 'error' } },
-  { what: 'an expired refresh token', state: STATES.expiredToken, request: { withToken: true, grantType: SUPPORTED_GRANT_TYPE }, response: { status: 401, body: 'error' } },
-  { what: 'a refresh token while the token store is down', state: STATES.storeUnavailable, request: { withToken: true, grantType: SUPPORTED_GRANT_TYPE }, response: { status: 500, body: 'error' } },
+  { key: 'valid-token', what: 'a valid refresh token', state: STATES.validToken, request: { withToken: true, grantType: SUPPORTED_GRANT_TYPE }, response: { status: 200, body: 'token' } },
+  { key: 'no-token', what: 'no refresh token', state: STATES.storeAvailable, request: { withToken: false, grantType: SUPPORTED_GRANT_TYPE }, response: { status: 400, body: 'error' } },
+  { key: 'unsupported-grant', what: 'an unsupported grant type', state: STATES.validToken, request: { withToken: true, grantType: UNSUPPORTED_GRANT_TYPE }, response: { status: 400, body: 'error' } },
+  { key: 'unknown-token', what: 'an unknown refresh token', state: STATES.unknownToken, request: { withToken: true, grantType: SUPPORTED_GRANT_TYPE }, response: { status: 401, body: 'error' } },
+  { key: 'expired-token', what: 'an expired refresh token', state: STATES.expiredToken, request: { withToken: true, grantType: SUPPORTED_GRANT_TYPE }, response: { status: 401, body: 'error' } },
+  { key: 'store-down', what: 'a refresh token while the token store is down', state: STATES.storeUnavailable, request: { withToken: true, grantType: SUPPORTED_GRANT_TYPE }, response: { status: 500, body: 'error' } },
 ];
 
 const FORMAT_NAMES: Record<WireFormat, string> = { json: 'a JSON', xml: 'an XML' };
 
 export const INTERACTIONS: readonly InteractionCase[] = (['json', 'xml'] as const).flatMap((format) =>
-  SHAPES.map(({ what, ...shape }) => ({ ...shape, format, description: `${FORMAT_NAMES[format]} refresh with ${what}` })),
+  SHAPES.map(({ key, what, ...shape }) => ({ ...shape, format, id: `contract.${format}.${key}`, description: `${FORMAT_NAMES[format]} refresh with ${what}` })),
 );

@@ -17,6 +17,13 @@ export type TokenSpec =
 
 export type CaseRole = 'documented' | 'hostile' | 'expired' | 'rotation' | 'server-error';
 
+/**
+ * What a hostile case may cost a server beyond its bytes: external-entity (a DOCTYPE that asks
+ * the server to fetch a file or URL), entity-expansion (billion laughs), deep-nesting (thousands
+ * of levels). PROFILE=production leaves these out, with every body over 64 kB.
+ */
+export type CaseRisk = 'external-entity' | 'entity-expansion' | 'deep-nesting';
+
 export interface ProbeCase {
   id: string;
   description: string;
@@ -35,6 +42,7 @@ export interface ProbeCase {
   acceptHeader?: string;
   /** An Accept-Charset header; the response's charset is judged against what it negotiates. */
   acceptCharset?: string;
+  risk?: CaseRisk;
 }
 
 export const TOKEN_PLACEHOLDER = '$TOKEN';

@@ -20,8 +20,10 @@ export interface Executed {
   skipReason?: string;
 }
 
-const NO_OWN_FAMILY = 'replaying a used refresh token may revoke its whole token family, which would be the REFRESH_TOKEN you gave; set LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD so this probe logs in for a family of its own';
-const NOT_EMBEDDED_EXPIRED = 'the target offers no way to make an expired refresh token (runs on the embedded provider)';
+export const NO_OWN_FAMILY = 'replaying a used refresh token may revoke its whole token family, which would be the REFRESH_TOKEN you gave; set LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD so this probe logs in for a family of its own';
+export const NOT_EMBEDDED_EXPIRED = 'the target offers no way to make an expired refresh token (runs on the embedded provider)';
+
+export const NOT_EMBEDDED_STORE_DOWN = 'a live target cannot be made to fail on purpose (runs on the embedded provider)';
 
 /** What a probe sends and knows: the refresh token, the exchange it follows up on, whose the token is. */
 interface Sent {
@@ -72,7 +74,7 @@ function advanceChain(run: Run, exchange: ProbeExchange): void {
 
 /** Why a probe that needs a live token gets none: the target is gone, or the chain's own reason. */
 function noTokenReason(run: Run, fallback: string): string {
-  return run.traffic.stop ? TARGET_STOPPED : run.tokens.skipReason() ?? fallback;
+  return run.traffic.stop ? TARGET_STOPPED : run.tokens.skipReason() ?? run.tokens.failure()?.message ?? fallback;
 }
 
 async function chained(run: Run, probe: Probe): Promise<Executed> {
@@ -125,7 +127,7 @@ export async function execute(run: Run, probe: Probe): Promise<Executed> {
 /** The provoked-500 probes, all at once while the embedded provider's token store is off. */
 export async function storeDown(run: Run, probes: readonly Probe[]): Promise<Executed[]> {
   const provider = run.target.provider;
-  if (!provider) return probes.map(() => ({ exchanges: [], skipReason: 'a live target cannot be made to fail on purpose (runs on the embedded provider)' }));
+  if (!provider) return probes.map(() => ({ exchanges: [], skipReason: NOT_EMBEDDED_STORE_DOWN }));
   const tokens = probes.map(() => provider.issueRefreshToken());
   tokens.forEach((t) => registerSecret(t));
   provider.setTokenStoreAvailable(false);

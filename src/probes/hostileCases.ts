@@ -2,7 +2,7 @@
 // judged (a 400, 401 or 413 are all fine answers); only input.no-server-error and the body
 // hygiene checks (no details, no echo, no DOCTYPE, the negotiated type) apply.
 
-import type { MediaType, ProbeCase, TokenSpec } from './caseTypes.ts';
+import type { CaseRisk, MediaType, ProbeCase, TokenSpec } from './caseTypes.ts';
 import { TOKEN_PLACEHOLDER } from './caseTypes.ts';
 import { JSON_REFRESH, REQUEST_JSON, REQUEST_XML, XML_REFRESH, jsonBody, xmlBody } from './requestBodies.ts';
 
@@ -10,7 +10,7 @@ const RT = REQUEST_JSON.refreshToken;
 const TOKENISH = 'aG9zdGlsZS1wcm9iZS10b2tlbi0wMDAx';
 const DEPTH = 5000;
 
-function hostile(id: string, description: string, format: 'json' | 'xml' | 'other', template: string, extra: { token?: TokenSpec; contentType?: string; encoding?: string; accept?: MediaType; acceptHeader?: string } = {}): ProbeCase {
+function hostile(id: string, description: string, format: 'json' | 'xml' | 'other', template: string, extra: { token?: TokenSpec; contentType?: string; encoding?: string; accept?: MediaType; acceptHeader?: string; risk?: CaseRisk } = {}): ProbeCase {
   return {
     id: `hostile.${id}`,
     description,
@@ -20,6 +20,7 @@ function hostile(id: string, description: string, format: 'json' | 'xml' | 'othe
     body: { format, template, ...(extra.contentType ? { contentType: extra.contentType } : {}), ...(extra.encoding ? { encoding: extra.encoding } : {}) },
     accepts: [extra.accept ?? (format === 'xml' ? 'application/xml' : 'application/json')],
     ...(extra.acceptHeader ? { acceptHeader: extra.acceptHeader } : {}),
+    ...(extra.risk ? { risk: extra.risk } : {}),
   };
 }
 
@@ -46,8 +47,8 @@ export const HOSTILE_CASES: readonly ProbeCase[] = [
   jsonToken('script-markup', 'HTML script markup', '<script>alert(1)</script><img src=x onerror=alert(1)>', 'text/json'),
   jsonToken('ldap-xpath-injection', 'LDAP and XPath metacharacters', "*)(uid=*))(|(uid=*' or '1'='1"),
   hostile('nosql-operator', 'an operator object instead of the token', 'json', `{"${RT}":{"$ne":null},"${REQUEST_JSON.grantType}":{"$gt":""}}`),
-  hostile('deep-json-array', `arrays nested ${DEPTH} deep`, 'json', `{"${RT}":${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`),
-  hostile('deep-json-object', `objects nested ${DEPTH} deep`, 'json', `${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}`),
+  hostile('deep-json-array', `arrays nested ${DEPTH} deep`, 'json', `{"${RT}":${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`, { risk: 'deep-nesting' }),
+  hostile('deep-json-object', `objects nested ${DEPTH} deep`, 'json', `${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}`, { risk: 'deep-nesting' }),
   hostile('duplicate-keys', 'the refresh_token key twice', 'json', `{"${RT}":"${TOKENISH}","${RT}":"${TOKENISH}x"}`),
   hostile('case-variant-keys', 'the refresh_token key in several letter cases', 'json', `{"REFRESH_TOKEN":"${TOKENISH}","Refresh_Token":"${TOKENISH}y"}`),
   hostile('proto-key', 'a __proto__ member carrying the token', 'json', `{"__proto__":{"${RT}":"${TOKENISH}"},"${RT}":"${TOKENISH}z"}`),
@@ -64,15 +65,15 @@ export const HOSTILE_CASES: readonly ProbeCase[] = [
   hostile('json-comments-trailing-comma', 'comments and a trailing comma', 'json', `{/* c */"${RT}":"${TOKENISH}",}`),
   hostile('wrong-charset', 'a UTF-8 JSON body labelled charset=utf-16', 'json', JSON_REFRESH.replace(TOKEN_PLACEHOLDER, TOKENISH), { contentType: 'application/json; charset=utf-16', encoding: 'utf-8' }),
   hostile('garbage-accept', 'an Accept header no formatter knows (Web API falls back to JSON)', 'json', JSON_REFRESH.replace(TOKEN_PLACEHOLDER, TOKENISH), { acceptHeader: 'application/x-unknown;q=abc, */*;;, ../../etc' }),
-  hostile('xxe-file', 'an external entity pointing at a local file', 'xml', `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${XML_HEAD}<${REQUEST_XML.refreshToken}>&xxe;</${REQUEST_XML.refreshToken}>${XML_TAIL}`),
-  hostile('xxe-network', 'an external entity pointing at the network', 'xml', `<!DOCTYPE r [<!ENTITY xxe SYSTEM "http://127.0.0.1:9/xxe">]>${XML_HEAD}<${REQUEST_XML.refreshToken}>&xxe;</${REQUEST_XML.refreshToken}>${XML_TAIL}`, { accept: 'text/xml' }),
-  hostile('xxe-parameter-entity', 'an external parameter entity', 'xml', `<!DOCTYPE r [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]>${XML_HEAD}${XML_TAIL}`),
-  hostile('billion-laughs', 'nested entity expansion', 'xml', `<!DOCTYPE r [${LAUGHS}]>${XML_HEAD}<${REQUEST_XML.refreshToken}>&lol9;</${REQUEST_XML.refreshToken}>${XML_TAIL}`),
+  hostile('xxe-file', 'an external entity pointing at a local file', 'xml', `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${XML_HEAD}<${REQUEST_XML.refreshToken}>&xxe;</${REQUEST_XML.refreshToken}>${XML_TAIL}`, { risk: 'external-entity' }),
+  hostile('xxe-network', 'an external entity pointing at the network', 'xml', `<!DOCTYPE r [<!ENTITY xxe SYSTEM "http://127.0.0.1:9/xxe">]>${XML_HEAD}<${REQUEST_XML.refreshToken}>&xxe;</${REQUEST_XML.refreshToken}>${XML_TAIL}`, { accept: 'text/xml', risk: 'external-entity' }),
+  hostile('xxe-parameter-entity', 'an external parameter entity', 'xml', `<!DOCTYPE r [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p.dtd"> %p;]>${XML_HEAD}${XML_TAIL}`, { risk: 'external-entity' }),
+  hostile('billion-laughs', 'nested entity expansion', 'xml', `<!DOCTYPE r [${LAUGHS}]>${XML_HEAD}<${REQUEST_XML.refreshToken}>&lol9;</${REQUEST_XML.refreshToken}>${XML_TAIL}`, { risk: 'entity-expansion' }),
   hostile('xml-out-of-order', 'Refreshtoken before GrantType (the server skips what comes out of order)', 'xml', xmlBody([[REQUEST_XML.refreshToken, TOKENISH], [REQUEST_XML.grantType, 'password']])),
   hostile('xml-case-variant', 'element names in other letter cases', 'xml', xmlBody([[REQUEST_XML.refreshToken.toLowerCase(), TOKENISH], [REQUEST_XML.grantType.toUpperCase(), 'x']])),
   hostile('xml-cdata-token', 'the token in a CDATA section', 'xml', xmlBody([[REQUEST_XML.refreshToken, `<![CDATA[${TOKENISH}]]>`]]), { accept: 'text/xml' }),
   hostile('xml-nil-token', 'Refreshtoken i:nil="true"', 'xml', `<${REQUEST_XML.root} xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="${REQUEST_XML.namespace}"><${REQUEST_XML.refreshToken} i:nil="true"/>${XML_TAIL}`),
-  hostile('xml-deep-nesting', `elements nested ${DEPTH} deep inside the token`, 'xml', xmlBody([[REQUEST_XML.refreshToken, `${'<a>'.repeat(DEPTH)}x${'</a>'.repeat(DEPTH)}`]])),
+  hostile('xml-deep-nesting', `elements nested ${DEPTH} deep inside the token`, 'xml', xmlBody([[REQUEST_XML.refreshToken, `${'<a>'.repeat(DEPTH)}x${'</a>'.repeat(DEPTH)}`]]), { risk: 'deep-nesting' }),
   hostile('xml-wrong-type', 'a non-integer ControllerVersion', 'xml', xmlBody([[REQUEST_XML.version, 'three'], [REQUEST_XML.refreshToken, TOKENISH]])),
   hostile('xml-control-characters', 'control characters (not allowed in XML 1.0) in the token', 'xml', xmlBody([[REQUEST_XML.refreshToken, 'abc\u0001\u0008def']])),
   xmlToken('xml-markup-token', 'markup characters in the token (escaped)', '</Refreshtoken><GrantType>password</GrantType>&amp;'),

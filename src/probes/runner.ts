@@ -10,6 +10,7 @@ import type { CheckContext, ProbeExchange } from '../checks/exchange.ts';
 import { bodyKind, parseBody, schemaNaming } from '../checks/body.ts';
 import { RUN_CASE, RUN_MEDIA_TYPE, evaluateProbe, evaluateRun } from '../checks/evaluate.ts';
 import { namingReport } from '../checks/naming.ts';
+import type { Check } from '../checks/check.ts';
 import { checkById } from '../checks/registry.ts';
 import { inputNoServerError, targetStopped } from '../checks/robustness.ts';
 import type { RecordedRequest } from '../findings/types.ts';
@@ -20,10 +21,13 @@ import type { SchemaProblem } from '../validation/problem.ts';
 import { expandProbes, type Probe } from './cases.ts';
 import { execute, storeDown, type Executed } from './execute.ts';
 import { redact } from '../redaction/redactor.ts';
+import { planProbes } from '../plan/probePlan.ts';
 
 export interface ProbeResult extends Executed {
   probe: Probe;
   findings: Finding[];
+  /** What excluded the probe (ONLY, SKIP, the profile); it was not sent. */
+  excludedBy?: string;
 }
 
 export interface ProbeRun {
@@ -79,13 +83,13 @@ function afterStop(run: Run, executed: Executed): Executed {
 }
 
 /** The judged exchanges' own findings, plus the skip of the verdict that could not be given. */
-function judge(probe: Probe, { exchanges, skipReason }: Executed, ctx: CheckContext): Finding[] {
-  const findings = evaluateProbe(probe.probeCase.id, probe.mediaType, exchanges, ctx);
+function judge(probe: Probe, { exchanges, skipReason }: Executed, ctx: CheckContext, checks: readonly Check[]): Finding[] {
+  const findings = evaluateProbe(probe.probeCase.id, probe.mediaType, exchanges, ctx, checks);
   return skipReason ? [...findings, skipFinding(probe, skipReason)] : findings;
 }
 
-function judgeLogins(logins: readonly ProbeExchange[], ctx: CheckContext): Finding[] {
-  return LOGIN_MEDIA_TYPES.flatMap((mediaType) => evaluateProbe(LOGIN_CASE, mediaType, logins.filter((e) => e.mediaType === mediaType), ctx));
+function judgeLogins(logins: readonly ProbeExchange[], ctx: CheckContext, checks: readonly Check[]): Finding[] {
+  return LOGIN_MEDIA_TYPES.flatMap((mediaType) => evaluateProbe(LOGIN_CASE, mediaType, logins.filter((e) => e.mediaType === mediaType), ctx, checks));
 }
 
 /** The stop as one run finding, each request named after the probe (or login) that sent it. */
@@ -102,25 +106,33 @@ function stopFindings(run: Run, exchanges: readonly ProbeExchange[]): Finding[] 
 }
 
 export async function runProbes(run: Run, probes: readonly Probe[] = expandProbes()): Promise<ProbeRun> {
-  const sent = await sendAll(run, probes);
+  const plan = planProbes({ config: run.config, embedded: run.target.embedded, selection: run.selection }, probes).probes;
+  const sent = await sendAll(run, plan.filter((p) => !p.excludedBy && !p.skipReason).map((p) => p.probe));
   const executed = new Map([...sent].map(([probe, e]) => [probe, afterStop(run, e)]));
-  const logins = run.logins.filter((e) => !run.traffic.lostToStop(e.request));
+  for (const { probe, skipReason } of plan) if (skipReason) executed.set(probe, { exchanges: [], skipReason });
+  const logins = run.loginExchanges.filter((e) => !run.traffic.lostToStop(e.request));
   const all = [...[...executed.values()].flatMap((e) => e.exchanges), ...logins];
   const t0 = performance.now();
   const xsd = await validateXml(all, run.config.naming);
   run.findings.timing('probes.xsd', performance.now() - t0);
   const checksStarted = performance.now();
   const ctx: CheckContext = { naming: run.config.naming, responseTimeBudgetMs: run.config.responseTimeBudgetMs, xsdProblems: (e) => xsd.get(e) };
+  const checks = run.selection.checks;
   const results = new Map<string, ProbeResult>();
-  for (const probe of probes) {
+  for (const { probe, excludedBy } of plan) {
+    if (excludedBy) {
+      results.set(probe.key, { probe, exchanges: [], excludedBy, findings: [] });
+      continue;
+    }
     const done = executed.get(probe)!;
-    const findings = judge(probe, done, ctx);
+    const findings = judge(probe, done, ctx, checks);
     findings.forEach((f) => run.findings.add(f));
     results.set(probe.key, { probe, ...done, findings });
   }
-  const loginFindings = judgeLogins(logins, ctx);
+  const loginFindings = judgeLogins(logins, ctx, checks);
   loginFindings.forEach((f) => run.findings.add(f));
-  const runFindings = [...stopFindings(run, [...[...sent.values()].flatMap((e) => e.exchanges), ...run.logins]), ...evaluateRun(all, ctx)];
+  const stop = checks.includes(inputNoServerError) ? stopFindings(run, [...[...sent.values()].flatMap((e) => e.exchanges), ...run.loginExchanges]) : [];
+  const runFindings = [...stop, ...evaluateRun(all, ctx, checks)];
   runFindings.forEach((f) => run.findings.add(f));
   run.findings.setNaming(namingReport(all));
   run.findings.timing('probes.checks', performance.now() - checksStarted);

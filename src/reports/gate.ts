@@ -2,8 +2,8 @@
 // disagree. Which single finding blocks is the run's policy (src/run/policy.ts); this adds the
 // contract results and the runner's own failures, and refuses to call an empty run conforming.
 
-import type { Finding, FindingsReport } from '../findings/types.ts';
-import { isBlocking, isBlockingContract } from '../run/policy.ts';
+import type { ExcludedWork, Finding, FindingsReport } from '../findings/types.ts';
+import { isBlocking, isBlockingContract, isBlockingExclusion } from '../run/policy.ts';
 import type { RunnerOutcome } from './input.ts';
 
 export interface GateVerdict {
@@ -11,6 +11,8 @@ export interface GateVerdict {
   blocking: Finding[];
   /** Contract interactions that fail the gate: failed ones, and skipped ones in the strict profile. */
   contractFailures: number;
+  /** MUST checks left out of a strict run. */
+  excludedMust: ExcludedWork[];
   runnerFailures: number;
   ranNothing: boolean;
 }
@@ -18,9 +20,10 @@ export interface GateVerdict {
 export function gateVerdict(report: FindingsReport, runner?: RunnerOutcome): GateVerdict {
   const blocking = report.results.filter((f) => isBlocking(f, report.profile));
   const contractFailures = (report.contracts ?? []).filter((c) => isBlockingContract(c.status, report.profile)).length;
+  const excludedMust = report.excluded.filter((e) => isBlockingExclusion(e, report.profile));
   // A test that failed on findings or contract results is counted there, not twice.
   const runnerFailures = runner?.tests.filter((t) => t.state === 'failed' && !t.finding).length ?? 0;
   const ranNothing = runner !== undefined && runner.passes + runner.failures === 0;
-  const conforming = blocking.length === 0 && contractFailures === 0 && runnerFailures === 0 && !ranNothing;
-  return { conforming, blocking, contractFailures, runnerFailures, ranNothing };
+  const conforming = blocking.length === 0 && contractFailures === 0 && excludedMust.length === 0 && runnerFailures === 0 && !ranNothing;
+  return { conforming, blocking, contractFailures, excludedMust, runnerFailures, ranNothing };
 }

@@ -8,7 +8,7 @@ import { markup } from './escape.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
 import { buildMatrix, type MatrixCell } from './matrix.ts';
-import { advisoryFindings, failedRunnerTests, mergeMediaTypes, namingLine, skippedProbes, verdictLine } from './sections.ts';
+import { advisoryFindings, aimLines, excludedRows, failedRunnerTests, mergeMediaTypes, namingLine, skippedProbes, verdictLine } from './sections.ts';
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; }
@@ -37,6 +37,7 @@ export function renderHtml(input: ReportInput): string {
     section('failures', 'Failures (fail the gate)', findingsTable(gateVerdict(report, input.runner).blocking)),
     section('advisories', 'Advisory findings (do not fail the gate)', findingsTable(advisoryFindings(input))),
     section('skipped', 'Skipped probes', table(['Probe', 'Media types', 'Reason', 'Checks'], skippedProbes(input).map((s) => [s.caseId, s.mediaTypes.join(', '), s.reason, s.checks.join(', ')].map(markup)))),
+    section('excluded', 'Excluded (not sent, not judged)', report.excluded.length > 0 ? table(['Kind', 'Id', 'Level', 'Excluded by'], excludedRows(input).map((row) => row.map(markup))) : '<p>Nothing.</p>'),
     section('contracts', 'Contract verification', report.contracts
       ? table(['Interaction', 'Result', 'Message'], report.contracts.map((c) => [markup(c.interaction), stateLabel(c.status), pre(c.message)]))
       : '<p>No contract verification in this run.</p>'),
@@ -55,6 +56,8 @@ function runDetails({ report }: ReportInput): string {
   const rows: [string, string][] = [
     ['Target', `${report.target}${report.embedded ? ' (embedded reference provider)' : ''}`],
     ['Profile', report.profile],
+    ...aimLines(report).slice(1).map((line): [string, string] => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+    ...(report.profileOmissions.length > 0 ? [['Left out by the profile', report.profileOmissions.join(', ')] as [string, string]] : []),
     ['TLS verification', report.insecureTls ? 'OFF (insecure)' : 'on'],
     ['Started', report.startedAt],
     ['Duration', `${(report.durationMs / 1000).toFixed(1)} s`],

@@ -4,9 +4,9 @@
 // is left out of the runner's suite: its findings already fail the probe's suite, once. Shaped by schemas/junit.xsd
 // (the Jenkins/Ant JUnit schema that GitHub, GitLab and Jenkins read).
 
-import type { Finding } from '../findings/types.ts';
+import type { ExcludedWork, Finding } from '../findings/types.ts';
 import { markup } from './escape.ts';
-import { isBlocking } from '../run/policy.ts';
+import { isBlocking, isBlockingExclusion } from '../run/policy.ts';
 import type { ReportInput, RunnerTest } from './input.ts';
 import { namingLine } from './sections.ts';
 
@@ -24,6 +24,7 @@ export function renderJunit(input: ReportInput): string {
   const suites = [
     ...groupBy(report.results, (f) => f.caseId).map(([caseId, findings]) => suite(`probe ${caseId}`, findings.map((f) => findingCase(f, report.profile)))),
     ...(report.contracts ? [suite('contract verification', report.contracts.map(contractCase))] : []),
+    ...(report.excluded.length > 0 ? [suite('excluded', report.excluded.map((e) => excludedCase(e, report.profile)))] : []),
     ...(input.runner ? [suite('conformance run', input.runner.tests.filter((t) => !t.finding).map(runnerCase), properties(input))] : []),
   ];
   const total = (attr: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s.counts[attr], 0);
@@ -56,6 +57,14 @@ function contractCase(c: NonNullable<ReportInput['report']['contracts']>[number]
   return { ...base, systemOut: c.message };
 }
 
+/** Excluded work is a skipped test naming what excluded it; an excluded MUST check fails a strict run. */
+function excludedCase(e: ExcludedWork, profile: ReportInput['report']['profile']): Case {
+  const base = { classname: `excluded ${e.kind}`, name: e.id };
+  const message = `excluded by ${e.by}`;
+  if (isBlockingExclusion(e, profile)) return { ...base, outcome: { kind: 'failure', message: `${message}, and the strict profile fails an excluded MUST check`, type: 'MUST', text: message } };
+  return { ...base, outcome: { kind: 'skipped', message } };
+}
+
 function runnerCase(t: RunnerTest): Case {
   const base = { classname: t.titlePath.slice(0, -1).join(' › ') || 'conformance run', name: t.titlePath.at(-1) ?? '', timeSeconds: t.durationMs / 1000 };
   if (t.state === 'pending') return { ...base, outcome: { kind: 'skipped', message: 'pending (skipped by the spec)' } };
@@ -64,7 +73,12 @@ function runnerCase(t: RunnerTest): Case {
 }
 
 function properties({ report }: ReportInput): Record<string, string> {
-  return { target: report.target, embedded: String(report.embedded), profile: report.profile, naming: namingLine(report.naming) };
+  const { pacing } = report;
+  return {
+    target: report.target, embedded: String(report.embedded), profile: report.profile, naming: namingLine(report.naming),
+    rateLimit: String(pacing.rateLimit ?? 'unpaced'), concurrency: String(pacing.concurrency), maxLogins: String(pacing.maxLogins ?? 'uncapped'), loginsUsed: String(pacing.loginsUsed),
+    ...(report.profileOmissions.length > 0 ? { profileOmissions: report.profileOmissions.join(', ') } : {}),
+  };
 }
 
 interface RenderedSuite {

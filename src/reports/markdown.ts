@@ -9,7 +9,7 @@ import { markdown } from './escape.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
 import { buildMatrix, type CellState, type MatrixCell } from './matrix.ts';
-import { advisoryFindings, count, failedRunnerTests, namingLine, skippedProbes, verdictLine } from './sections.ts';
+import { advisoryFindings, aimLines, count, excludedRows, failedRunnerTests, namingLine, skippedProbes, verdictLine } from './sections.ts';
 
 const ICON: Record<CellState, string> = { pass: '✅', fail: '❌', skip: '⏭️', none: '—' };
 /** Below GitHub's comment limit, with room for a CI bot's own header. */
@@ -26,6 +26,8 @@ export function renderMarkdown(input: ReportInput): string {
     '',
     `Target ${markdown(report.target)}${report.embedded ? ' (embedded reference provider)' : ''}, profile ${markdown(report.profile)}${report.insecureTls ? ', **TLS verification OFF**' : ''}, ${(report.durationMs / 1000).toFixed(1)} s. ` +
       `Results: ${s.pass} pass, ${s.fail} fail, ${s.skip} skip, ${s.info} info, ${s.advisory} advisory.`,
+    '',
+    ...aimLines(report).map((line) => `- ${markdown(line)}`),
     '',
     '### Field naming',
     '',
@@ -48,6 +50,12 @@ export function renderMarkdown(input: ReportInput): string {
     '### Skipped probes',
     '',
     ...list(skippedProbes(input).map((p) => `${markdown(p.caseId)} (${markdown(p.mediaTypes.join(', '))}): ${markdown(p.reason)}`)),
+    '',
+    '### Excluded (not sent, not judged)',
+    '',
+    ...(report.excluded.length > 0
+      ? ['| Kind | Id | Level | Excluded by |', '| --- | --- | --- | --- |', ...excludedRows(input).map((row) => `| ${row.map(markdown).join(' | ')} |`)]
+      : ['Nothing.']),
     '',
     '### Contract verification',
     '',

@@ -1,7 +1,7 @@
 // The report's sections as data, shared by the HTML page, the Markdown summary and the console,
 // so the three always tell the same story in the same words.
 
-import type { Finding, NamingReport } from '../findings/types.ts';
+import type { ExcludedWork, Finding, FindingsReport, NamingReport } from '../findings/types.ts';
 import { isAdvisory } from '../run/policy.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
@@ -59,6 +59,7 @@ export function verdictLine(input: ReportInput, extraReasons: readonly string[] 
   const reasons = [...extraReasons];
   if (v.blocking.length > 0) reasons.push(`${count(v.blocking.length, 'finding fails', 'findings fail')} the gate`);
   if (v.contractFailures > 0) reasons.push(count(v.contractFailures, 'contract interaction fails', 'contract interactions fail'));
+  if (v.excludedMust.length > 0) reasons.push(`the strict profile excluded ${count(v.excludedMust.length, 'MUST check', 'MUST checks')} (${v.excludedMust.map((e) => `${e.id} by ${e.by}`).join(', ')})`);
   if (v.runnerFailures > 0) reasons.push(`${count(v.runnerFailures, 'test fails', 'tests fail')} in the runner`);
   if (v.ranNothing) reasons.push('no test ran');
   return reasons.length === 0 ? 'CONFORMING: no finding fails the gate' : `NOT CONFORMING: ${reasons.join(', ')}`;
@@ -71,4 +72,31 @@ export function count(n: number, one: string, many: string): string {
 export function namingLine({ verdict, byFormat }: NamingReport): string {
   const formats = Object.entries(byFormat).map(([format, v]) => `${format}: ${v}`).join(', ');
   return `${verdict}${formats ? ` (${formats})` : ''}`;
+}
+
+/** The run's aim in one line each: the profile and what it left out, the pacing, the selection. */
+export function aimLines(report: FindingsReport): string[] {
+  const { pacing, selection } = report;
+  const rate = pacing.rateLimit === null ? 'unpaced' : `at most ${pacing.rateLimit} requests/s`;
+  const logins = `${pacing.loginsUsed} ${pacing.loginsUsed === 1 ? 'login' : 'logins'}${pacing.maxLogins === null ? '' : ` of MAX_LOGINS=${pacing.maxLogins}`}`;
+  const patterns = [...selection.only.map((p) => `ONLY=${p}`), ...selection.skip.map((p) => `SKIP=${p}`)];
+  return [
+    `Profile ${report.profile}${report.profileOmissions.length > 0 ? `; left out: ${report.profileOmissions.join(', ')}` : ''}`,
+    `Pacing: ${rate}, concurrency ${pacing.concurrency}, ${logins}`,
+    `Selection: ${patterns.length > 0 ? patterns.join(' ') : 'everything'}; excluded: ${excludedCounts(report.excluded)}`,
+  ];
+}
+
+function excludedCounts(excluded: readonly ExcludedWork[]): string {
+  if (excluded.length === 0) return 'nothing';
+  const of = (kind: ExcludedWork['kind'], one: string, many: string) => {
+    const n = excluded.filter((e) => e.kind === kind).length;
+    return n > 0 ? [count(n, one, many)] : [];
+  };
+  return [...of('case', 'probe case', 'probe cases'), ...of('contract', 'contract interaction', 'contract interactions'), ...of('check', 'check', 'checks')].join(', ');
+}
+
+/** One row per excluded item: kind, id, level (checks), what excluded it. */
+export function excludedRows({ report }: ReportInput): string[][] {
+  return report.excluded.map((e) => [e.kind, e.id, e.level ?? '', e.by]);
 }

@@ -6,12 +6,14 @@
 import type { ProbeExchange } from '../checks/exchange.ts';
 import { ConfigError, loadConfig, type Config } from '../config/config.ts';
 import { httpOptions, type HttpOptions } from '../http/client.ts';
-import { Pacer } from '../http/pacing.ts';
+import { ConcurrencyLimit } from '../http/concurrency.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../reference/index.ts';
 import { LoginError, loginSource } from '../target/login.ts';
 import { preflight, sendCheap } from '../target/preflight.ts';
 import { ensureJava } from '../validation/javaCheck.ts';
+import { selectionFor, type Selection } from '../selection/forConfig.ts';
 import { FindingsCollector } from './findings.ts';
+import { LoginBudget } from './logins.ts';
 import { TokenChain, type TokenSource } from './tokens.ts';
 import { TrafficControl } from './traffic.ts';
 
@@ -32,10 +34,14 @@ export interface Run {
   http: HttpOptions;
   findings: FindingsCollector;
   tokens: TokenChain;
-  /** Every request of the run passes it (pacing, and the stop when the target goes silent). */
+  /** Every request of the run passes it (CONCURRENCY, and the stop when the target goes silent). */
   traffic: TrafficControl;
   /** Every login exchange so far, judged with the probes (case `login`). */
-  logins: ProbeExchange[];
+  loginExchanges: ProbeExchange[];
+  /** ONLY, SKIP and the profile's exclusions, over the cases, contract interactions and checks. */
+  selection: Selection;
+  /** MAX_LOGINS: every login request spends from it. */
+  loginBudget: LoginBudget;
   startedAt: Date;
 }
 
@@ -62,30 +68,32 @@ export async function closeRun(): Promise<void> {
 
 /** Starts a run for the given config (self tests use this directly). */
 export async function startRun(config: Config): Promise<Run> {
+  const selection = selectionFor(config);
   ensureJava();
   const startedAt = new Date();
   const findings = new FindingsCollector();
-  const direct = httpOptions(config);
-  const traffic = new TrafficControl(new Pacer(config.concurrency), () => sendCheap(target.url, direct));
+  const direct = httpOptions(config, config.targetUrl === undefined);
+  const traffic = new TrafficControl(new ConcurrencyLimit(config.concurrency), () => sendCheap(target.url, direct));
   const http: HttpOptions = { ...direct, traffic };
-  const logins: ProbeExchange[] = [];
+  const loginExchanges: ProbeExchange[] = [];
+  const loginBudget = new LoginBudget(config.maxLogins);
   const provider = config.targetUrl ? undefined : await startReferenceProvider(config.reference);
   const target: RunTarget = provider ? { url: `${provider.url}/`, embedded: true, provider } : { url: config.targetUrl!, embedded: false };
   try {
     const t0 = performance.now();
     await preflight(target.url, direct);
     findings.timing('preflight', performance.now() - t0);
-    const tokens = new TokenChain(config.refreshToken, tokenSource(config, target, http, (e) => logins.push(e)));
+    const tokens = new TokenChain(config.refreshToken, tokenSource(config, target, http, (e) => loginExchanges.push(e), loginBudget));
     if (config.login && !config.refreshToken) await checkLogin(tokens);
-    return { config, target, http, findings, tokens, traffic, logins, startedAt };
+    return { config, target, http, findings, tokens, traffic, loginExchanges, selection, loginBudget, startedAt };
   } catch (error) {
     await provider?.stop();
     throw error;
   }
 }
 
-function tokenSource(config: Config, target: RunTarget, http: HttpOptions, onLogin: (exchange: ProbeExchange) => void): TokenSource | undefined {
-  if (config.login) return loginSource(target.url, config.login, http, onLogin);
+function tokenSource(config: Config, target: RunTarget, http: HttpOptions, onLogin: (exchange: ProbeExchange) => void, budget: LoginBudget): TokenSource | undefined {
+  if (config.login) return loginSource(target.url, config.login, http, onLogin, budget);
   const provider = target.provider;
   return provider ? { obtain: async () => provider.issueRefreshToken(), identity: provider.defaultUser } : undefined;
 }

@@ -1,7 +1,8 @@
 // Which findings fail the run. MUST findings always do; SHOULD and MAY ones are advisory in the
-// default profile and fail in the strict one, as do skipped probes.
+// default and production profiles and fail in the strict one, as do skipped probes and an
+// excluded MUST check (a strict run must not pass because the check that would fail was left out).
 
-import type { Finding } from '../findings/types.ts';
+import type { ExcludedWork, Finding } from '../findings/types.ts';
 import type { Profile } from '../config/config.ts';
 
 export function isBlocking(finding: Pick<Finding, 'status' | 'level'>, profile: Profile): boolean {
@@ -18,4 +19,9 @@ export function isBlockingContract(status: Finding['status'], profile: Profile):
 /** A failure that does not fail the run in this profile. */
 export function isAdvisory(finding: Pick<Finding, 'status' | 'level'>, profile: Profile): boolean {
   return finding.status === 'fail' && !isBlocking(finding, profile);
+}
+
+/** An excluded MUST check blocks in the strict profile. */
+export function isBlockingExclusion(excluded: ExcludedWork, profile: Profile): boolean {
+  return profile === 'strict' && excluded.kind === 'check' && excluded.level === 'MUST';
 }

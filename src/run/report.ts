@@ -8,6 +8,7 @@ import { requestsSent } from '../http/client.ts';
 import { redact } from '../redaction/redactor.ts';
 import type { Run } from './context.ts';
 import { isAdvisory } from './policy.ts';
+import { excludedWork } from '../selection/select.ts';
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -23,6 +24,10 @@ export function buildFindingsReport(run: Run): FindingsReport {
     embedded: run.target.embedded,
     profile: run.config.profile,
     insecureTls: run.config.insecureTls,
+    profileOmissions: [...run.selection.profileOmissions],
+    selection: { only: [...run.selection.only], skip: [...run.selection.skip] },
+    excluded: excludedWork(run.selection),
+    pacing: { rateLimit: run.config.rateLimit ?? null, concurrency: run.config.concurrency, maxLogins: run.config.maxLogins ?? null, loginsUsed: run.loginBudget.used() },
     startedAt: run.startedAt.toISOString(),
     durationMs: Date.now() - run.startedAt.getTime(),
     naming: run.findings.naming(),

@@ -14,7 +14,7 @@ export interface TokenSource {
   identity?: Identity;
 }
 
-/** The source could not give a token; `final` when trying again cannot help (the login gives none). */
+/** The source could not give a token; `final` when trying again cannot help (the login gives none, MAX_LOGINS is spent). */
 export class TokenSourceError extends Error {
   constructor(message: string, readonly final = false) {
     super(message);
@@ -22,7 +22,7 @@ export class TokenSourceError extends Error {
   }
 }
 
-const NO_CREDENTIALS = 'no credentials for a live refresh token: set REFRESH_TOKEN, or LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD';
+export const NO_CREDENTIALS = 'no credentials for a live refresh token: set REFRESH_TOKEN, or LOGIN_COMPANY, LOGIN_USERNAME and LOGIN_PASSWORD';
 
 export class TokenChain {
   private token: string | undefined;
@@ -36,7 +36,7 @@ export class TokenChain {
     this.token = initial;
   }
 
-  /** A refresh token believed valid, renewing the chain from the source when it is empty. */
+  /** A refresh token believed valid, renewing the chain from the source when it is empty (and it still can). */
   async current(): Promise<string | undefined> {
     if (this.token === undefined) {
       const fresh = await this.fromSource();

@@ -1,5 +1,5 @@
 // The run's traffic control, which every request of the run passes (probes, logins, contract
-// verification): it waits for its turn (the pacer, CONCURRENCY), and reports how it ended.
+// verification): it waits for its turn (the concurrency limit, CONCURRENCY), and reports how it ended.
 // A request without an answer may mean a dead target: it triggers one cheap documented request
 // while new requests wait. If that goes unanswered too and no other answer came meanwhile, the
 // target is gone: requests in flight are cut short, none is sent any more, and the run reports
@@ -7,7 +7,7 @@
 
 import type { RecordedRequest } from '../findings/types.ts';
 import { STOPPED, type HttpOutcome, type Passage, type Traffic } from '../http/client.ts';
-import type { Pacer } from '../http/pacing.ts';
+import type { ConcurrencyLimit } from '../http/concurrency.ts';
 
 /** Why a request was not sent, or was cut short, once the target is gone. */
 export const TARGET_STOPPED = 'not run: the target stopped answering';
@@ -43,7 +43,7 @@ export class TrafficControl implements Traffic {
   private stopped: TargetStop | undefined;
 
   /** `stillAnswers` sends the cheap documented request outside this control. */
-  constructor(private readonly pacer: Pacer, private readonly stillAnswers: () => Promise<HttpOutcome>) {}
+  constructor(private readonly limit: ConcurrencyLimit, private readonly stillAnswers: () => Promise<HttpOutcome>) {}
 
   /** Set once the target is found gone. */
   get stop(): TargetStop | undefined {
@@ -56,7 +56,7 @@ export class TrafficControl implements Traffic {
   }
 
   async enter(request: RecordedRequest): Promise<Passage | { refused: string }> {
-    const slot = await this.pacer.acquire();
+    const slot = await this.limit.acquire();
     while (this.checking) await this.checking;
     if (this.stopped) {
       slot.release();

@@ -13,6 +13,7 @@ import { redact, registerCredential } from '../redaction/redactor.ts';
 import { TokenSourceError, type TokenSource } from '../run/tokens.ts';
 import { namingMap } from '../schemas/load.ts';
 import { learnIssuedTokens } from './issuedTokens.ts';
+import type { LoginBudget } from '../run/logins.ts';
 
 /** The case id of login exchanges in findings and reports. */
 export const LOGIN_CASE = 'login';
@@ -35,9 +36,12 @@ export class LoginWithoutRefreshToken extends TokenSourceError {
   }
 }
 
-/** The login's binding model as Web API's DataContractSerializer would read it: members in ordinal order. */
-function loginRequest(login: LoginConfig, mediaType: LoginMediaType): RecordedRequest {
-  const { company, username, password } = login;
+/**
+ * The login request; the XML one is the binding model as Web API's DataContractSerializer would
+ * read it (members in ordinal order). `password` replaces the real one in a preview.
+ */
+export function loginRequest(login: LoginConfig, mediaType: LoginMediaType, password = login.password): RecordedRequest {
+  const { company, username } = login;
   const body = mediaType === 'application/json'
     ? JSON.stringify({ company, username, password })
     : xmlDocument('ConsincoLoginBindingModel', namingMap().request.xmlNamespace, [xmlElement('company', company), xmlElement('password', password), xmlElement('username', username)]);
@@ -49,7 +53,7 @@ function answer(outcome: HttpOutcome): string {
   return `answered ${outcome.response.status}: ${redact(outcome.response.body.slice(0, 200))}`;
 }
 
-export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOptions, onExchange: (exchange: ProbeExchange) => void): TokenSource {
+export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOptions, onExchange: (exchange: ProbeExchange) => void, budget: LoginBudget): TokenSource {
   /** The format that last gave a token goes first next time. */
   let order: LoginMediaType[] = [...LOGIN_MEDIA_TYPES];
   const identity = { company: login.company, username: login.username };
@@ -59,6 +63,8 @@ export function loginSource(baseUrl: string, login: LoginConfig, options: HttpOp
       registerCredential(login.password);
       const noToken: string[] = [];
       for (const mediaType of order) {
+        // Each login request counts: an ERP sees (and may lock an account on) every one.
+        budget.spend();
         const request = loginRequest(login, mediaType);
         const outcome = await send(baseUrl, request, options);
         const response = outcome.transportError ? undefined : outcome.response;

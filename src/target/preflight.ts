@@ -11,7 +11,7 @@ import { REFRESH_PATH } from './paths.ts';
 const PREFLIGHT_TIMEOUT_MS = 4000;
 
 /** A refresh without a token: the doc's 400, cheap for any server, harmless to every token. */
-export const CHEAP_REQUEST: RecordedRequest = {
+export const PREFLIGHT_REQUEST: RecordedRequest = {
   method: 'POST',
   path: REFRESH_PATH,
   headers: { accept: 'application/json', 'content-type': 'application/json' },
@@ -21,7 +21,7 @@ export const CHEAP_REQUEST: RecordedRequest = {
 /** Sends the cheap request outside the run's traffic control (it must pass while the run holds back). */
 export function sendCheap(baseUrl: string, options: HttpOptions, timeoutMs = options.timeoutMs): Promise<HttpOutcome> {
   const { traffic: _untracked, ...direct } = options;
-  return send(baseUrl, { ...CHEAP_REQUEST }, { ...direct, timeoutMs });
+  return send(baseUrl, { ...PREFLIGHT_REQUEST }, { ...direct, timeoutMs });
 }
 
 export async function preflight(baseUrl: string, options: HttpOptions): Promise<void> {

@@ -7,7 +7,7 @@ import type { ContractVerdict } from '../../../src/pact/verify/verifyContract.ts
 import { verifyRunContract } from '../../../src/pact/verify/verifyRun.ts';
 import { INTERACTIONS } from '../../../src/pact/interactions.ts';
 import { contractNaming } from '../../../src/pact/participants.ts';
-import { currentRun } from '../../../src/run/context.ts';
+import { currentRun, type Run } from '../../../src/run/context.ts';
 import { FindingError } from '../../../src/findings/findingError.ts';
 import type { Profile } from '../../../src/config/config.ts';
 import { isBlockingContract } from '../../../src/run/policy.ts';
@@ -15,15 +15,24 @@ import { isBlockingContract } from '../../../src/run/policy.ts';
 describe('contract, provider side (Pact verifier)', function () {
   let verdicts: ContractVerdict[] = [];
   let profile: Profile = 'default';
+  let run: Run;
 
   before(async function () {
-    const run = await currentRun();
+    run = await currentRun();
+    // Under RATE_LIMIT every interaction may wait its turn.
+    const perInteraction = run.config.requestTimeoutMs + (run.config.rateLimit ? 1000 / run.config.rateLimit : 0);
+    this.timeout(INTERACTIONS.length * perInteraction * 2 + 30_000);
     profile = run.config.profile;
     verdicts = await verifyRunContract(run, contractNaming(run.config.naming));
   });
 
   for (const c of INTERACTIONS) {
     it(`honours ${c.description}`, function () {
+      const excludedBy = run.selection.excludedBy(c.id);
+      if (excludedBy) {
+        this.test!.title += ` (excluded by ${excludedBy})`;
+        this.skip();
+      }
       const verdict = verdicts.find((v) => v.interaction === c.description);
       if (!verdict) throw new Error('the contract has no such interaction; run the consumer specs first');
       if (isBlockingContract(verdict.status, profile)) {

@@ -4,7 +4,8 @@
 import { expect } from 'chai';
 import type { Check } from '../../../src/checks/check.ts';
 import { CHECKS, checkById } from '../../../src/checks/registry.ts';
-import { evaluateProbe } from '../../../src/checks/evaluate.ts';
+import { evaluateProbe, judges } from '../../../src/checks/evaluate.ts';
+import { namingReport } from '../../../src/checks/naming.ts';
 import type { ProbeExchange } from '../../../src/checks/exchange.ts';
 import type { Outcome } from '../../../src/checks/outcome.ts';
 import { targetStopped } from '../../../src/checks/robustness.ts';
@@ -16,8 +17,10 @@ const ISO = '2025-01-10T05:13:39.7555575-03:00';
 const jsonToken = (overrides = {}, naming: 'backing-field' | 'documented' = 'backing-field') => JSON.stringify(responseObject(naming, { issued: ISO, expires: ISO, ...overrides }));
 const xmlToken = (...args: Parameters<typeof responseXml>) => responseXml(...args);
 
+/** As the evaluator asks a check: only about the exchange roles it judges. */
 function run(id: string, e: ProbeExchange, ctx = context()): Outcome[] {
-  return checkById(id).run(e, ctx);
+  const check = checkById(id);
+  return judges(check, e.role) ? check.run(e, ctx) : [];
 }
 function statuses(id: string, e: ProbeExchange, ctx = context()): string[] {
   return run(id, e, ctx).map((o) => o.status);
@@ -113,6 +116,13 @@ describe('checks', () => {
   });
 
   describe('naming.consistent', () => {
+    it('says that no token response was seen, and how to get one, when no refresh answered 200', () => {
+      const report = namingReport([exchange({ status: 401, body: '{"Message":"no"}' })]);
+      expect(report.verdict).to.equal('unknown');
+      expect(report.advice).to.contain('No token response was seen').and.to.contain('LOGIN_COMPANY').and.to.contain('REFRESH_TOKEN');
+      expect(report.advice).to.not.contain('none of the documented or backing-field names');
+      expect(namingReport([exchange({ body: '{"foo":1}' })]).advice).to.contain('none of the documented or backing-field names');
+    });
     it('passes one naming, fails a mixed body and a naming NAMING does not ask for', () => {
       expect(statuses('naming.consistent', exchange({ body: jsonToken() }))).to.deep.equal(['pass']);
       const mixed = { ...responseObject('backing-field'), access_token: 'x' };

@@ -108,7 +108,7 @@ describe('gate exit codes (the launcher in a child process)', function () {
 
   it('exits 2 on a bad configuration value, naming the variable', () => {
     expect(badConfig.code).to.equal(2);
-    expect(badConfig.stderr).to.contain('Could not test: the configuration is invalid. PROFILE: "bogus" is not one of default, strict.');
+    expect(badConfig.stderr).to.contain('Could not test: the configuration is invalid. PROFILE: "bogus" is not one of default, strict, production.');
     expect(badConfig.stderr + badConfig.stdout).not.to.match(NO_STACK);
   });
 

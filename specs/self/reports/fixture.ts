@@ -35,6 +35,13 @@ export const FIXTURE_REPORT: FindingsReport = {
   embedded: true,
   profile: 'default',
   insecureTls: false,
+  profileOmissions: [],
+  selection: { only: [], skip: ['hostile.*', 'response.time'] },
+  excluded: [
+    { kind: 'case', id: 'hostile.oversized-body', by: 'SKIP=hostile.*' },
+    { kind: 'check', id: 'response.time', level: 'SHOULD', by: 'SKIP=response.time' },
+  ],
+  pacing: { rateLimit: 5, concurrency: 2, maxLogins: 1, loginsUsed: 1 },
   startedAt: '2025-01-10T08:13:39.000Z',
   durationMs: 2345,
   naming: { verdict: 'backing-field', byFormat: { json: 'backing-field', xml: 'backing-field' }, advice: 'Set IgnoreSerializableAttribute = true on the JSON formatter\'s contract resolver.' },

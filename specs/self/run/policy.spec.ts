@@ -36,6 +36,7 @@ describe('gate policy', () => {
       profile,
       results: [{ check: 'status.documented', caseId: 'ok', mediaType: 'application/json', status: 'pass', level: 'MUST', title: 't', message: '' }],
       contracts: [{ interaction: 'a refresh while the store is down', status: 'skip', message: 'cannot be arranged on a live server' }],
+      excluded: [],
     }) as unknown as FindingsReport;
     const runner = { passes: 1, failures: 0, pending: 1, tests: [] } as never;
     expect(gateVerdict(report('default'), runner).conforming).to.equal(true);

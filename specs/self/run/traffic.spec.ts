@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
 import { NOT_SENT, STOPPED, send, type HttpOptions, type HttpOutcome } from '../../../src/http/client.ts';
-import { Pacer } from '../../../src/http/pacing.ts';
+import { ConcurrencyLimit } from '../../../src/http/concurrency.ts';
 import { TARGET_STOPPED, TrafficControl } from '../../../src/run/traffic.ts';
 
 const request = (path: string) => ({ method: 'POST', path, headers: { accept: 'application/json' }, body: '{}' });
@@ -37,7 +37,7 @@ describe('traffic control', () => {
   }
 
   it('paces requests and records how many were in flight', async () => {
-    const traffic = new TrafficControl(new Pacer(2), async () => answered);
+    const traffic = new TrafficControl(new ConcurrencyLimit(2), async () => answered);
     const outcomes = await Promise.all([1, 2, 3].map((i) => send(answering, request(`p${i}`), options(traffic))));
     expect(outcomes.map((o) => o.response?.inFlight)).to.deep.equal([2, 2, 2]);
     expect(traffic.stop).to.equal(undefined);
@@ -46,7 +46,7 @@ describe('traffic control', () => {
   it('keeps a target that answers the liveness check, and holds new requests while it runs', async () => {
     let release!: () => void;
     const checked = new Promise<void>((resolve) => (release = resolve));
-    const traffic = new TrafficControl(new Pacer(8), async () => (await checked, answered));
+    const traffic = new TrafficControl(new ConcurrencyLimit(8), async () => (await checked, answered));
     const lost = request('lost');
     expect((await send(silent, lost, options(traffic))).errorCode).to.equal('TIMEOUT');
     const before = received;
@@ -60,7 +60,7 @@ describe('traffic control', () => {
   });
 
   it('stops a target that answers neither: in-flight requests end at once, later ones are not sent', async () => {
-    const traffic = new TrafficControl(new Pacer(8), async () => unanswered);
+    const traffic = new TrafficControl(new ConcurrencyLimit(8), async () => unanswered);
     const first = request('first');
     const slow = request('slow');
     const started = performance.now();
@@ -81,7 +81,7 @@ describe('traffic control', () => {
   it('no false positive: an answer that arrives during the check keeps the target', async () => {
     let release!: () => void;
     const checked = new Promise<void>((resolve) => (release = resolve));
-    const traffic = new TrafficControl(new Pacer(8), async () => (await checked, unanswered));
+    const traffic = new TrafficControl(new ConcurrencyLimit(8), async () => (await checked, unanswered));
     const inFlight = send(slow, request('answered late'), options(traffic, 1000));
     await send(silent, request('lost'), options(traffic, 100));
     expect((await inFlight).response?.status, 'answered while the check ran').to.equal(200);

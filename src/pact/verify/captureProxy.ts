@@ -86,7 +86,8 @@ function reply(res: ServerResponse, status: number, headers: Record<string, stri
   res.end(bytes);
 }
 
-function readAll(req: IncomingMessage): Promise<string> {
+/** The whole body of an incoming request or response, as text. */
+export function readAll(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -26,7 +26,10 @@ export interface Arrangement {
 
 export type Arrangements = Record<ProviderState, Arrangement>;
 
-export function embeddedArrangements(provider: ReferenceProvider): Arrangements {
+/** What arranging the states needs of the embedded provider (a preview passes controls it never calls). */
+export type ProviderControls = Pick<ReferenceProvider, 'setTokenStoreAvailable' | 'issueRefreshToken' | 'expiredRefreshToken'>;
+
+export function embeddedArrangements(provider: ProviderControls): Arrangements {
   const storeUp = () => provider.setTokenStoreAvailable(true);
   return {
     [STATES.validToken]: { setup: storeUp, token: () => provider.issueRefreshToken() },

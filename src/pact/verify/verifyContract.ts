@@ -9,6 +9,7 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import '../quietBacktraces.ts';
+import '../noTelemetry.ts';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { HttpOptions } from '../../http/client.ts';
 import { redact } from '../../redaction/redactor.ts';
@@ -37,17 +38,20 @@ export interface VerifyOptions {
   onIssued?: (tokens: IssuedTokens) => void;
   /** Called when a refresh the verification made got no complete answer. */
   onLost?: (why: string) => void;
+  /** Interactions (by description) ONLY or SKIP left out: neither sent nor given a verdict. */
+  excluded?: (description: string) => boolean;
 }
 
 export async function verifyContract(options: VerifyOptions): Promise<ContractVerdict[]> {
   const pact = readPact(options.contractFile);
   const skipReason = (state: string | undefined) => (state ? options.arrangements[state as ProviderState]?.skip : undefined);
-  const skipped = pact.interactions.filter((i) => skipReason(stateOf(i)) !== undefined);
-  const runnable = pact.interactions.filter((i) => !skipped.includes(i));
+  const selected = pact.interactions.filter((i) => !options.excluded?.(i.description));
+  const skipped = selected.filter((i) => skipReason(stateOf(i)) !== undefined);
+  const runnable = selected.filter((i) => !skipped.includes(i));
   const skips: ContractVerdict[] = skipped.map((i) => ({ interaction: i.description, status: 'skip', message: skipReason(stateOf(i))! }));
   if (runnable.length === 0) return skips;
 
-  const file = skipped.length > 0 ? writeSubset(options.contractFile, (i) => runnable.some((r) => r.description === i.description)) : options.contractFile;
+  const file = runnable.length < pact.interactions.length ? writeSubset(options.contractFile, (i) => runnable.some((r) => r.description === i.description)) : options.contractFile;
   const hookErrors = new Map<string, string>();
   const setups: StateSetup[] = [];
   const proxy = await startCaptureProxy({ targetUrl: options.targetUrl, http: options.http, onIssued: options.onIssued ?? (() => undefined), ...(options.onLost ? { onLost: options.onLost } : {}) });
@@ -69,7 +73,8 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
       providerBaseUrl: proxy.url,
       pactUrls: [file],
       logLevel: 'error',
-      timeout: options.http.timeoutMs + 1000,
+      // A request may first wait its turn under RATE_LIMIT.
+      timeout: options.http.timeoutMs + 1000 + (options.http.pacer ? Math.ceil(1000 / options.http.pacer.ratePerSecond) : 0),
       // Setup-and-teardown handlers are HTTP-only; the option's type also admits message handlers.
       stateHandlers: Object.fromEntries(Object.keys(options.arrangements).map((state) => [state, {
         setup: () => {
@@ -90,7 +95,7 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
         next();
       },
     });
-    const report = await verifier.verifyProvider().catch((error: Error) => error.message);
+    const report = await withoutProxyVariables(() => verifier.verifyProvider().catch((error: Error) => error.message));
     const verdicts = readVerdicts(report, runnable.map((i) => i.description));
     const unavailable = unavailableStates(runnable, setups);
     return [...skips, ...verdicts.map((v): ContractVerdict => {
@@ -121,4 +126,24 @@ function unavailableStates(runnable: readonly PactInteraction[], setups: readonl
   const aligned = setups.length === runnable.length && setups.every((s, n) => s.state === stateOf(runnable[n]!));
   if (!aligned) return new Map();
   return new Map(runnable.flatMap((interaction, n) => (setups[n]!.unavailable ? [[interaction.description, setups[n]!.unavailable!] as const] : [])));
+}
+
+/**
+ * Pact's verifier reads the proxy variables itself and sent its requests for the run's own
+ * loopback servers (Pact's request-filter proxy, the capture proxy) to the user's proxy: as
+ * absolute-form requests under HTTP_PROXY, as CONNECT tunnels under HTTPS_PROXY, whatever
+ * NO_PROXY said. It only ever talks to loopback, so it runs with no proxy variable set; the
+ * capture proxy's onward request to the target keeps the user's settings (read once into the
+ * run's config) and RATE_LIMIT, through the run's client.
+ */
+const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY'].flatMap((name) => [name, name.toLowerCase()]);
+
+async function withoutProxyVariables<T>(verify: () => Promise<T>): Promise<T> {
+  const saved = PROXY_VARIABLES.map((name) => [name, process.env[name]] as const);
+  for (const name of PROXY_VARIABLES) delete process.env[name];
+  try {
+    return await verify();
+  } finally {
+    for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
+  }
 }

@@ -15,12 +15,14 @@ import { verifyContract, type ContractVerdict } from './verifyContract.ts';
 export async function verifyRunContract(run: Run, naming: Naming): Promise<ContractVerdict[]> {
   const started = performance.now();
   const provider = run.target.provider;
+  const excluded = (description: string) => run.selection.excludedBy(INTERACTIONS.find((c) => c.description === description)?.id ?? '') !== undefined;
   try {
-    const verdicts = run.traffic.stop ? INTERACTIONS.map((i): ContractVerdict => ({ interaction: i.description, status: 'skip', message: TARGET_STOPPED })) : await verifyContract({
+    const verdicts = run.traffic.stop ? INTERACTIONS.filter((i) => !excluded(i.description)).map((i): ContractVerdict => ({ interaction: i.description, status: 'skip', message: TARGET_STOPPED })) : await verifyContract({
       contractFile: contractFile(naming),
       targetUrl: run.target.url,
       http: run.http,
       arrangements: provider ? embeddedArrangements(provider) : await liveStates(run),
+      excluded,
       onIssued: provider ? undefined : (issued) => {
         if (issued.refreshToken) run.tokens.handOver(issued.refreshToken);
         else run.tokens.broken('a contract refresh answered 200 without a readable refresh token');

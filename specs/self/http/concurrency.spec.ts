@@ -2,11 +2,11 @@
 // slot knows the most requests that were in flight while it was out.
 
 import { expect } from 'chai';
-import { Pacer, type Slot } from '../../../src/http/pacing.ts';
+import { ConcurrencyLimit, type Slot } from '../../../src/http/concurrency.ts';
 
 describe('pacer', () => {
   it('lets CONCURRENCY requests out at once and the next one as a slot frees, in order', async () => {
-    const pacer = new Pacer(2);
+    const pacer = new ConcurrencyLimit(2);
     const order: number[] = [];
     const slots: Promise<Slot>[] = [0, 1, 2, 3].map((i) => pacer.acquire().then((slot) => (order.push(i), slot)));
     await new Promise((resolve) => setImmediate(resolve));
@@ -20,7 +20,7 @@ describe('pacer', () => {
   });
 
   it('counts the peak of requests in flight over each one\'s lifetime', async () => {
-    const pacer = new Pacer(8);
+    const pacer = new ConcurrencyLimit(8);
     const first = await pacer.acquire();
     expect(first.peakInFlight()).to.equal(1);
     const second = await pacer.acquire();
@@ -33,7 +33,7 @@ describe('pacer', () => {
   });
 
   it('no false positive: releasing a slot twice frees only one', async () => {
-    const pacer = new Pacer(1);
+    const pacer = new ConcurrencyLimit(1);
     const slot = await pacer.acquire();
     let waiting = 0;
     void pacer.acquire().then(() => waiting++);

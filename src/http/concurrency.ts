@@ -1,7 +1,8 @@
 // How the run's requests take turns: at most CONCURRENCY of them in flight at once, whoever
 // sends them (probes, logins, contract verification), and how many were in flight while each
 // one was out, so a slow answer can be read against the load the run itself put on the target.
-// Any further pacing rule (a rate limit) belongs here too, so every request obeys it.
+// The rate limit (RATE_LIMIT) is its neighbour, src/http/pacer.ts: it spaces the starts of the
+// requests this lets leave.
 
 export interface Slot {
   /** The most of the run's requests in flight at once while this one was out, itself included. */
@@ -9,7 +10,7 @@ export interface Slot {
   release(): void;
 }
 
-export class Pacer {
+export class ConcurrencyLimit {
   private readonly active = new Set<{ peak: number }>();
   private readonly waiting: (() => void)[] = [];
 

@@ -1,0 +1,149 @@
+// `--list`: every request the run would send to the target, in the run's order, without sending
+// any: the preflight, the login that starts the token chain, the contract verification (in the
+// pact file's order, the verifier's), then the probes (the token chain in order, independent
+// probes in parallel, the provoked 500s last). It is built from the same plan the runner
+// executes (src/plan/probePlan.ts) and the same request builders, so what it shows is what is sent.
+
+import type { Config } from '../config/config.ts';
+import type { ExcludedWork, RecordedRequest } from '../findings/types.ts';
+import { judges } from '../checks/evaluate.ts';
+import type { Role } from '../checks/exchange.ts';
+import { INTERACTIONS, type InteractionCase } from '../pact/interactions.ts';
+import { embeddedArrangements, liveArrangements, type Arrangements, type ProviderControls } from '../pact/verify/states.ts';
+import { NO_CREDENTIALS } from '../run/tokens.ts';
+import { requestTemplate } from '../pact/templates.ts';
+import { requestMembers } from '../pact/client.ts';
+import { expandProbes, type Probe } from '../probes/cases.ts';
+import { buildRequest } from '../probes/request.ts';
+import { excludedWork, type Selection } from '../selection/select.ts';
+import { loginRequest } from '../target/login.ts';
+import { PREFLIGHT_REQUEST } from '../target/preflight.ts';
+import { planProbes } from './probePlan.ts';
+
+/** Stands for every live token in a preview (and in a recorded request compared with one). */
+export const TOKEN_MASK = '«live token»';
+export const PASSWORD_MASK = '«password»';
+/** Bodies longer than this are shown by their start and size. */
+const SHOWN_BODY_CHARS = 400;
+
+export type Stage = 'preflight' | 'login' | 'contracts' | 'probes';
+/** chain: in order, one at a time; parallel: CONCURRENCY at once, order not defined; store-down: last, together. */
+export type Lane = 'sequence' | 'chain' | 'parallel' | 'store-down';
+
+export interface PreviewRequest {
+  stage: Stage;
+  lane: Lane;
+  /** Probe case id, contract interaction id, `preflight` or `login`. */
+  id: string;
+  mediaType: string;
+  method: string;
+  path: string;
+  accept: string;
+  contentType: string;
+  body: string;
+  checks: string[];
+  /** For probes: what the exchange is (documented, hostile, replay, after-replay, expired, server-error, login). */
+  role?: Role | 'login';
+}
+
+export interface Preview {
+  target: string;
+  profile: Config['profile'];
+  profileOmissions: string[];
+  rateLimit: number | null;
+  concurrency: number;
+  maxLogins: number | null;
+  logins: number;
+  requests: PreviewRequest[];
+  /** Work that will not be sent, with the reason (token not available, login budget). */
+  skipped: { id: string; mediaType: string; reason: string }[];
+  excluded: ExcludedWork[];
+}
+
+/** A body as a preview shows it: live tokens and the password masked, long bodies by their start and size. */
+export function bodyShape(body: string, secrets: readonly string[] = []): string {
+  const masked = secrets.filter(Boolean).reduce((text, secret) => text.split(secret).join(secret === PASSWORD_MASK ? secret : TOKEN_MASK), body);
+  return masked.length <= SHOWN_BODY_CHARS ? masked : `${masked.slice(0, SHOWN_BODY_CHARS)}… (${Buffer.byteLength(masked)} bytes)`;
+}
+
+function entry(stage: Stage, lane: Lane, id: string, mediaType: string, request: RecordedRequest, checks: string[], role?: PreviewRequest['role']): PreviewRequest {
+  const header = (name: string) => Object.entries(request.headers).find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
+  return { stage, lane, id, mediaType, method: request.method, path: request.path, accept: header('accept'), contentType: header('content-type'), body: bodyShape(request.body), checks, ...(role ? { role } : {}) };
+}
+
+/** The exchanges a probe records, by role, as execute.ts records them. */
+function rolesOf(probe: Probe): Role[] {
+  const c = probe.probeCase;
+  if (c.role === 'hostile') return ['hostile'];
+  switch (c.token?.kind) {
+    case 'rotation': return ['documented', 'replay', 'after-replay'];
+    case 'expired': return ['expired'];
+    case 'store-down': return ['server-error'];
+    default: return ['documented'];
+  }
+}
+
+function probeRequests(probe: Probe, selection: Selection, logsIn: RecordedRequest | undefined): PreviewRequest[] {
+  const token = probe.probeCase.token;
+  const request = buildRequest(probe, token?.kind === 'literal' ? token.value : token ? TOKEN_MASK : undefined);
+  const lane: Lane = token?.kind === 'chain' ? 'chain' : token?.kind === 'store-down' ? 'store-down' : 'parallel';
+  const checksFor = (role: Role) => selection.checks.filter((c) => judges(c, role)).map((c) => c.id);
+  const login = logsIn ? [entry('probes', lane, probe.probeCase.id, 'application/json', logsIn, [], 'login')] : [];
+  return [...login, ...rolesOf(probe).map((role) => entry('probes', lane, probe.probeCase.id, probe.mediaType, request, checksFor(role), role))];
+}
+
+function contractRequest(c: InteractionCase, injected: boolean): RecordedRequest {
+  const template = requestTemplate(c);
+  const example = requestMembers().token.example;
+  const body = injected && example !== undefined ? template.text.split(String(example)).join(TOKEN_MASK) : template.text;
+  return { method: 'POST', path: PREFLIGHT_REQUEST.path, headers: { accept: template.contentType, 'content-type': template.contentType }, body };
+}
+
+const NOT_CALLED = () => {
+  throw new Error('a preview arranges no provider state');
+};
+const UNSTARTED_PROVIDER: ProviderControls = { setTokenStoreAvailable: NOT_CALLED, issueRefreshToken: NOT_CALLED, expiredRefreshToken: NOT_CALLED };
+
+/** The verification's own arrangements (states.ts): which states are skipped, which get a live token injected. */
+function previewArrangements(config: Config, embedded: boolean): Arrangements {
+  if (embedded) return embeddedArrangements(UNSTARTED_PROVIDER);
+  const hasToken = config.refreshToken !== undefined || config.login !== undefined;
+  return liveArrangements({ current: async () => undefined, skipReason: () => (hasToken ? undefined : NO_CREDENTIALS) }, hasToken ? TOKEN_MASK : undefined);
+}
+
+export function buildPreview(config: Config, selection: Selection): Preview {
+  const embedded = config.targetUrl === undefined;
+  const plan = planProbes({ config, embedded, selection }, expandProbes());
+  const login = config.login ? loginRequest(config.login, 'application/json', PASSWORD_MASK) : undefined;
+  const arrangements = previewArrangements(config, embedded);
+  const skipped: Preview['skipped'] = [];
+  // Pact writes the interactions sorted by description, and the verifier replays them in that order.
+  const contracts = [...INTERACTIONS].sort((a, b) => (a.description < b.description ? -1 : 1)).flatMap((c) => {
+    if (selection.excludedBy(c.id)) return [];
+    const { skip, token } = arrangements[c.state];
+    const request = contractRequest(c, token !== undefined);
+    if (skip) return (skipped.push({ id: c.id, mediaType: request.headers['accept']!, reason: skip }), []);
+    return [entry('contracts', 'sequence', c.id, request.headers['accept']!, request, [])];
+  });
+  const live = plan.probes.filter((p) => !p.excludedBy && !p.skipReason);
+  for (const p of plan.probes) if (p.skipReason) skipped.push({ id: p.probe.probeCase.id, mediaType: p.probe.mediaType, reason: p.skipReason });
+  const lanes: Lane[] = ['chain', 'parallel', 'store-down'];
+  const probes = live.flatMap((p) => probeRequests(p.probe, selection, p.logsIn ? login : undefined));
+  return {
+    target: config.targetUrl ?? '(embedded reference provider, started on loopback)',
+    profile: config.profile,
+    profileOmissions: [...selection.profileOmissions],
+    rateLimit: config.rateLimit ?? null,
+    concurrency: config.concurrency,
+    maxLogins: config.maxLogins ?? null,
+    logins: plan.logins,
+    requests: [
+      entry('preflight', 'sequence', 'preflight', 'application/json', PREFLIGHT_REQUEST, []),
+      ...(plan.initialLogin && login ? [entry('login', 'sequence', 'login', 'application/json', login, [])] : []),
+      ...contracts,
+      ...lanes.flatMap((lane) => probes.filter((r) => r.lane === lane)),
+    ],
+    skipped,
+    excluded: excludedWork(selection),
+  };
+}
