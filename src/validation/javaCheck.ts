@@ -29,7 +29,14 @@ function findExecutable(name: string, env: NodeJS.ProcessEnv): string | undefine
   });
 }
 
+/** The java the XSD validator runs, found as the library finds it. */
+export function javaExecutable(env: NodeJS.ProcessEnv = process.env): string {
+  const java = findExecutable('java', env);
+  if (!java) throw new MissingJavaError('a Java runtime (java)');
+  return java;
+}
+
 export function ensureJava(env: NodeJS.ProcessEnv = process.env): void {
-  if (!findExecutable('java', env)) throw new MissingJavaError('a Java runtime (java)');
+  javaExecutable(env);
   if (!existsSync(HELPER) && !findExecutable('javac', env)) throw new MissingJavaError('a JDK (javac) to compile its helper');
 }

@@ -1,4 +1,4 @@
-// XML documents against any XSD through xsd-schema-validator (Xerces in a JVM).
+// XML documents against any XSD through xsd-schema-validator's Xerces helper (a JVM, src/validation/xerces.ts).
 // A JVM start costs about 0.1 s, so documents are validated in batches: documents whose schemas
 // do not disagree about a namespace go into one wrapper document, validated by one JVM
 // against a wrapper schema that imports the real ones; Xerces' line numbers map each error
@@ -10,10 +10,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { validateXML } from 'xsd-schema-validator';
 import { redact } from '../redaction/redactor.ts';
 import { parseXmlDocument } from '../xml/safeParse.ts';
 import type { SchemaProblem } from './problem.ts';
+import { runXerces } from './xerces.ts';
 
 /** A root element and the XSD (absolute path) that declares it. */
 export interface XsdTarget {
@@ -30,8 +30,6 @@ export interface XsdDocument {
 }
 
 const BATCH_NS = 'urn:consinco-auth:xsd-batch';
-/** Java's own XML parser then refuses any external DTD and reads schemas from files only. */
-const JAVA_SAFETY = '-Djavax.xml.accessExternalDTD= -Djavax.xml.accessExternalSchema=file';
 
 const namespacesOf = (t: XsdTarget): ReadonlyMap<string, string> => t.namespaces ?? new Map([[t.namespace, t.xsd]]);
 
@@ -140,23 +138,6 @@ async function validateBatch(targets: readonly XsdTarget[], documents: string[])
     rest.forEach((problems, i) => { result[fatalOwner! + 1 + i] = problems; });
   }
   return result.map(mergeTypeErrors);
-}
-
-async function runXerces(xml: string, schema: string): Promise<string[]> {
-  const previous = process.env['JAVA_TOOL_OPTIONS'];
-  process.env['JAVA_TOOL_OPTIONS'] = JAVA_SAFETY;
-  try {
-    await validateXML(xml, schema);
-    return [];
-  } catch (error) {
-    const messages = (error as { messages?: string[] }).messages;
-    if (!messages) throw new Error(`XSD validation could not run: ${redact((error as Error).message)}`);
-    // The library joins the lines of one output chunk; split them back into single messages.
-    return messages.join('').split(/(?=\[(?:error|fatal|warning)\] )/).filter((m) => m.startsWith('['));
-  } finally {
-    if (previous === undefined) delete process.env['JAVA_TOOL_OPTIONS'];
-    else process.env['JAVA_TOOL_OPTIONS'] = previous;
-  }
 }
 
 /** Xerces reports a bad value twice (the datatype, then the element): keep one problem naming both. */

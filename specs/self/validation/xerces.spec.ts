@@ -1,0 +1,68 @@
+// The XSD helper runner: Xerces' verdicts come through whole, and a JVM that gives no verdict of
+// its own (a signal, no result line, a failing result without a message) is an error, never a
+// pass. The stand-in java scripts replay what a loaded machine produced: the JVM's banner and
+// the error lines in one stderr chunk, which the library's wrapper turned into "valid".
+
+import { expect } from 'chai';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runXerces, XsdValidatorError } from '../../../src/validation/xerces.ts';
+
+const ERROR_XSD = resolve('schemas/error.xsd');
+
+/** Runs `body` with JAVA_HOME at a java that is this shell script. */
+async function withFakeJava<T>(script: string, body: () => Promise<T>): Promise<T> {
+  const home = mkdtempSync(join(tmpdir(), 'fake-java-'));
+  mkdirSync(join(home, 'bin'));
+  writeFileSync(join(home, 'bin', 'java'), `#!/bin/sh\ncat >/dev/null\n${script}\n`);
+  chmodSync(join(home, 'bin', 'java'), 0o755);
+  const previous = process.env['JAVA_HOME'];
+  process.env['JAVA_HOME'] = home;
+  try {
+    return await body();
+  } finally {
+    if (previous === undefined) delete process.env['JAVA_HOME'];
+    else process.env['JAVA_HOME'] = previous;
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the run to fail');
+}
+
+describe('XSD helper runner', () => {
+  it('passes a valid document and reports an invalid one with its position', async () => {
+    expect(await runXerces('<Error><Message>x</Message></Error>', ERROR_XSD)).to.deep.equal([]);
+    const messages = await runXerces('<Error><Nachricht>x</Nachricht></Error>', ERROR_XSD);
+    expect(messages).to.have.length.greaterThan(0);
+    expect(messages[0]).to.match(/^\[error\] cvc-complex-type.* \(1:\d+\)$/);
+  });
+
+  it('keeps the messages that share a stderr chunk with the JVM banner', async () => {
+    const messages = await withFakeJava(
+      `printf 'Picked up JAVA_TOOL_OPTIONS: -Dx=\\n[error] first (1:2)\\n[error] second (3:4)\\n' >&2; echo result=WITH_ERRORS; exit 1`,
+      () => runXerces('<a/>', ERROR_XSD),
+    );
+    expect(messages).to.deep.equal(['[error] first (1:2)', '[error] second (3:4)']);
+  });
+
+  for (const [what, script] of [
+    ['a JVM ended by a signal', 'kill -9 $$'],
+    ['an exit without a result line', 'exit 1'],
+    ['a failing result without a message', 'echo result=WITH_ERRORS; exit 1'],
+    ['a result that contradicts the exit code', 'echo result=OK; exit 1'],
+  ] as const) {
+    it(`calls ${what} an error, never a valid document`, async () => {
+      const error = await withFakeJava(script, () => rejection(runXerces('<a/>', ERROR_XSD)));
+      expect(error).to.be.instanceOf(XsdValidatorError);
+      expect(error.message).to.match(/^XSD validation could not run: /);
+    });
+  }
+});
