@@ -7,10 +7,11 @@
 
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { CODE_EXTENSION } from '../package/locations.ts';
 
 type Gate = typeof import('./gate.ts');
 
 const require = createRequire(import.meta.url);
 const { requireOrImport } = require('mocha/lib/nodejs/esm-utils.cjs') as { requireOrImport(file: string): Promise<unknown> };
-const { runGate } = await requireOrImport(fileURLToPath(new URL('./gate.ts', import.meta.url))) as Gate;
+const { runGate } = await requireOrImport(fileURLToPath(new URL(`./gate${CODE_EXTENSION}`, import.meta.url))) as Gate;
 process.exit(await runGate(process.argv.slice(2)));

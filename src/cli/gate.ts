@@ -2,6 +2,8 @@
 // test), run the conformance specs, write every report, scan reports/ and contracts/ for live
 // token values, print the closing lines, and map the outcome to the gate's exit code.
 
+import { relative } from 'node:path';
+import { CONTRACTS_DIR } from '../pact/participants.ts';
 import { scanForSecrets, scrubLeaks } from '../redaction/leakScan.ts';
 import { redactProcessOutput } from '../redaction/outputGuard.ts';
 import { PROBE_CASES } from '../probes/cases.ts';
@@ -17,9 +19,10 @@ import { paint, stageLogger, useColor } from './console.ts';
 import { couldNotTestMessage, internalErrorMessage } from './couldNotTest.ts';
 import { EXIT, exitCodeFor, type ExitCode } from './exitCodes.ts';
 import { runMocha } from './mochaRun.ts';
-
-/** Relative to the project root, where npm runs every script. */
-const CONTRACTS_DIR = 'contracts';
+import { checkMochaArgs } from './mochaArgs.ts';
+import { COMMAND_NAME, DEFAULT_SUBCOMMAND } from './commands.ts';
+import { usageLine } from './help.ts';
+import { UsageError } from './usageError.ts';
 
 /** Documented cases go in the row of the status they expect; hostile input has a row of its own. */
 function rowOfCase(): Record<string, MatrixRow> {
@@ -30,12 +33,18 @@ function rowOfCase(): Record<string, MatrixRow> {
 export async function runGate(args: readonly string[]): Promise<ExitCode> {
   redactProcessOutput();
   return gate(args).catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${COMMAND_NAME}: ${error.message}\n${usageLine(DEFAULT_SUBCOMMAND)}`);
+      return EXIT.COULD_NOT_TEST;
+    }
     console.error(internalErrorMessage(error));
     return EXIT.COULD_NOT_TEST;
   });
 }
 
 async function gate(args: readonly string[]): Promise<ExitCode> {
+  // Before anything starts: a misspelt option ends the run at once.
+  checkMochaArgs(args);
   const stage = stageLogger(4);
   stage('starting the run: configuration and target preflight');
   let run: Run;
@@ -62,7 +71,7 @@ async function gate(args: readonly string[]): Promise<ExitCode> {
   const tokenFile = leaveRefreshToken(run);
   await closeRun();
   stage('scanning reports and contracts for live token values');
-  const scanned = [run.config.reportsDir, CONTRACTS_DIR];
+  const scanned = [run.config.reportsDir, relative(process.cwd(), CONTRACTS_DIR)];
   const secrets = knownSecrets();
   const leaks = scanForSecrets(scanned, secrets);
   scrubLeaks(leaks, secrets);

@@ -3,13 +3,18 @@
 // each test's outcome for the reports. Mocha's own CLI would exit with the failure count; the
 // launcher needs the outcomes instead, to map them to the gate's exit codes.
 // Loading options, spec files and root-hook plugins reuses mocha's CLI helpers (mocha 12 paths).
+// The .mocharc.json is the code tree's (dist/ has its own, for the compiled specs), and the spec
+// globs and root hooks it names are relative to that tree, so the run works from any folder.
 
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import Mocha from 'mocha';
+import { CODE_ROOT } from '../package/locations.ts';
 import { redact } from '../redaction/redactor.ts';
 import type { RunnerOutcome, RunnerState, RunnerTest } from '../reports/input.ts';
 
-export const MOCHARC = '.mocharc.json';
+export const MOCHARC = join(CODE_ROOT, '.mocharc.json');
 
 const require = createRequire(import.meta.url);
 const { loadOptions } = require('mocha/lib/cli/options.cjs') as { loadOptions(argv: string[]): Record<string, unknown> };
@@ -20,7 +25,7 @@ const { handleRequires } = require('mocha/lib/cli/run-helpers.cjs') as { handleR
 const MAX_ERROR_CHARS = 2000;
 
 export async function runMocha(args: readonly string[], color: boolean): Promise<RunnerOutcome> {
-  const options = withCamelCaseKeys(loadOptions(['--config', MOCHARC, ...args]));
+  const options = inCodeTree(withCamelCaseKeys(loadOptions(['--config', MOCHARC, ...args])));
   const list = (key: string) => (options[key] as string[] | undefined) ?? [];
   const { files, unmatchedFiles } = collectFiles({
     allowEmpty: true, ignore: list('ignore'), extension: list('extension'), file: list('file'), recursive: options['recursive'] === true,
@@ -56,6 +61,17 @@ function outcome(tests: RunnerTest[], durationMs: number): RunnerOutcome {
 function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return redact(text.replace(/\u001b\[[0-9;]*m/g, '')).slice(0, MAX_ERROR_CHARS);
+}
+
+/** The spec globs and root hooks that come from MOCHARC name files of the code tree; the user's own stay relative to the working folder. */
+function inCodeTree(options: Record<string, unknown>): Record<string, unknown> {
+  const rc = JSON.parse(readFileSync(MOCHARC, 'utf8')) as Record<string, unknown>;
+  const rebase = (key: string) => {
+    const own = new Set((rc[key] as string[] | undefined) ?? []);
+    const values = options[key] as string[] | undefined;
+    return values ? { [key]: values.map((v) => (own.has(v) ? resolve(CODE_ROOT, v) : v)) } : {};
+  };
+  return { ...options, ...rebase('spec'), ...rebase('require') };
 }
 
 /** Mocha's CLI hands the constructor camelCase options (`forbid-only` -> `forbidOnly`). */
