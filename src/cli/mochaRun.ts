@@ -65,13 +65,14 @@ function errorText(error: unknown): string {
 
 /** The spec globs and root hooks that come from MOCHARC name files of the code tree; the user's own stay relative to the working folder. */
 function inCodeTree(options: Record<string, unknown>): Record<string, unknown> {
-  const rc = JSON.parse(readFileSync(MOCHARC, 'utf8')) as Record<string, unknown>;
+  const rc = JSON.parse(readFileSync(MOCHARC, 'utf8')) as Record<string, string[] | undefined>;
+  const own = new Set([...(rc['spec'] ?? []), ...(rc['require'] ?? [])]);
+  // mocha's loader puts the config's spec globs among the operands (`_`).
   const rebase = (key: string) => {
-    const own = new Set((rc[key] as string[] | undefined) ?? []);
     const values = options[key] as string[] | undefined;
     return values ? { [key]: values.map((v) => (own.has(v) ? resolve(CODE_ROOT, v) : v)) } : {};
   };
-  return { ...options, ...rebase('spec'), ...rebase('require') };
+  return { ...options, ...rebase('spec'), ...rebase('_'), ...rebase('require') };
 }
 
 /** Mocha's CLI hands the constructor camelCase options (`forbid-only` -> `forbidOnly`). */
