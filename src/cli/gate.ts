@@ -13,6 +13,7 @@ import type { MatrixRow } from '../reports/input.ts';
 import { writeReports } from '../reports/write.ts';
 import { closeRun, currentRun, type Run } from '../run/context.ts';
 import { leaveRefreshToken } from '../run/leaveToken.ts';
+import { prefetchStages } from '../run/stages.ts';
 import { writeFindings, buildFindingsReport } from '../run/report.ts';
 import { closingLines } from './closing.ts';
 import { paint, stageLogger, useColor } from './console.ts';
@@ -59,7 +60,7 @@ async function gate(args: readonly string[]): Promise<ExitCode> {
   // performance.now() counts from the process's start: Node, tsx, loading, config, provider, preflight.
   run.findings.timing('startup', performance.now());
   stage(`probing ${run.target.embedded ? 'the embedded reference provider at ' : ''}${run.target.url}`);
-  const runner = await runMocha(args, useColor());
+  const runner = await runMocha(args, useColor(), (everySpec) => everySpec && prefetchStages(run));
   stage(`writing reports to ${run.config.reportsDir}/`);
   const reportsStarted = performance.now();
   const report = buildFindingsReport(run);

@@ -24,8 +24,11 @@ const { handleRequires } = require('mocha/lib/cli/run-helpers.cjs') as { handleR
 /** Long assertion messages are cut: the reports carry the evidence, this is the headline. */
 const MAX_ERROR_CHARS = 2000;
 
-export async function runMocha(args: readonly string[], color: boolean): Promise<RunnerOutcome> {
-  const options = inCodeTree(withCamelCaseKeys(loadOptions(['--config', MOCHARC, ...args])));
+/** `onStart` learns, before any spec loads, whether the run selects every spec (no grep, no spec of the user's). */
+export async function runMocha(args: readonly string[], color: boolean, onStart?: (everySpec: boolean) => void): Promise<RunnerOutcome> {
+  const loaded = withCamelCaseKeys(loadOptions(['--config', MOCHARC, ...args]));
+  onStart?.(selectsEverySpec(loaded));
+  const options = inCodeTree(loaded);
   const list = (key: string) => (options[key] as string[] | undefined) ?? [];
   const { files, unmatchedFiles } = collectFiles({
     allowEmpty: true, ignore: list('ignore'), extension: list('extension'), file: list('file'), recursive: options['recursive'] === true,
@@ -61,6 +64,13 @@ function outcome(tests: RunnerTest[], durationMs: number): RunnerOutcome {
 function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return redact(text.replace(/\u001b\[[0-9;]*m/g, '')).slice(0, MAX_ERROR_CHARS);
+}
+
+function selectsEverySpec(options: Record<string, unknown>): boolean {
+  const rc = JSON.parse(readFileSync(MOCHARC, 'utf8')) as Record<string, string[] | undefined>;
+  const specs = [...((options['spec'] as string[] | undefined) ?? []), ...((options['_'] as string[] | undefined) ?? [])];
+  const filtered = ['grep', 'fgrep'].some((key) => options[key] !== undefined && options[key] !== '');
+  return !filtered && specs.every((s) => (rc['spec'] ?? []).includes(s));
 }
 
 /** The spec globs and root hooks that come from MOCHARC name files of the code tree; the user's own stay relative to the working folder. */

@@ -6,10 +6,10 @@
 // needs the request's rules; the response's rules are stamped by finalizeContract, because
 // "a string or null" takes an OR rule list, which only the pact file format can express.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import './quietBacktraces.ts';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import type { Naming } from '../findings/types.ts';
@@ -34,7 +34,7 @@ export const CONSUMER_TEST_TOKEN = 'consumer-test-refresh-token';
 
 /**
  * One recording of the whole catalogue: Pact writes into a scratch folder, and `finish()`
- * returns the finalized contract text; `save()` puts it where the naming's contract lives.
+ * returns the finalized contract text (saveContract puts it where the naming's contract lives).
  */
 export class ContractRecording {
   private readonly dir = mkdtempSync(join(tmpdir(), 'pact-recording-'));
@@ -48,13 +48,6 @@ export class ContractRecording {
 
   finish(): string {
     return finalizeContract(join(this.dir, basename(contractFile(this.naming))), this.naming);
-  }
-
-  save(text: string): string {
-    const file = contractFile(this.naming);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    return file;
   }
 
   dispose(): void {

@@ -41,7 +41,8 @@ async function pool<T, R>(items: readonly T[], width: number, work: (item: T) =>
   return out;
 }
 
-async function sendAll(run: Run, probes: readonly Probe[]): Promise<Map<Probe, Executed>> {
+/** Sends every probe: the part of the probe stage that uses the target and its token chain. */
+export async function sendProbes(run: Run, probes: readonly Probe[]): Promise<Map<Probe, Executed>> {
   const kind = (p: Probe) => p.probeCase.token?.kind;
   const chain = probes.filter((p) => kind(p) === 'chain');
   const down = probes.filter((p) => kind(p) === 'store-down');
@@ -79,7 +80,11 @@ function skipFinding(probe: Probe, reason: string): Finding {
 }
 
 export async function runProbes(run: Run, probes: readonly Probe[] = expandProbes()): Promise<ProbeRun> {
-  const executed = await sendAll(run, probes);
+  return evaluateProbes(run, probes, await sendProbes(run, probes));
+}
+
+/** Validates and checks what sendProbes recorded (no request to the target), and files the findings. */
+export async function evaluateProbes(run: Run, probes: readonly Probe[], executed: Map<Probe, Executed>): Promise<ProbeRun> {
   const all = [...executed.values()].flatMap((e) => e.exchanges);
   const t0 = performance.now();
   const xsd = await validateXml(all, run.config.naming);

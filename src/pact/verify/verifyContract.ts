@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import '../quietBacktraces.ts';
-import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import type { VerifierOptions } from '@pact-foundation/pact';
 import type { HttpOptions } from '../../http/client.ts';
 import { redact } from '../../redaction/redactor.ts';
 import type { IssuedTokens } from '../../target/issuedTokens.ts';
@@ -59,6 +59,8 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
     return undefined;
   };
   try {
+    // Loaded when first needed: Pact costs about 0.3 s to load, and the probes never need it.
+    const { Verifier } = await import('@pact-foundation/pact');
     const verifier = new Verifier({
       provider: pact.provider.name,
       providerBaseUrl: proxy.url,

@@ -1,0 +1,36 @@
+// Records the consumer contract in a worker thread (recordWorker.ts) and hands back what the
+// client parsed for each interaction and the finalized contract text. The main thread then
+// checks the text for leaks and saves it: it alone knows the live secrets the run has seen.
+
+import type { Naming } from '../findings/types.ts';
+import { CODE_EXTENSION } from '../package/locations.ts';
+import { startModuleWorker } from '../package/worker.ts';
+import type { RefreshResult } from './client.ts';
+
+export interface RecordRequest {
+  naming: Naming;
+}
+
+export interface RecordedInteraction {
+  description: string;
+  result?: RefreshResult;
+  /** Why recording this interaction failed (Pact's mismatch, the client's error). */
+  error?: string;
+}
+
+export interface RecordedContract {
+  interactions: RecordedInteraction[];
+  /** The finalized contract, when every interaction was recorded. */
+  text?: string;
+  finishError?: string;
+}
+
+export function recordContract(naming: Naming): Promise<RecordedContract> {
+  const worker = startModuleWorker(new URL(`./recordWorker${CODE_EXTENSION}`, import.meta.url), { naming } satisfies RecordRequest);
+  return new Promise((resolve, reject) => {
+    let answer: RecordedContract | undefined;
+    worker.once('message', (message: RecordedContract) => (answer = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (answer ? resolve(answer) : reject(new Error(`the contract recording ended (exit ${code}) without a result`))));
+  });
+}

@@ -1,0 +1,89 @@
+// The conformance run's stages and what each one waits for. The stages that use the target
+// (sending the probes, verifying the contract) take turns in one lane: they share the token
+// chain and the embedded provider's switchable state. The others overlap with them: the
+// consumer recording runs in a worker thread from the start (it needs only Pact's mock
+// server), and the probes' XSD validation (a JVM) and checks run while the verification uses
+// the target. A spec awaits its stage, which starts then if nothing started it earlier;
+// prefetchStages starts them all at once, for a run that selects every spec. Mocha prints in
+// spec order either way; only the work underneath overlaps.
+
+import { contractLeaks, type ContractLeak } from '../pact/leaks.ts';
+import { contractNaming } from '../pact/participants.ts';
+import { recordContract, type RecordedContract } from '../pact/recordContract.ts';
+import { saveContract } from '../pact/contractFile.ts';
+import { verifyRunContract } from '../pact/verify/verifyRun.ts';
+import type { ContractVerdict } from '../pact/verify/verifyContract.ts';
+import { expandProbes } from '../probes/cases.ts';
+import { evaluateProbes, sendProbes, type ProbeRun } from '../probes/runner.ts';
+import type { Run } from './context.ts';
+
+export interface ConsumerStage extends RecordedContract {
+  /** What the leak scan found in the finalized contract; it is saved only when this is empty. */
+  leaks: ContractLeak[];
+  /** Where the contract was saved, when it was complete and clean. */
+  saved?: string;
+}
+
+interface Stages {
+  consumer: Promise<ConsumerStage>;
+  probes: Promise<ProbeRun>;
+  verification: Promise<ContractVerdict[]>;
+}
+
+const started = new WeakMap<Run, Partial<Stages>>();
+const lanes = new WeakMap<Run, Promise<unknown>>();
+
+/** Runs work that uses the target once the work queued before it has finished. */
+function targetTurn<T>(run: Run, work: () => Promise<T>): Promise<T> {
+  const previous = lanes.get(run) ?? Promise.resolve();
+  const turn = previous.then(work, work);
+  lanes.set(run, turn.catch(() => undefined));
+  return turn;
+}
+
+function stage<K extends keyof Stages>(run: Run, name: K, start: () => Stages[K]): Stages[K] {
+  const stages = started.get(run) ?? {};
+  started.set(run, stages);
+  stages[name] ??= start();
+  return stages[name]!;
+}
+
+export function consumerStage(run: Run): Promise<ConsumerStage> {
+  return stage(run, 'consumer', async () => {
+    const t0 = performance.now();
+    const naming = contractNaming(run.config.naming);
+    const recorded = await recordContract(naming);
+    const leaks = recorded.text === undefined ? [] : contractLeaks(JSON.parse(recorded.text), recorded.text);
+    const saved = recorded.text !== undefined && leaks.length === 0 ? saveContract(naming, recorded.text) : undefined;
+    run.findings.timing('contracts.consumer', performance.now() - t0);
+    return { ...recorded, leaks, ...(saved ? { saved } : {}) };
+  });
+}
+
+export function probeStage(run: Run): Promise<ProbeRun> {
+  return stage(run, 'probes', async () => {
+    const probes = expandProbes();
+    const executed = await targetTurn(run, () => sendProbes(run, probes));
+    return evaluateProbes(run, probes, executed);
+  });
+}
+
+export function verificationStage(run: Run): Promise<ContractVerdict[]> {
+  return stage(run, 'verification', async () => {
+    await consumerStage(run).catch(() => undefined);
+    return targetTurn(run, () => verifyRunContract(run, contractNaming(run.config.naming)));
+  });
+}
+
+/**
+ * How long a spec may wait for its stage: every probe may retry its deadline a few times, and
+ * with the stages prefetched, a stage can queue behind the others' use of the target.
+ */
+export function stageBudgetMs(run: Run): number {
+  return expandProbes().length * run.config.requestTimeoutMs * 3 + 30_000;
+}
+
+/** Starts every stage now, the probes first in the target's lane; each spec still reports its own. */
+export function prefetchStages(run: Run): void {
+  for (const begin of [consumerStage, probeStage, verificationStage]) begin(run).catch(() => undefined);
+}
