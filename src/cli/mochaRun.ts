@@ -15,6 +15,8 @@ import { redact } from '../redaction/redactor.ts';
 import type { RunnerOutcome, RunnerState, RunnerTest } from '../reports/input.ts';
 
 export const MOCHARC = join(CODE_ROOT, '.mocharc.json');
+/** The spec globs and root hooks MOCHARC names, relative to the code tree. */
+const rc = JSON.parse(readFileSync(MOCHARC, 'utf8')) as { spec?: string[]; require?: string[] };
 
 const require = createRequire(import.meta.url);
 const { loadOptions } = require('mocha/lib/cli/options.cjs') as { loadOptions(argv: string[]): Record<string, unknown> };
@@ -67,16 +69,14 @@ function errorText(error: unknown): string {
 }
 
 function selectsEverySpec(options: Record<string, unknown>): boolean {
-  const rc = JSON.parse(readFileSync(MOCHARC, 'utf8')) as Record<string, string[] | undefined>;
   const specs = [...((options['spec'] as string[] | undefined) ?? []), ...((options['_'] as string[] | undefined) ?? [])];
   const filtered = ['grep', 'fgrep'].some((key) => options[key] !== undefined && options[key] !== '');
-  return !filtered && specs.every((s) => (rc['spec'] ?? []).includes(s));
+  return !filtered && specs.every((s) => (rc.spec ?? []).includes(s));
 }
 
 /** The spec globs and root hooks that come from MOCHARC name files of the code tree; the user's own stay relative to the working folder. */
 function inCodeTree(options: Record<string, unknown>): Record<string, unknown> {
-  const rc = JSON.parse(readFileSync(MOCHARC, 'utf8')) as Record<string, string[] | undefined>;
-  const own = new Set([...(rc['spec'] ?? []), ...(rc['require'] ?? [])]);
+  const own = new Set([...(rc.spec ?? []), ...(rc.require ?? [])]);
   // mocha's loader puts the config's spec globs among the operands (`_`).
   const rebase = (key: string) => {
     const values = options[key] as string[] | undefined;
