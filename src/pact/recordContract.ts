@@ -20,6 +20,8 @@ export interface RecordedInteraction {
 
 export interface RecordedContract {
   interactions: RecordedInteraction[];
+  /** Requests the client sent to the mock server. */
+  requests: number;
   /** The finalized contract, when every interaction was recorded. */
   text?: string;
   finishError?: string;

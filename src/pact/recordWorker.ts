@@ -3,13 +3,14 @@
 // probes (loading Pact alone costs about 0.3 s). Posts one RecordedContract, then ends.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { requestsSent } from '../http/client.ts';
 import { ContractRecording } from './consumer.ts';
 import { INTERACTIONS } from './interactions.ts';
 import type { RecordedContract, RecordRequest } from './recordContract.ts';
 
 const { naming } = workerData as RecordRequest;
 const recording = new ContractRecording(naming);
-const recorded: RecordedContract = { interactions: [] };
+const recorded: RecordedContract = { interactions: [], requests: 0 };
 try {
   for (const c of INTERACTIONS) {
     try {
@@ -27,4 +28,4 @@ try {
 } finally {
   recording.dispose();
 }
-parentPort!.postMessage(recorded);
+parentPort!.postMessage({ ...recorded, requests: requestsSent() });

@@ -7,6 +7,7 @@
 // prefetchStages starts them all at once, for a run that selects every spec. Mocha prints in
 // spec order either way; only the work underneath overlaps.
 
+import { addRequestsSent } from '../http/client.ts';
 import { contractLeaks, type ContractLeak } from '../pact/leaks.ts';
 import { contractNaming } from '../pact/participants.ts';
 import { recordContract, type RecordedContract } from '../pact/recordContract.ts';
@@ -53,6 +54,7 @@ export function consumerStage(run: Run): Promise<ConsumerStage> {
     const t0 = performance.now();
     const naming = contractNaming(run.config.naming);
     const recorded = await recordContract(naming);
+    addRequestsSent(recorded.requests);
     const leaks = recorded.text === undefined ? [] : contractLeaks(JSON.parse(recorded.text), recorded.text);
     const saved = recorded.text !== undefined && leaks.length === 0 ? saveContract(naming, recorded.text) : undefined;
     run.findings.timing('contracts.consumer', performance.now() - t0);
