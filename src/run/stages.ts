@@ -33,6 +33,8 @@ interface Stages {
 
 const started = new WeakMap<Run, Partial<Stages>>();
 const lanes = new WeakMap<Run, Promise<unknown>>();
+/** Runs whose stages were prefetched: their verification waits until the consumer spec has reported. */
+const reported = new WeakMap<Run, { done: Promise<void>; resolve: () => void }>();
 
 /** Runs work that uses the target once the work queued before it has finished. */
 function targetTurn<T>(run: Run, work: () => Promise<T>): Promise<T> {
@@ -73,6 +75,8 @@ export function probeStage(run: Run): Promise<ProbeRun> {
 export function verificationStage(run: Run): Promise<ContractVerdict[]> {
   return stage(run, 'verification', async () => {
     await consumerStage(run).catch(() => undefined);
+    // Pact's verifier prints as it goes: after the consumer spec's lines, as without prefetching.
+    await reported.get(run)?.done;
     return targetTurn(run, () => verifyRunContract(run, contractNaming(run.config.naming)));
   });
 }
@@ -85,7 +89,15 @@ export function stageBudgetMs(run: Run): number {
   return expandProbes().length * run.config.requestTimeoutMs * 3 + 30_000;
 }
 
+/** The consumer spec calls this when its tests have reported. */
+export function consumerReported(run: Run): void {
+  reported.get(run)?.resolve();
+}
+
 /** Starts every stage now, the probes first in the target's lane; each spec still reports its own. */
 export function prefetchStages(run: Run): void {
+  let resolve = () => {};
+  const done = new Promise<void>((r) => (resolve = r));
+  reported.set(run, { done, resolve });
   for (const begin of [consumerStage, probeStage, verificationStage]) begin(run).catch(() => undefined);
 }

@@ -7,17 +7,19 @@ import { expect } from 'chai';
 import { CONSUMER_TEST_TOKEN } from '../../../src/pact/consumer.ts';
 import { INTERACTIONS } from '../../../src/pact/interactions.ts';
 import { namingMap } from '../../../src/schemas/load.ts';
-import { currentRun } from '../../../src/run/context.ts';
-import { consumerStage, stageBudgetMs, type ConsumerStage } from '../../../src/run/stages.ts';
+import { currentRun, type Run } from '../../../src/run/context.ts';
+import { consumerReported, consumerStage, stageBudgetMs, type ConsumerStage } from '../../../src/run/stages.ts';
 
 describe('contract, consumer side (Pact mock server)', function () {
   let recorded: ConsumerStage;
+  let run: Run | undefined;
 
   before(async function () {
-    const run = await currentRun();
+    run = await currentRun();
     this.timeout(stageBudgetMs(run));
     recorded = await consumerStage(run);
   });
+  after(() => run && consumerReported(run));
 
   for (const c of INTERACTIONS) {
     it(`records ${c.description} (${c.response.status})`, function () {
