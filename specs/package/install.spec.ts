@@ -128,8 +128,12 @@ describe(`the packed ${COMMAND_NAME} command, installed into an empty folder`, f
     const faults = await npx(['reference-server', '--list-faults']);
     expect(faults.code).to.equal(0);
     expect(faults.stdout.split('\n').length).to.be.greaterThan(5);
-    const broker = await npx(['pact', 'publish']);
-    expect(broker.code).to.equal(2);
-    expect(broker.stderr).to.match(/PACT_BROKER_BASE_URL/);
+    const unconfigured = await npx(['pact', 'publish']);
+    expect(unconfigured.code).to.equal(2);
+    expect(unconfigured.stderr).to.match(/PACT_BROKER_BASE_URL/);
+    // The Pact CLI's native binary came without install scripts: it runs, and fails to reach the broker.
+    const broker = await npx(['pact', 'can-i-deploy', '--pact-broker-base-url', `http://127.0.0.1:${await closedPort()}/`, '--pact-version', 'abc123', '--pact-environment', 'production'], { PACT_BROKER_HTTP_RETRIES: '0' });
+    expect(broker.code, broker.stdout + broker.stderr).to.equal(1);
+    expect(broker.stdout + broker.stderr).to.match(/Failed to access pact broker/);
   });
 });

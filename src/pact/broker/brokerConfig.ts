@@ -19,6 +19,7 @@ export const BROKER_VARIABLES: ConfigVariable[] = [
   { name: 'PACT_BRANCH', default: '(GITHUB_HEAD_REF, GITHUB_REF_NAME, CI_COMMIT_REF_NAME, else git)', description: 'Branch of the published version.' },
   { name: 'PACT_ENVIRONMENT', default: '(required by can-i-deploy, record-deployment)', description: 'Environment being deployed to, e.g. production.' },
   { name: 'PACT_PACTICIPANT', default: '(PACT_CONSUMER)', description: 'Pacticipant that can-i-deploy and record-deployment ask about.' },
+  { name: 'PACT_BROKER_HTTP_RETRIES', default: '(8, the Pact CLI\'s)', description: 'How often the Pact CLI retries a failed broker request.' },
 ];
 
 export class BrokerConfigError extends Error {
