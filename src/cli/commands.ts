@@ -29,6 +29,8 @@ export interface Subcommand {
   variables: readonly ConfigVariable[];
   /** Set when arguments it does not know go to the module untouched; says where they go. */
   passThrough?: string;
+  /** Conventional variables it also reads, which are not settings of the suite (no flag). */
+  alsoReads?: string;
   exitCodes: string;
 }
 
@@ -47,6 +49,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     words: ['run'], summary: 'Run the conformance gate: probes, Pact contracts, reports (the default subcommand).',
     module: 'cli/conformance', options: [], variables: [...CONFIG_VARIABLES, ...CONTRACT_VARIABLES],
     passThrough: 'Other arguments go to mocha, as after `npm test --` (e.g. --grep <pattern>, --bail).',
+    alsoReads: 'NO_COLOR (no colours when set), JAVA_HOME (the Java that validates XML against the XSDs)',
     exitCodes: GATE_EXITS,
   },
   {

@@ -18,6 +18,7 @@ export function commandHelp(command: Subcommand): string {
     ...(command.passThrough ? [command.passThrough] : []),
     '', 'Flags:', ...command.options.map(optionLines).flat(), ...entry('-h, --help', 'This help.'), ...entry('--version', 'The version.'),
     ...(command.variables.length > 0 ? ['', 'Environment variables, each also a flag (a flag wins over its variable):', ...command.variables.map(variableLines).flat()] : []),
+    ...(command.alsoReads ? ['', `Also read: ${command.alsoReads}.`] : []),
     '', `Exit codes: ${command.exitCodes}.`,
   ].join('\n');
 }
