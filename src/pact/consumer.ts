@@ -16,7 +16,7 @@ import type { Naming } from '../findings/types.ts';
 import { REFRESH_PATH } from '../target/paths.ts';
 import type { BodyTemplate, RuleList } from './bodies.ts';
 import { MEDIA_TYPE, refreshToken, type RefreshResult } from './client.ts';
-import type { InteractionCase } from './interactions.ts';
+import { CONSUMER_TEST_TOKEN, type InteractionCase } from './interactions.ts';
 import { finalizeContract } from './finalize.ts';
 import { contractFile, pacticipants } from './participants.ts';
 import type { PactRule } from './schemaMatchers.ts';
@@ -28,9 +28,6 @@ import { requestTemplate, responseTemplate } from './templates.ts';
  * request it has answered as "expected but not received" (pact-reference #535, pact-js #1835).
  */
 const MOCK_SETTLE_MS = 5;
-
-/** What the consumer tests send as the refresh token: synthetic, and unlike the contract's example, so the type matcher is exercised. */
-export const CONSUMER_TEST_TOKEN = 'consumer-test-refresh-token';
 
 /**
  * One recording of the whole catalogue: Pact writes into a scratch folder, and `finish()`

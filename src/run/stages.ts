@@ -13,7 +13,7 @@ import { contractNaming } from '../pact/participants.ts';
 import { recordContract, type RecordedContract } from '../pact/recordContract.ts';
 import { saveContract } from '../pact/contractFile.ts';
 import { verifyRunContract } from '../pact/verify/verifyRun.ts';
-import type { ContractVerdict } from '../pact/verify/verifyContract.ts';
+import { loadPact, type ContractVerdict } from '../pact/verify/verifyContract.ts';
 import { expandProbes } from '../probes/cases.ts';
 import { evaluateProbes, sendProbes, type ProbeRun } from '../probes/runner.ts';
 import type { Run } from './context.ts';
@@ -73,12 +73,14 @@ export function probeStage(run: Run): Promise<ProbeRun> {
 }
 
 export function verificationStage(run: Run): Promise<ContractVerdict[]> {
-  return stage(run, 'verification', async () => {
-    await consumerStage(run).catch(() => undefined);
+  // Its turn at the target comes after the probes' sending when prefetched; it then loads Pact's
+  // verifier while the consumer recording finishes in its worker.
+  return stage(run, 'verification', () => targetTurn(run, async () => {
+    await Promise.all([loadPact(), consumerStage(run).catch(() => undefined)]);
     // Pact's verifier prints as it goes: after the consumer spec's lines, as without prefetching.
     await reported.get(run)?.done;
-    return targetTurn(run, () => verifyRunContract(run, contractNaming(run.config.naming)));
-  });
+    return verifyRunContract(run, contractNaming(run.config.naming));
+  }));
 }
 
 /**

@@ -4,8 +4,7 @@
 // folder for the documented one). Runs before verification.
 
 import { expect } from 'chai';
-import { CONSUMER_TEST_TOKEN } from '../../../src/pact/consumer.ts';
-import { INTERACTIONS } from '../../../src/pact/interactions.ts';
+import { CONSUMER_TEST_TOKEN, INTERACTIONS } from '../../../src/pact/interactions.ts';
 import { namingMap } from '../../../src/schemas/load.ts';
 import { currentRun, type Run } from '../../../src/run/context.ts';
 import { consumerReported, consumerStage, stageBudgetMs, type ConsumerStage } from '../../../src/run/stages.ts';
