@@ -25,6 +25,8 @@ export interface RecordedContract {
   interactions: RecordedInteraction[];
   /** Requests the client sent to the mock server. */
   requests: number;
+  /** How long the worker took, from its start (loading Pact included) to its answer. */
+  ms: number;
   /** The finalized contract, when every interaction was recorded. */
   text?: string;
   finishError?: string;
@@ -44,12 +46,15 @@ export function recordContract(naming: Naming): Promise<RecordedContract> {
 }
 
 /**
- * Starts the recording the run will ask for, before the run loads (it needs neither the target
- * nor the run). A configuration the run will refuse starts nothing: the run reports it.
+ * Starts the recording the run will ask for before the run loads (it needs neither the target
+ * nor the run), when the target is the embedded provider: a live target may turn out
+ * unreachable, and then the work would be wasted. A configuration the run will refuse starts
+ * nothing: the run reports it.
  */
 export function startRecordingEarly(env: NodeJS.ProcessEnv = process.env): void {
   try {
-    void recordContract(contractNaming(loadConfig(env).naming, env));
+    const config = loadConfig(env);
+    if (config.targetUrl === undefined) void recordContract(contractNaming(config.naming, env));
   } catch {
     // the run's own configuration check says what is wrong
   }

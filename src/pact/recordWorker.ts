@@ -10,7 +10,7 @@ import type { RecordedContract, RecordRequest } from './recordContract.ts';
 
 const { naming } = workerData as RecordRequest;
 const recording = new ContractRecording(naming);
-const recorded: RecordedContract = { interactions: [], requests: 0 };
+const recorded: RecordedContract = { interactions: [], requests: 0, ms: 0 };
 try {
   for (const c of INTERACTIONS) {
     try {
@@ -28,4 +28,5 @@ try {
 } finally {
   recording.dispose();
 }
-parentPort!.postMessage({ ...recorded, requests: requestsSent() });
+// A worker's clock starts with the worker.
+parentPort!.postMessage({ ...recorded, requests: requestsSent(), ms: performance.now() });

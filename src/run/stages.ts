@@ -53,13 +53,13 @@ function stage<K extends keyof Stages>(run: Run, name: K, start: () => Stages[K]
 
 export function consumerStage(run: Run): Promise<ConsumerStage> {
   return stage(run, 'consumer', async () => {
-    const t0 = performance.now();
     const naming = contractNaming(run.config.naming);
     const recorded = await recordContract(naming);
     addRequestsSent(recorded.requests);
+    const t0 = performance.now();
     const leaks = recorded.text === undefined ? [] : contractLeaks(JSON.parse(recorded.text), recorded.text);
     const saved = recorded.text !== undefined && leaks.length === 0 ? saveContract(naming, recorded.text) : undefined;
-    run.findings.timing('contracts.consumer', performance.now() - t0);
+    run.findings.timing('contracts.consumer', recorded.ms + performance.now() - t0);
     return { ...recorded, leaks, ...(saved ? { saved } : {}) };
   });
 }
