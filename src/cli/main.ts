@@ -4,6 +4,7 @@
 // version and a bad command line start at once). Exit codes are the subcommand's; help and
 // version exit 0; a bad command line exits 2 with one line saying why and the usage.
 
+import module from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { CODE_EXTENSION, CODE_ROOT, packageInfo } from '../package/locations.ts';
@@ -12,6 +13,9 @@ import { CommandLineError, readCommandLine, type CommandLine } from './commandLi
 import { commandHelp, topHelp, usageLine } from './help.ts';
 
 const USAGE_ERROR = 2;
+
+// Node 22.1 and later keep compiled code between runs (in the system's temporary folder); Node 20 has no such cache.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 function read(argv: string[]): CommandLine | undefined {
   try {
