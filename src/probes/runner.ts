@@ -1,6 +1,5 @@
-// The probe engine: sends every probe (the token chain in one sequential lane, independent
-// probes in parallel, the provoked 500s last while the store is off), validates all XML
-// bodies in one XSD batch, runs the check registry and files the findings with the run.
+// The probe engine: sends every probe (send.ts), validates all XML bodies in one XSD batch,
+// runs the check registry and files the findings with the run.
 
 import type { Finding } from '../findings/types.ts';
 import type { Run } from '../run/context.ts';
@@ -12,10 +11,9 @@ import { checkById } from '../checks/registry.ts';
 import { validateXmlBodies } from '../validation/xmlBody.ts';
 import type { SchemaProblem } from '../validation/problem.ts';
 import { expandProbes, type Probe } from './cases.ts';
-import { execute, storeDown, type Executed } from './execute.ts';
+import type { Executed } from './execute.ts';
+import { sendProbes } from './send.ts';
 import { redact } from '../redaction/redactor.ts';
-
-const PARALLEL = 8;
 
 export interface ProbeResult extends Executed {
   probe: Probe;
@@ -26,38 +24,6 @@ export interface ProbeRun {
   results: Map<string, ProbeResult>;
   /** Findings about the run as a whole (caseId `run`). */
   runFindings: Finding[];
-}
-
-async function pool<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return out;
-}
-
-/** Sends every probe: the part of the probe stage that uses the target and its token chain. */
-export async function sendProbes(run: Run, probes: readonly Probe[]): Promise<Map<Probe, Executed>> {
-  const kind = (p: Probe) => p.probeCase.token?.kind;
-  const chain = probes.filter((p) => kind(p) === 'chain');
-  const down = probes.filter((p) => kind(p) === 'store-down');
-  const free = probes.filter((p) => !chain.includes(p) && !down.includes(p));
-  const done = new Map<Probe, Executed>();
-  const t0 = performance.now();
-  await Promise.all([
-    (async () => {
-      for (const p of chain) done.set(p, await execute(run, p));
-    })(),
-    pool(free, PARALLEL, async (p) => done.set(p, await execute(run, p))),
-  ]);
-  (await storeDown(run, down)).forEach((executed, i) => done.set(down[i]!, executed));
-  run.findings.timing('probes.send', performance.now() - t0);
-  return done;
 }
 
 /** Every XML body the checks will validate, in one XSD call (one JVM per naming). */

@@ -15,7 +15,9 @@ import { saveContract } from '../pact/contractFile.ts';
 import { verifyRunContract } from '../pact/verify/verifyRun.ts';
 import { loadPact, type ContractVerdict } from '../pact/verify/verifyContract.ts';
 import { expandProbes } from '../probes/cases.ts';
-import { evaluateProbes, sendProbes, type ProbeRun } from '../probes/runner.ts';
+import type { ProbeRun } from '../probes/runner.ts';
+import { sendProbes } from '../probes/send.ts';
+import { loadLazily } from '../package/lazyModule.ts';
 import type { Run } from './context.ts';
 
 export interface ConsumerStage extends RecordedContract {
@@ -68,6 +70,8 @@ export function probeStage(run: Run): Promise<ProbeRun> {
   return stage(run, 'probes', async () => {
     const probes = expandProbes();
     const executed = await targetTurn(run, () => sendProbes(run, probes));
+    // The checks (and their JSON Schema compiler) load now, while the verification uses the target.
+    const { evaluateProbes } = loadLazily<typeof import('../probes/runner.ts')>(import.meta.url, '../probes/runner');
     return evaluateProbes(run, probes, executed);
   });
 }
