@@ -1,17 +1,18 @@
-// `npm run bench`: runs the whole conformance run against the embedded provider several times
-// as a user starts it, and checks the budget: a median under 5 s of wall time, and XSD
+// `npm run bench`: builds the command, runs the whole conformance run against the embedded
+// provider several times as a user starts it (the installed command, compiled), and checks the
+// budget: a median of at most 1.2 s of wall time on a 2-core machine, and XSD
 // validation that does not cost one JVM start per document. Prints a table, writes
 // reports/bench.json; exit 0 budget met, 1 budget missed, 2 could not benchmark.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { benchConformanceRun, BenchRunError, OTHER, STAGES, type RunFigures, type StageId } from './conformanceRun.ts';
+import { benchConformanceRun, BenchRunError, STAGES, type RunFigures, type StageId } from './conformanceRun.ts';
 import { describeMachine } from './machine.ts';
 import { spread, type Spread } from './stats.ts';
 import { runTable, xsdTable, type BenchSummary } from './table.ts';
 import { benchXsd, XSD_MAX_GROWTH } from './xsd.ts';
 
-const BUDGET_MS = 5000;
+const BUDGET_MS = 1200;
 const OUTPUT = 'reports/bench.json';
 
 function count(options: Record<string, string | undefined>, name: string, fallback: number, min: number): number {
@@ -37,14 +38,14 @@ async function bench(runs: number, warmupRuns: number): Promise<BenchSummary> {
   console.error('XSD validation: 1, 10, 100 documents');
   const xsd = await benchXsd();
   const of = (pick: (r: RunFigures) => number) => spread(figures.map(pick));
-  const stages = Object.fromEntries([...STAGES, OTHER].map((s) => [s.id, of((r) => r.stages[s.id])])) as Record<StageId, Spread>;
+  const stages = Object.fromEntries(STAGES.map((s) => [s.id, of((r) => r.stages[s.id])])) as Record<StageId, Spread>;
   const wall = of((r) => r.wallMs);
   return {
     machine, runs: figures, warmupRuns, budgetMs: BUDGET_MS,
     wall, stages, requests: of((r) => r.requests), checks: of((r) => r.checks), requestsPerSecond: of((r) => r.requestsPerSecond),
     xsd,
     budgetMisses: [
-      ...(wall.median > BUDGET_MS ? [`the median wall time ${wall.median} ms exceeds the ${BUDGET_MS} ms budget`] : []),
+      ...(wall.median > BUDGET_MS ? [`the median wall time ${wall.median} ms exceeds the ${BUDGET_MS} ms budget (load average ${machine.loadAverage[0]} at start)`] : []),
       ...(xsd.withinBudget ? [] : [`XSD validation of 100 documents costs ${xsd.growth}x one document (budget ${XSD_MAX_GROWTH}x): it grows with JVM starts`]),
     ],
   };

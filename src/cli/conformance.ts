@@ -4,13 +4,20 @@
 // root hooks with require() where Node supports require(esm), and with import() elsewhere, and
 // the two give separate module instances. The gate must share the specs' instances of the run
 // (its findings) and the redactor (the live tokens it must hide and scan for).
+// A run without arguments runs every spec: the consumer recording, which needs neither the
+// target nor the run, starts in its worker thread before the gate loads.
 
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { CODE_EXTENSION } from '../package/locations.ts';
 
 type Gate = typeof import('./gate.ts');
+type Recording = typeof import('../pact/recordContract.ts');
 
 const require = createRequire(import.meta.url);
 const { requireOrImport } = require('mocha/lib/nodejs/esm-utils.cjs') as { requireOrImport(file: string): Promise<unknown> };
-const { runGate } = await requireOrImport(fileURLToPath(new URL('./gate.ts', import.meta.url))) as Gate;
-process.exit(await runGate(process.argv.slice(2)));
+const load = (path: string) => requireOrImport(fileURLToPath(new URL(`${path}${CODE_EXTENSION}`, import.meta.url)));
+const args = process.argv.slice(2);
+if (args.length === 0) ((await load('../pact/recordContract')) as Recording).startRecordingEarly();
+const { runGate } = await load('./gate') as Gate;
+process.exit(await runGate(args));

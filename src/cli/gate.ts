@@ -1,38 +1,41 @@
-// The gate run behind `npm test`: start the run (config and target; exit 2 when it cannot
-// test), run the conformance specs, write every report, scan reports/ and contracts/ for live
-// token values, print the closing lines, and map the outcome to the gate's exit code.
+// The gate run behind `npm test`: read the run's own flags (--list, --format, --only, --skip;
+// a preview ends there), start the run (config and target; exit 2 when it cannot test), run the
+// conformance specs, then finish (finishRun.ts: reports, leak scan, closing lines, the gate's
+// exit code). The finishing modules (reports, and the checks they render) load while the
+// verification uses the target, not at start-up.
 
-import { scanForSecrets, scrubLeaks } from '../redaction/leakScan.ts';
 import { redactProcessOutput } from '../redaction/outputGuard.ts';
-import { PROBE_CASES } from '../probes/cases.ts';
-import { LOGIN_CASE } from '../target/login.ts';
-import { knownSecrets } from '../redaction/redactor.ts';
-import { gateVerdict } from '../reports/gate.ts';
-import type { MatrixRow } from '../reports/input.ts';
-import { writeReports } from '../reports/write.ts';
-import { closeRun, currentRun, type Run } from '../run/context.ts';
-import { leaveRefreshToken } from '../run/leaveToken.ts';
-import { writeFindings, buildFindingsReport } from '../run/report.ts';
-import { closingLines } from './closing.ts';
+import { loadLazily } from '../package/lazyModule.ts';
+import { currentRun, type Run } from '../run/context.ts';
+import { prefetchStages, probeStage } from '../run/stages.ts';
 import { paint, stageLogger, useColor } from './console.ts';
 import { couldNotTestMessage, internalErrorMessage } from './couldNotTest.ts';
-import { EXIT, exitCodeFor, type ExitCode } from './exitCodes.ts';
+import { EXIT, type ExitCode } from './exitCodes.ts';
 import { runMocha } from './mochaRun.ts';
+import { checkMochaArgs } from './mochaArgs.ts';
+import { COMMAND_NAME, DEFAULT_SUBCOMMAND } from './commands.ts';
+import { usageLine } from './help.ts';
+import { UsageError } from './usageError.ts';
 import { runList } from './list.ts';
 import { parseRunArgs } from './runArgs.ts';
 
-/** Relative to the project root, where npm runs every script. */
-const CONTRACTS_DIR = 'contracts';
+type Finishing = typeof import('./finishRun.ts');
+const finishing = (): Finishing => loadLazily<Finishing>(import.meta.url, './finishRun');
 
-/** Documented cases go in the row of the status they expect; hostile input and the login have rows of their own. */
-function rowOfCase(): Record<string, MatrixRow> {
-  return { ...Object.fromEntries(PROBE_CASES.map((c) => [c.id, c.role === 'hostile' ? 'hostile input' : c.expect.status])), [LOGIN_CASE]: 'login' };
+/** Every spec runs: start every stage now, and load the finishing modules once the probes are judged. */
+function prefetch(run: Run): void {
+  prefetchStages(run);
+  probeStage(run).then(finishing, () => undefined);
 }
 
 /** Never throws: an unexpected error is a "could not test" paragraph. */
 export async function runGate(args: readonly string[]): Promise<ExitCode> {
   redactProcessOutput();
   return gate(args).catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${COMMAND_NAME}: ${error.message}\n${usageLine(DEFAULT_SUBCOMMAND)}`);
+      return EXIT.COULD_NOT_TEST;
+    }
     console.error(internalErrorMessage(error));
     return EXIT.COULD_NOT_TEST;
   });
@@ -59,6 +62,8 @@ async function gate(argv: readonly string[]): Promise<ExitCode> {
   } catch (error) {
     return couldNotTest(error);
   }
+  // Before anything starts: a misspelt option ends the run at once.
+  checkMochaArgs(args);
   const stage = stageLogger(4);
   stage('starting the run: configuration and target preflight');
   let run: Run;
@@ -70,24 +75,7 @@ async function gate(argv: readonly string[]): Promise<ExitCode> {
   // performance.now() counts from the process's start: Node, tsx, loading, config, provider, preflight.
   run.findings.timing('startup', performance.now());
   stage(`probing ${run.target.embedded ? 'the embedded reference provider at ' : ''}${run.target.url}`);
-  const runner = await runMocha(args, useColor());
+  const runner = await runMocha(args, useColor(), (everySpec) => everySpec && prefetch(run));
   stage(`writing reports to ${run.config.reportsDir}/`);
-  const reportsStarted = performance.now();
-  const report = buildFindingsReport(run);
-  const input = { report, rowOfCase: rowOfCase(), runner };
-  const rendered = writeReports(run.config.reportsDir, input);
-  run.findings.timing('reports', performance.now() - reportsStarted);
-  // findings.json last, so that it carries the time the reports took.
-  const files = [writeFindings(run, { ...report, timings: run.findings.timings() }), ...rendered];
-  const tokenFile = leaveRefreshToken(run);
-  await closeRun();
-  stage('scanning reports and contracts for live token values');
-  const scanned = [run.config.reportsDir, CONTRACTS_DIR];
-  const secrets = knownSecrets();
-  const leaks = scanForSecrets(scanned, secrets);
-  scrubLeaks(leaks, secrets);
-  const verdict = gateVerdict(report, runner);
-  const exitCode = exitCodeFor({ conforming: verdict.conforming, ranNothing: verdict.ranNothing, leaks: leaks.length });
-  console.log(closingLines({ input, files, scanned, secretCount: secrets.length, leaks, exitCode, tokenFile }).join('\n'));
-  return exitCode;
+  return finishing().finishRun(run, runner, () => stage('scanning reports and contracts for live token values'));
 }

@@ -59,6 +59,8 @@ export interface ConfigVariable {
   name: string;
   default: string;
   description: string;
+  /** A credential: read from the environment only, never a command-line flag (process lists and CI logs show those). */
+  secret?: boolean;
 }
 
 /** More parallel requests than this would be a load test, not a conformance run. */
@@ -66,10 +68,10 @@ export const MAX_CONCURRENCY = 64;
 
 export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'TARGET_URL', default: '(embedded reference provider)', description: 'Base URL of the server under test, e.g. https://erp.example:8343/ (http or https).' },
-  { name: 'REFRESH_TOKEN', default: '(none)', description: 'A live refresh token to start the token chain with.' },
+  { name: 'REFRESH_TOKEN', default: '(none)', description: 'A live refresh token to start the token chain with.', secret: true },
   { name: 'LOGIN_COMPANY', default: '(none)', description: 'Company for the login that obtains a refresh token (with LOGIN_USERNAME and LOGIN_PASSWORD).' },
   { name: 'LOGIN_USERNAME', default: '(none)', description: 'User name for the login.' },
-  { name: 'LOGIN_PASSWORD', default: '(none)', description: 'Password for the login.' },
+  { name: 'LOGIN_PASSWORD', default: '(none)', description: 'Password for the login.', secret: true },
   { name: 'LOGIN_PATH', default: 'api/v1/auth/login', description: 'Path of the login action, relative to TARGET_URL.' },
   { name: 'NAMING', default: 'auto', description: 'Field naming the target must emit: auto (classify and report), backing-field or documented.' },
   { name: 'PROFILE', default: 'default', description: 'default: SHOULD/MAY checks are advisory; strict: advisory checks, skipped probes and an excluded MUST check fail; production: documented and lifecycle cases, size-bounded hostile input, one login, RATE_LIMIT=5, CONCURRENCY=2 (docs/gate.md).' },

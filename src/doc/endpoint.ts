@@ -1,11 +1,12 @@
 // The refresh-token endpoint as the project's copy of its Help Page describes it.
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package/locations.ts';
 import { parseHelpPage } from './helpPage.ts';
 import type { EndpointModel } from './model.ts';
 
-export const REFRESH_TOKEN_DOC = fileURLToPath(new URL('../../docs/refresh-token.help.txt', import.meta.url));
+export const REFRESH_TOKEN_DOC = join(PACKAGE_ROOT, 'docs', 'refresh-token.help.txt');
 
 let cached: EndpointModel | undefined;
 

@@ -76,6 +76,11 @@ export function requestsSent(): number {
   return requestCount;
 }
 
+/** Counts the requests a worker thread of this process sent through its own copy of this client. */
+export function addRequestsSent(count: number): void {
+  requestCount += count;
+}
+
 /** Sends one request to `baseUrl` + `req.path` and records what came back, never throwing. */
 export async function send(baseUrl: string, req: RecordedRequest, options: HttpOptions): Promise<HttpOutcome> {
   const passage = options.traffic ? await options.traffic.enter(req) : undefined;

@@ -6,18 +6,21 @@
 // needs the request's rules; the response's rules are stamped by finalizeContract, because
 // "a string or null" takes an OR rule list, which only the pact file format can express.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import './quietBacktraces.ts';
 import './noTelemetry.ts';
-import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+// Pact's V4 consumer DSL and V3 matchers from their own modules: the package's index also loads
+// the verifier, GraphQL and message APIs, which the recording (in its worker thread) never uses.
+import { PactV4 } from '@pact-foundation/pact/src/v4/index.js';
+import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers.js';
 import type { Naming } from '../findings/types.ts';
 import { REFRESH_PATH } from '../target/paths.ts';
 import type { BodyTemplate, RuleList } from './bodies.ts';
 import { MEDIA_TYPE, refreshToken, type RefreshResult } from './client.ts';
-import type { InteractionCase } from './interactions.ts';
+import { CONSUMER_TEST_TOKEN, type InteractionCase } from './interactions.ts';
 import { finalizeContract } from './finalize.ts';
 import { contractFile, pacticipants } from './participants.ts';
 import type { PactRule } from './schemaMatchers.ts';
@@ -30,12 +33,9 @@ import { requestTemplate, responseTemplate } from './templates.ts';
  */
 const MOCK_SETTLE_MS = 5;
 
-/** What the consumer tests send as the refresh token: synthetic, and unlike the contract's example, so the type matcher is exercised. */
-export const CONSUMER_TEST_TOKEN = 'consumer-test-refresh-token';
-
 /**
  * One recording of the whole catalogue: Pact writes into a scratch folder, and `finish()`
- * returns the finalized contract text; `save()` puts it where the naming's contract lives.
+ * returns the finalized contract text (saveContract puts it where the naming's contract lives).
  */
 export class ContractRecording {
   private readonly dir = mkdtempSync(join(tmpdir(), 'pact-recording-'));
@@ -49,13 +49,6 @@ export class ContractRecording {
 
   finish(): string {
     return finalizeContract(join(this.dir, basename(contractFile(this.naming))), this.naming);
-  }
-
-  save(text: string): string {
-    const file = contractFile(this.naming);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    return file;
   }
 
   dispose(): void {

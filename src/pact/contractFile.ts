@@ -1,10 +1,12 @@
-// Reading a pact file and writing a subset of it: verification runs only the interactions
-// whose provider state the target can arrange, from a temporary copy, and leaves the
-// committed contract untouched.
+// Reading a pact file, saving a finished recording where its naming's contract lives, and
+// writing a subset: verification runs only the interactions whose provider state the target
+// can arrange, from a temporary copy, and leaves the committed contract untouched.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import type { Naming } from '../findings/types.ts';
+import { contractFile } from './participants.ts';
 
 interface PactMessage {
   body?: { content?: unknown; contentType?: string };
@@ -27,6 +29,14 @@ export interface PactFile {
 
 export function readPact(file: string): PactFile {
   return JSON.parse(readFileSync(file, 'utf8')) as PactFile;
+}
+
+/** Saves a finalized contract as its naming's contract file and returns the path. */
+export function saveContract(naming: Naming, text: string): string {
+  const file = contractFile(naming);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
 }
 
 /** Writes the interactions `keep` accepts to a new temporary file and returns its path. */

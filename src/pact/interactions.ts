@@ -14,6 +14,9 @@ export const STATES = {
 } as const;
 export type ProviderState = (typeof STATES)[keyof typeof STATES];
 
+/** What the consumer tests send as the refresh token: synthetic, and unlike the contract's example, so the type matcher is exercised. */
+export const CONSUMER_TEST_TOKEN = 'consumer-test-refresh-token';
+
 /** The grant type the doc defaults to, and one it does not support. */
 export const SUPPORTED_GRANT_TYPE = 'refresh_token';
 export const UNSUPPORTED_GRANT_TYPE = 'password';

@@ -4,15 +4,22 @@
 // contracts/ never changes with the environment and stays byte-identical on every machine.
 
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { NamingSetting } from '../config/config.ts';
+import { join, resolve } from 'node:path';
+import type { ConfigVariable, NamingSetting } from '../config/config.ts';
 import type { Naming } from '../findings/types.ts';
 
-export const CONTRACTS_DIR = fileURLToPath(new URL('../../contracts/', import.meta.url));
+/** In the working folder, like reports/: this repository's root under npm, the user's folder when installed. */
+export const CONTRACTS_DIR = resolve('contracts');
 export const DEFAULT_NAMING: Naming = 'backing-field';
 
 type Env = Record<string, string | undefined>;
+
+/** The variables that name the contract's participants and pick its naming (the run and the broker commands read them). */
+export const CONTRACT_VARIABLES: ConfigVariable[] = [
+  { name: 'PACT_CONSUMER', default: 'consinco-auth-client', description: 'Consumer name in the contract and at the broker.' },
+  { name: 'PACT_PROVIDER', default: 'consinco-auth-api', description: 'Provider name in the contract.' },
+  { name: 'PACT_NAMING', default: '(NAMING, else backing-field)', description: 'Naming of the recorded and verified contract: backing-field or documented.' },
+];
 
 export interface Pacticipants {
   consumer: string;

@@ -1,8 +1,7 @@
-// The probe engine: sends every probe (the token chain in one sequential lane, independent
-// probes in parallel as far as the run's pacing lets them, the provoked 500s last while the
-// store is off), validates all XML bodies in one XSD batch, runs the check registry over the
-// probes and the login exchanges, and files the findings with the run. When the target stopped
-// answering, the probes it left unanswered are skipped and one run finding says what happened.
+// The probe engine's judging half: sendProbes (send.ts) records, then this validates every XML
+// body in one XSD batch, runs the check registry over the probes and, once nothing uses the
+// target any more, over the login exchanges and the run as a whole (one finding when the target
+// stopped answering), and files the findings with the run.
 
 import type { Finding } from '../findings/types.ts';
 import type { Run } from '../run/context.ts';
@@ -19,9 +18,9 @@ import { LOGIN_CASE, LOGIN_MEDIA_TYPES } from '../target/login.ts';
 import { validateXmlBodies } from '../validation/xmlBody.ts';
 import type { SchemaProblem } from '../validation/problem.ts';
 import { expandProbes, type Probe } from './cases.ts';
-import { execute, storeDown, type Executed } from './execute.ts';
+import type { Executed } from './execute.ts';
+import { sendProbes, type SentProbes } from './send.ts';
 import { redact } from '../redaction/redactor.ts';
-import { planProbes } from '../plan/probePlan.ts';
 
 export interface ProbeResult extends Executed {
   probe: Probe;
@@ -36,25 +35,6 @@ export interface ProbeRun {
   loginFindings: Finding[];
   /** Findings about the run as a whole (caseId `run`). */
   runFindings: Finding[];
-}
-
-async function sendAll(run: Run, probes: readonly Probe[]): Promise<Map<Probe, Executed>> {
-  const kind = (p: Probe) => p.probeCase.token?.kind;
-  const chain = probes.filter((p) => kind(p) === 'chain');
-  const down = probes.filter((p) => kind(p) === 'store-down');
-  const free = probes.filter((p) => !chain.includes(p) && !down.includes(p));
-  const done = new Map<Probe, Executed>();
-  const t0 = performance.now();
-  await Promise.all([
-    (async () => {
-      for (const p of chain) done.set(p, await execute(run, p));
-    })(),
-    // The run's traffic control (CONCURRENCY) decides how many of these are in flight at once.
-    ...free.map(async (p) => done.set(p, await execute(run, p))),
-  ]);
-  (await storeDown(run, down)).forEach((executed, i) => done.set(down[i]!, executed));
-  run.findings.timing('probes.send', performance.now() - t0);
-  return done;
 }
 
 /** Every XML body the checks will validate, in one XSD call (one JVM per naming). */
@@ -106,14 +86,20 @@ function stopFindings(run: Run, exchanges: readonly ProbeExchange[]): Finding[] 
 }
 
 export async function runProbes(run: Run, probes: readonly Probe[] = expandProbes()): Promise<ProbeRun> {
-  const plan = planProbes({ config: run.config, embedded: run.target.embedded, selection: run.selection }, probes).probes;
-  const sent = await sendAll(run, plan.filter((p) => !p.excludedBy && !p.skipReason).map((p) => p.probe));
+  return evaluateProbes(run, await sendProbes(run, probes));
+}
+
+/**
+ * Validates and checks what sendProbes recorded (no request to the target), and files the
+ * findings. `targetIdle` resolves when no stage uses the target any more: the logins and a stop
+ * can still happen after the probes (during the contract verification), so their verdicts wait.
+ */
+export async function evaluateProbes(run: Run, { plan, sent }: SentProbes, targetIdle: () => Promise<void> = async () => undefined): Promise<ProbeRun> {
   const executed = new Map([...sent].map(([probe, e]) => [probe, afterStop(run, e)]));
   for (const { probe, skipReason } of plan) if (skipReason) executed.set(probe, { exchanges: [], skipReason });
-  const logins = run.loginExchanges.filter((e) => !run.traffic.lostToStop(e.request));
-  const all = [...[...executed.values()].flatMap((e) => e.exchanges), ...logins];
+  const probeExchanges = [...executed.values()].flatMap((e) => e.exchanges);
   const t0 = performance.now();
-  const xsd = await validateXml(all, run.config.naming);
+  const xsd = await validateXml(probeExchanges, run.config.naming);
   run.findings.timing('probes.xsd', performance.now() - t0);
   const checksStarted = performance.now();
   const ctx: CheckContext = { naming: run.config.naming, responseTimeBudgetMs: run.config.responseTimeBudgetMs, xsdProblems: (e) => xsd.get(e) };
@@ -129,12 +115,18 @@ export async function runProbes(run: Run, probes: readonly Probe[] = expandProbe
     findings.forEach((f) => run.findings.add(f));
     results.set(probe.key, { probe, ...done, findings });
   }
-  const loginFindings = judgeLogins(logins, ctx, checks);
+  run.findings.timing('probes.checks', performance.now() - checksStarted);
+  await targetIdle();
+  const logins = run.loginExchanges.filter((e) => !run.traffic.lostToStop(e.request));
+  // An XML login is rare (only after a tokenless JSON one): no JVM starts when there is none.
+  const loginXsd = await validateXml(logins, run.config.naming);
+  const runCtx: CheckContext = { ...ctx, xsdProblems: (e) => xsd.get(e) ?? loginXsd.get(e) };
+  const all = [...probeExchanges, ...logins];
+  const loginFindings = judgeLogins(logins, runCtx, checks);
   loginFindings.forEach((f) => run.findings.add(f));
   const stop = checks.includes(inputNoServerError) ? stopFindings(run, [...[...sent.values()].flatMap((e) => e.exchanges), ...run.loginExchanges]) : [];
-  const runFindings = [...stop, ...evaluateRun(all, ctx, checks)];
+  const runFindings = [...stop, ...evaluateRun(all, runCtx, checks)];
   runFindings.forEach((f) => run.findings.add(f));
   run.findings.setNaming(namingReport(all));
-  run.findings.timing('probes.checks', performance.now() - checksStarted);
   return { results, loginFindings, runFindings };
 }

@@ -51,8 +51,11 @@ function bindJson(text: string, model: BindingModel): BoundModel {
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ModelBindingError('model', `The request body must be a JSON object (${model.typeName}).`);
   }
+  // Json.NET matches names case-insensitively; a body may carry thousands of other keys.
+  const byName = new Map<string, BindingModel['members'][number]>();
+  for (const m of model.members) if (m.json !== undefined && !byName.has(m.json.toLowerCase())) byName.set(m.json.toLowerCase(), m);
   for (const [key, value] of Object.entries(parsed)) {
-    const member = model.members.find((m) => m.json !== undefined && m.json.toLowerCase() === key.toLowerCase());
+    const member = byName.get(key.toLowerCase());
     if (member) bound.set(member.key, jsonScalar(value, member.key));
   }
   return bound;

@@ -1,16 +1,16 @@
 // reports/findings.json: the run's verdict and evidence in one machine-readable file (its
 // schema is schemas/findings.schema.json); the other reports are rendered from the same object.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FindingsReport } from '../findings/types.ts';
 import { requestsSent } from '../http/client.ts';
 import { redact } from '../redaction/redactor.ts';
+import { packageInfo } from '../package/locations.ts';
 import type { Run } from './context.ts';
 import { isAdvisory } from './policy.ts';
 import { excludedWork } from '../selection/select.ts';
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 export const FINDINGS_FILE = 'findings.json';
 
@@ -19,7 +19,7 @@ export function buildFindingsReport(run: Run): FindingsReport {
   const count = (status: string) => results.filter((r) => r.status === status).length;
   const contracts = run.findings.contractResults();
   return {
-    tool: { name: PACKAGE.name, version: PACKAGE.version },
+    tool: { name: packageInfo().name, version: packageInfo().version },
     target: run.target.url,
     embedded: run.target.embedded,
     profile: run.config.profile,

@@ -1,5 +1,6 @@
 // `npm run schemas`: regenerate schemas/ from the project's Help Page. `--check` writes
-// nothing and exits 1 when a committed file differs (for CI and pre-commit use).
+// nothing and exits 1 when a committed file differs (for CI and pre-commit use). `--out <dir>`
+// writes them elsewhere: an installed package's own folder is no place for a user's copy.
 // `npm run schemas -- --doc <page | folder | URL> --out <dir>`: the schemas of any Help Pages'
 // endpoints, per body and naming (JSON Schema 2020-12, XSD, naming map), written to <dir>.
 
@@ -12,25 +13,28 @@ import { endpointFiles, endpointSchemas, endpointSlug } from './endpointSchemas.
 import { generateSchemaFiles } from './generate.ts';
 import { SCHEMAS_DIR } from './load.ts';
 
-const USAGE = 'usage: npm run schemas [-- --check] | npm run schemas -- --doc <page | folder | URL> --out <dir>';
+const USAGE = 'usage: npm run schemas [-- --check] [--out <dir>] | npm run schemas -- --doc <page | folder | URL> --out <dir>';
 
 class UsageError extends Error {}
 
-function regenerate(check: boolean): number {
+function regenerate(check: boolean, out: string | undefined): number {
+  const dir = out ?? SCHEMAS_DIR;
+  const shown = out ?? 'schemas';
   const files = generateSchemaFiles(refreshTokenEndpoint());
+  if (!check) mkdirSync(dir, { recursive: true });
   const stale: string[] = [];
   for (const [name, content] of files) {
-    const path = join(SCHEMAS_DIR, name);
+    const path = join(dir, name);
     const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     if (current === content) continue;
     stale.push(name);
     if (!check) writeFileSync(path, content);
   }
   if (check) {
-    console.log(stale.length === 0 ? 'schemas/ is up to date' : `schemas/ differs from the doc: ${stale.join(', ')} (run npm run schemas)`);
+    console.log(stale.length === 0 ? `${shown}/ is up to date` : `${shown}/ differs from the doc: ${stale.join(', ')} (run npm run schemas)`);
     return stale.length === 0 ? 0 : 1;
   }
-  console.log(stale.length === 0 ? 'schemas/ already up to date' : `wrote ${stale.map((n) => `schemas/${n}`).join(', ')}`);
+  console.log(stale.length === 0 ? `${shown}/ already up to date` : `wrote ${stale.map((n) => join(shown, n)).join(', ')}`);
   return 0;
 }
 
@@ -62,8 +66,8 @@ async function fromDoc(doc: string, out: string): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { check: { type: 'boolean' }, doc: { type: 'string' }, out: { type: 'string' } } });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  if (values.doc === undefined && values.out === undefined) return regenerate(values.check === true);
-  if (values.doc === undefined || values.out === undefined) throw new UsageError('--doc and --out go together');
+  if (values.doc === undefined) return regenerate(values.check === true, values.out);
+  if (values.out === undefined) throw new UsageError('--doc needs --out <dir>');
   if (values.check) throw new UsageError('--check applies to schemas/ only');
   return fromDoc(values.doc, values.out);
 }

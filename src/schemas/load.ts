@@ -1,12 +1,12 @@
 // Reads the committed schemas (never regenerates them on the hot path).
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package/locations.ts';
 import type { NamingMap } from '../naming/namingMap.ts';
 import { SCHEMA_FILES } from './generate.ts';
 
-export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 
 export function schemaPath(name: string): string {
   return join(SCHEMAS_DIR, name);

@@ -1,33 +1,30 @@
 // Consumer side of the contract: the real client runs against Pact's mock server for every
-// interaction of the catalogue, and the complete recording becomes the contract (contracts/
-// for the default naming; a temporary folder for the documented one). Runs before verification.
+// interaction of the catalogue (in a worker thread, overlapping the rest of the run), and the
+// complete recording becomes the contract (contracts/ for the default naming; a temporary
+// folder for the documented one). Runs before verification.
 
 import { expect } from 'chai';
-import { ContractRecording, CONSUMER_TEST_TOKEN } from '../../../src/pact/consumer.ts';
-import { contractLeaks } from '../../../src/pact/leaks.ts';
-import { INTERACTIONS } from '../../../src/pact/interactions.ts';
-import { contractNaming } from '../../../src/pact/participants.ts';
+import { CONSUMER_TEST_TOKEN, INTERACTIONS } from '../../../src/pact/interactions.ts';
 import { namingMap } from '../../../src/schemas/load.ts';
 import { currentRun, type Run } from '../../../src/run/context.ts';
+import { consumerReported, consumerStage, stageBudgetMs, type ConsumerStage } from '../../../src/run/stages.ts';
 
 describe('contract, consumer side (Pact mock server)', function () {
-  let recording: ContractRecording;
-  let run: Run;
-  let started: number;
+  let recorded: ConsumerStage;
+  let run: Run | undefined;
 
   before(async function () {
     run = await currentRun();
-    started = performance.now();
-    recording = new ContractRecording(contractNaming(run.config.naming));
+    this.timeout(stageBudgetMs(run));
+    recorded = await consumerStage(run);
   });
-  after(() => {
-    recording?.dispose();
-    run?.findings.timing('contracts.consumer', performance.now() - started);
-  });
+  after(() => run && consumerReported(run));
 
   for (const c of INTERACTIONS) {
-    it(`records ${c.description} (${c.response.status})`, async function () {
-      const result = await recording.record(c);
+    it(`records ${c.description} (${c.response.status})`, function () {
+      const interaction = recorded.interactions.find((i) => i.description === c.description);
+      if (interaction?.error !== undefined) throw new Error(interaction.error);
+      const result = interaction?.result;
       expect(result?.status).to.equal(c.response.status);
       if (result?.status === 200 && 'token' in result) {
         // The mock answers with the contract's examples, parsed into the doc's names and types.
@@ -40,8 +37,8 @@ describe('contract, consumer side (Pact mock server)', function () {
   }
 
   it('writes the complete contract, holding synthetic examples only', function () {
-    const text = recording.finish();
-    expect(contractLeaks(JSON.parse(text), text)).to.deep.equal([]);
-    recording.save(text);
+    if (recorded.finishError !== undefined) throw new Error(recorded.finishError);
+    expect(recorded.leaks).to.deep.equal([]);
+    expect(recorded.saved).to.be.a('string');
   });
 });

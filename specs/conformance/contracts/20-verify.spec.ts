@@ -4,10 +4,9 @@
 // and a failure in the strict profile.
 
 import type { ContractVerdict } from '../../../src/pact/verify/verifyContract.ts';
-import { verifyRunContract } from '../../../src/pact/verify/verifyRun.ts';
 import { INTERACTIONS } from '../../../src/pact/interactions.ts';
-import { contractNaming } from '../../../src/pact/participants.ts';
 import { currentRun, type Run } from '../../../src/run/context.ts';
+import { stageBudgetMs, verificationStage } from '../../../src/run/stages.ts';
 import { FindingError } from '../../../src/findings/findingError.ts';
 import type { Profile } from '../../../src/config/config.ts';
 import { isBlockingContract } from '../../../src/run/policy.ts';
@@ -19,11 +18,9 @@ describe('contract, provider side (Pact verifier)', function () {
 
   before(async function () {
     run = await currentRun();
-    // Under RATE_LIMIT every interaction may wait its turn.
-    const perInteraction = run.config.requestTimeoutMs + (run.config.rateLimit ? 1000 / run.config.rateLimit : 0);
-    this.timeout(INTERACTIONS.length * perInteraction * 2 + 30_000);
+    this.timeout(stageBudgetMs(run));
     profile = run.config.profile;
-    verdicts = await verifyRunContract(run, contractNaming(run.config.naming));
+    verdicts = await verificationStage(run);
   });
 
   for (const c of INTERACTIONS) {

@@ -4,7 +4,8 @@
 
 import { currentRun, type Run } from '../../../src/run/context.ts';
 import { expandProbes, probeTitle } from '../../../src/probes/cases.ts';
-import { runProbes, type ProbeRun } from '../../../src/probes/runner.ts';
+import type { ProbeRun } from '../../../src/probes/runner.ts';
+import { probeStage, stageBudgetMs } from '../../../src/run/stages.ts';
 import { testVerdict } from '../../../src/probes/verdict.ts';
 import type { Finding } from '../../../src/findings/types.ts';
 import { FindingError } from '../../../src/findings/findingError.ts';
@@ -18,10 +19,8 @@ describe(`POST api/v1/auth/refresh-token probes (${probes.length})`, function ()
 
   before(async function () {
     run = await currentRun();
-    // A probe sends up to three requests (rotation), each with its deadline and, under RATE_LIMIT, its turn.
-    const perRequest = run.config.requestTimeoutMs + (run.config.rateLimit ? 1000 / run.config.rateLimit : 0);
-    this.timeout(probes.length * perRequest * 3 + 30_000);
-    probed = await runProbes(run, probes);
+    this.timeout(stageBudgetMs(run));
+    probed = await probeStage(run);
   });
 
   function judge(this: Mocha.Context, findings: readonly Finding[]): void {

@@ -1,4 +1,4 @@
-// Runs the gate the way a user does (`npm test` is this launcher) in a child process, with a
+// Runs the gate the way a user does (`npm test`, or the installed command) in a child process, with a
 // clean environment plus the given variables and a private reports folder, and records what it
 // printed, how long it took, its peak memory and how it exited.
 
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { CONFIG_VARIABLES } from '../../../src/config/config.ts';
 
 export const LAUNCHER_ARGS = ['--import', 'tsx', 'src/cli/conformance.ts'];
+/** The installed command, compiled (`npm run build` makes it): what the benchmark times. */
+export const COMMAND_LAUNCHER = ['dist/src/cli/main.js'];
 
 export interface GateRun {
   code: number | null;
@@ -32,14 +34,14 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-/** `args` go to mocha, as after `npm test --`. */
-export function runGate(env: Record<string, string>, args: string[] = []): Promise<GateRun> {
+/** `args` go to mocha, as after `npm test --`; `launcher` is what node runs (npm test's by default). */
+export function runGate(env: Record<string, string>, args: string[] = [], launcher: readonly string[] = LAUNCHER_ARGS): Promise<GateRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'gate-reports-'));
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLES.some((v) => v.name === name)));
   const started = performance.now();
   return new Promise((resolve) => {
     let peak = 0;
-    const child = execFile(process.execPath, [...LAUNCHER_ARGS, ...args], {
+    const child = execFile(process.execPath, [...launcher, ...args], {
       env: { ...inherited, NO_COLOR: '1', REPORTS_DIR: reportsDir, ...env },
       timeout: 60000,
       maxBuffer: 32 * 1024 * 1024,

@@ -4,9 +4,23 @@
 // setting is a BrokerConfigError: the CLI prints it and exits 2, without a stack trace.
 
 import { execFileSync } from 'node:child_process';
+import type { ConfigVariable } from '../../config/config.ts';
 import { pacticipants, type Pacticipants } from '../participants.ts';
 
 type Env = Record<string, string | undefined>;
+
+/** What the broker commands read, besides CONTRACT_VARIABLES (docs/contracts.md explains each). */
+export const BROKER_VARIABLES: ConfigVariable[] = [
+  { name: 'PACT_BROKER_BASE_URL', default: '(required)', description: 'URL of the Pact Broker.' },
+  { name: 'PACT_BROKER_TOKEN', default: '(none)', description: 'Bearer token for the broker (or the two below).', secret: true },
+  { name: 'PACT_BROKER_USERNAME', default: '(none)', description: 'Basic-auth user for the broker (with PACT_BROKER_PASSWORD).' },
+  { name: 'PACT_BROKER_PASSWORD', default: '(none)', description: 'Basic-auth password for the broker.', secret: true },
+  { name: 'PACT_VERSION', default: '(GITHUB_SHA, CI_COMMIT_SHA, else git HEAD)', description: 'Consumer version: the commit being published or deployed.' },
+  { name: 'PACT_BRANCH', default: '(GITHUB_HEAD_REF, GITHUB_REF_NAME, CI_COMMIT_REF_NAME, else git)', description: 'Branch of the published version.' },
+  { name: 'PACT_ENVIRONMENT', default: '(required by can-i-deploy, record-deployment)', description: 'Environment being deployed to, e.g. production.' },
+  { name: 'PACT_PACTICIPANT', default: '(PACT_CONSUMER)', description: 'Pacticipant that can-i-deploy and record-deployment ask about.' },
+  { name: 'PACT_BROKER_HTTP_RETRIES', default: '(8, the Pact CLI\'s)', description: 'How often the Pact CLI retries a failed broker request.' },
+];
 
 export class BrokerConfigError extends Error {
   constructor(message: string) {

@@ -1,0 +1,45 @@
+// The end of a gate run: write every report, leave the chain's last refresh token, stop the
+// run, scan reports/ and contracts/ for live token values, print the closing lines, and map the
+// outcome to the gate's exit code.
+
+import { relative } from 'node:path';
+import { CONTRACTS_DIR } from '../pact/participants.ts';
+import { PROBE_CASES } from '../probes/cases.ts';
+import { LOGIN_CASE } from '../target/login.ts';
+import { scanForSecrets, scrubLeaks } from '../redaction/leakScan.ts';
+import { knownSecrets } from '../redaction/redactor.ts';
+import { gateVerdict } from '../reports/gate.ts';
+import type { MatrixRow, RunnerOutcome } from '../reports/input.ts';
+import { writeReports } from '../reports/write.ts';
+import { closeRun, type Run } from '../run/context.ts';
+import { leaveRefreshToken } from '../run/leaveToken.ts';
+import { buildFindingsReport, writeFindings } from '../run/report.ts';
+import { closingLines } from './closing.ts';
+import { exitCodeFor, type ExitCode } from './exitCodes.ts';
+
+/** Documented cases go in the row of the status they expect; hostile input and the login have rows of their own. */
+function rowOfCase(): Record<string, MatrixRow> {
+  return { ...Object.fromEntries(PROBE_CASES.map((c) => [c.id, c.role === 'hostile' ? 'hostile input' : c.expect.status])), [LOGIN_CASE]: 'login' };
+}
+
+/** `scanning` announces the leak scan (the stage line of the console). */
+export async function finishRun(run: Run, runner: RunnerOutcome, scanning: () => void): Promise<ExitCode> {
+  const reportsStarted = performance.now();
+  const report = buildFindingsReport(run);
+  const input = { report, rowOfCase: rowOfCase(), runner };
+  const rendered = writeReports(run.config.reportsDir, input);
+  run.findings.timing('reports', performance.now() - reportsStarted);
+  // findings.json last, so that it carries the time the reports took.
+  const files = [writeFindings(run, { ...report, timings: run.findings.timings() }), ...rendered];
+  const tokenFile = leaveRefreshToken(run);
+  await closeRun();
+  scanning();
+  const scanned = [run.config.reportsDir, relative(process.cwd(), CONTRACTS_DIR)];
+  const secrets = knownSecrets();
+  const leaks = scanForSecrets(scanned, secrets);
+  scrubLeaks(leaks, secrets);
+  const verdict = gateVerdict(report, runner);
+  const exitCode = exitCodeFor({ conforming: verdict.conforming, ranNothing: verdict.ranNothing, leaks: leaks.length });
+  console.log(closingLines({ input, files, scanned, secretCount: secrets.length, leaks, exitCode, tokenFile }).join('\n'));
+  return exitCode;
+}
