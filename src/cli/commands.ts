@@ -77,8 +77,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     exitCodes: '0 written or up to date, 1 differs (--check), 2 could not generate',
   },
   {
-    words: ['doc', 'check'], summary: 'Read Help Pages (a page, a folder or a live /Help), generate their schemas and validate each page\'s own samples.',
-    module: 'doc/cli', moduleArgs: ['check'], operands: '[page | folder | URL] (default: HELP_URL)', variables: HELP_VARIABLES, options: [],
+    words: ['doc'], summary: 'doc check: read Help Pages (a page, a folder or a live /Help), generate their schemas and validate each page\'s own samples.',
+    module: 'doc/cli', operands: 'check [page | folder | URL] (default: HELP_URL)', variables: HELP_VARIABLES, options: [],
     exitCodes: '0 every sample valid, 1 a sample is not (named, with Received / Expected), 2 a page cannot be read (file and line)',
   },
   {

@@ -1,7 +1,7 @@
 // `--list`: every request the run would send to the target, in the run's order, without sending
-// any: the preflight, the login that starts the token chain, the contract verification (in the
-// pact file's order, the verifier's), then the probes (the token chain in order, independent
-// probes in parallel, the provoked 500s last). It is built from the same plan the runner
+// any: the preflight, the login that starts the token chain, the probes (the token chain in
+// order, independent probes in parallel, the provoked 500s last), then the contract verification
+// (in the pact file's order, the verifier's), which takes its turn at the target after them. It is built from the same plan the runner
 // executes (src/plan/probePlan.ts) and the same request builders, so what it shows is what is sent.
 
 import type { Config } from '../config/config.ts';
@@ -140,8 +140,8 @@ export function buildPreview(config: Config, selection: Selection): Preview {
     requests: [
       entry('preflight', 'sequence', 'preflight', 'application/json', PREFLIGHT_REQUEST, []),
       ...(plan.initialLogin && login ? [entry('login', 'sequence', 'login', 'application/json', login, [])] : []),
-      ...contracts,
       ...lanes.flatMap((lane) => probes.filter((r) => r.lane === lane)),
+      ...contracts,
     ],
     skipped,
     excluded: excludedWork(selection),

@@ -217,7 +217,7 @@ describe('doc commands', function () {
     it('exits 2 on an unreadable page and on --doc without --out', async () => {
       const unreadable = await command('src/schemas/cli.ts', ['--doc', page('negative/empty.txt'), '--out', join(scratch, 'x')]);
       const half = await command('src/schemas/cli.ts', ['--doc', 'docs/login.help.txt']);
-      expect(half.err).to.contain('--doc and --out go together');
+      expect(half.err).to.contain('--doc needs --out');
       expect([unreadable.code, half.code]).to.deep.equal([2, 2]);
     });
   });

@@ -82,12 +82,15 @@ describe('aimed runs, on the wire', function () {
     const recorded = recordedRows(sent.requests);
     expect(sorted(recorded)).to.deep.equal(sorted(previewRows(preview)));
     expect(sent.requests.length).to.be.greaterThan(100);
-    // Order where the run defines one: the preflight, the first login, the contract verification, then the chain in order.
+    // Order where the run defines one: the preflight and the first login, the chain in order, then the contract verification, last.
     const listedRows = previewRows(preview);
     const firstStages = preview.requests.findIndex((r) => r.stage === 'probes');
     expect(recorded.slice(0, firstStages)).to.deep.equal(listedRows.slice(0, firstStages));
+    const contracts = preview.requests.flatMap((r, i) => (r.stage === 'contracts' ? [listedRows[i]!] : []));
+    expect(contracts.length).to.be.greaterThan(0);
+    expect(recorded.slice(-contracts.length), 'the contract verification, after every probe').to.deep.equal(contracts);
     const chain = preview.requests.map((r, i) => (r.lane === 'chain' ? listedRows[i]! : undefined)).filter((r): r is Row => r !== undefined);
-    expect(recorded.slice(firstStages).filter((r) => chain.includes(r))).to.deep.equal(chain);
+    expect(recorded.slice(firstStages, -contracts.length).filter((r) => chain.includes(r))).to.deep.equal(chain);
     expect(preview.logins).to.equal(sent.requests.filter((r) => r.url.endsWith('/api/v1/auth/login')).length);
   });
 
