@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { ordinalSort } from '../../../src/naming/namingMap.ts';
 import { CHECK_IDS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
 import { readInstant } from '../../../src/checks/instant.ts';
-import { NAMING, REFRESH, jsonObject, refreshJson, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
+import { CORP_LOGIN, LOGIN, NAMING, REFRESH, corpLogin, corpLoginJson, jsonObject, loginJson, refreshJson, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
 
 interface Scenario {
   options?: Partial<ReferenceProviderOptions>;
@@ -49,6 +49,9 @@ let echoedToken = '';
 let presentedToken = '';
 const instant = (w: Wire, documented: string) => readInstant(jsonValue(w, documented))!.ms;
 const OFFSET = /[+-]\d{2}:\d{2}$/;
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+const WRONG_PASSWORD = 'not-the-password-42';
+const wrongLogin = (p: ReferenceProvider) => post(p, LOGIN, loginJson('1', 'ADMIN', WRONG_PASSWORD), JSON_HEADERS);
 
 const SCENARIOS: Record<FaultId, Scenario> = {
   'mixed-naming': {
@@ -123,6 +126,10 @@ const SCENARIOS: Record<FaultId, Scenario> = {
   'issued-clock-skew': { exchange: refreshWith('application/json'), shows: (w) => instant(w, '.issued') < Date.parse(w.headers.get('date') ?? '') - 5 * 60_000 },
   'refresh-token-never-expires': { exchange: (p) => refresh(p, p.expiredRefreshToken()), shows: (w) => w.status === 200 },
   'slow-response': { options: { slowMs: 200 }, exchange: (p) => login(p), shows: (w) => w.elapsedMs >= 150 },
+  'corp-group-id-string-500': { exchange: (p) => post(p, CORP_LOGIN, corpLoginJson('1'), JSON_HEADERS), shows: (w) => w.status === 500 },
+  'credentials-echo-in-error': { exchange: wrongLogin, shows: (w) => w.status === 401 && w.body.includes(WRONG_PASSWORD) },
+  'wrong-credentials-500': { exchange: wrongLogin, shows: (w) => w.status === 500 },
+  'corp-login-token-response': { exchange: (p) => corpLogin(p, 'application/xml'), shows: (w) => w.status === 200 && xmlRoot(w).localName === 'TokenResponse' },
   'truncated-body': {
     exchange: refreshWith('application/json'),
     shows: (w) => w.status === 200 && !parses(w.body) && Number(w.headers.get('content-length')) === Buffer.byteLength(w.body),
