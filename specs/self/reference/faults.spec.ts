@@ -4,7 +4,7 @@
 
 import { expect } from 'chai';
 import { ordinalSort } from '../../../src/naming/namingMap.ts';
-import { CHECK_IDS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
+import { CHECK_IDS, ENDPOINTS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
 import { readInstant } from '../../../src/checks/instant.ts';
 import { CORP_LOGIN, LOGIN, NAMING, REFRESH, corpLogin, corpLoginJson, jsonObject, loginJson, refreshJson, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
 
@@ -152,6 +152,30 @@ describe('reference provider: fault catalogue', () => {
       expect(new Set(fault.catches).size).to.equal(fault.catches.length);
       for (const check of fault.catches) expect(CHECK_IDS as readonly string[]).to.include(check);
       expect(fault.catches as readonly string[]).not.to.include('fields.extra');
+    }
+  });
+
+  it('scopes every fault to endpoints the provider serves, the refresh-token ones included as before', () => {
+    const names = ENDPOINTS.map((e) => e.name);
+    for (const fault of FAULTS) {
+      expect(fault.endpoints.length, fault.id).to.be.above(0);
+      for (const endpoint of fault.endpoints) expect(names, fault.id).to.include(endpoint);
+      if (!('awaiting' in fault)) expect(fault.endpoints, `${fault.id} is proven by the fault matrix, which probes refresh-token`).to.include('refresh-token');
+    }
+  });
+
+  it('shows a fault only on its endpoints: refresh-only, TokenResponse-only and every-endpoint faults', async () => {
+    const provider = await startReferenceProvider({ faults: ['token-echo-in-error', 'renamed-field', 'no-charset', 'wrong-credentials-500'] });
+    try {
+      const wrong = await post(provider, LOGIN, loginJson('1', 'ADMIN', 'nope'), JSON_HEADERS);
+      expect(wrong.status, 'wrong-credentials-500 acts on login').to.equal(500);
+      expect((await refresh(provider, 'never-issued')).status, 'wrong-credentials-500 leaves refresh alone').to.equal(401);
+      const corp = await corpLogin(provider);
+      expect(corp.contentType, 'no-charset acts on every endpoint').to.equal('application/json');
+      expect(Object.keys(jsonObject(corp)), 'renamed-field has no userCode to rename in TokenCorpResponse').not.to.include('<UserCode>k__BackingField');
+      expect(Object.keys(jsonObject(await login(provider))), 'renamed-field acts on login').to.include('<UserCode>k__BackingField');
+    } finally {
+      await provider.stop();
     }
   });
 
