@@ -5,11 +5,11 @@
 // the same doc files the provider's actions are built from, read through the general Help
 // Page model, so a client discovering the API from /Help sees what the provider serves.
 
+import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import type { Annotations, ApiEndpoint, BodyDescription, ComplexType, Member, Sample } from '../doc/apiModel.ts';
 import { assemble } from '../doc/docSet.ts';
 import { ENDPOINTS } from './contract.ts';
-import { readFileSync } from 'node:fs';
 
 const API_SET = assemble(ENDPOINTS.map((e) => ({ source: e.docFile, read: () => readFileSync(e.docFile, 'utf8') })));
 if (API_SET.failures.length > 0) throw new Error(`reference provider: its Help Pages do not read: ${API_SET.failures.map((f) => f.message).join('; ')}`);
@@ -101,16 +101,19 @@ ${groups.join('\n')}
 </div>`);
 }
 
-function apiPage(api: ApiEndpoint): string {
-  const title = `${api.method} ${api.path}`;
-  return layout(title, `<div id="body" class="help-page">
-    <section class="featured">
+/** The link back to the index every page but the index carries. */
+const HOME_LINK = `    <section class="featured">
         <div class="content-wrapper">
             <p>
                 <a href="/Help">Help Page Home</a>
             </p>
         </div>
-    </section>
+    </section>`;
+
+function apiPage(api: ApiEndpoint): string {
+  const title = `${api.method} ${api.path}`;
+  return layout(title, `<div id="body" class="help-page">
+${HOME_LINK}
     <section class="content-wrapper main-content clear-fix">
 <h1>${escapeHtml(title)}</h1>
 <div>
@@ -156,13 +159,7 @@ ${body.samples.length > 0 ? `
 
 function resourceModelPage(model: ComplexType): string {
   return layout(model.name, `<div id="body" class="help-page">
-    <section class="featured">
-        <div class="content-wrapper">
-            <p>
-                <a href="/Help">Help Page Home</a>
-            </p>
-        </div>
-    </section>
+${HOME_LINK}
     <h1>${escapeHtml(model.name)}</h1>
     <p>${escapeHtml(model.description)}</p>
     <section class="content-wrapper main-content clear-fix">
