@@ -97,7 +97,9 @@ describe('reference provider: its Help Pages at /Help', () => {
 
   it('passes `npm run doc -- check <url>/Help` against the standalone server', async function () {
     this.timeout(60_000);
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/reference/cli.ts', '--port', '0'], { cwd: ROOT, stdio: 'pipe' });
+    // Its own process group, so the SIGTERM reaches the server npm started, not only npm.
+    const server = spawn('npm', ['run', '-s', 'reference-server', '--', '--port', '0'], { cwd: ROOT, stdio: 'pipe', detached: true });
+    const closed = once(server, 'close');
     try {
       const [line] = (await once(createInterface({ input: server.stdout }), 'line')) as [string];
       const url = line.replace(/^listening on /, '');
@@ -113,8 +115,8 @@ describe('reference provider: its Help Pages at /Help', () => {
       ]);
       expect(code).to.equal(0);
     } finally {
-      server.kill('SIGTERM');
-      await once(server, 'close');
+      process.kill(-server.pid!, 'SIGTERM');
+      await closed;
     }
   });
 });
