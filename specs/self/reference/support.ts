@@ -66,15 +66,15 @@ export function refreshJson(token: string, grantType?: string): string {
   return JSON.stringify({ refresh_token: token, ...(grantType === undefined ? {} : { grant_type: grantType }) });
 }
 
-/** A refresh body in DataContract XML, elements in the order given as [name, text] pairs. */
-export function refreshXml(elements: [string, string][], root = NAMING.request.typeName, namespace = NAMING.request.xmlNamespace): string {
+/** A request body in DataContract XML (the refresh model unless told), elements in the order given as [name, text] pairs. */
+export function dataContractXml(elements: [string, string][], root = NAMING.request.typeName, namespace = NAMING.request.xmlNamespace): string {
   const children = elements.map(([name, text]) => `<${name}>${text}</${name}>`).join('');
   return `<${root} xmlns:i="${XSI}" xmlns="${namespace}">${children}</${root}>`;
 }
 
 /** The doc's element order with this token and grant type. */
 export function refreshXmlInOrder(token: string, grantType = 'refresh_token'): string {
-  return refreshXml([['ControllerVersion', '3'], ['GrantType', grantType], ['Refreshtoken', token]]);
+  return dataContractXml([['ControllerVersion', '3'], ['GrantType', grantType], ['Refreshtoken', token]]);
 }
 
 export function loginJson(company = '1', username = 'ADMIN', password = 'consinco'): string {
@@ -83,7 +83,7 @@ export function loginJson(company = '1', username = 'ADMIN', password = 'consinc
 
 /** The doc's ConsincoUserBindingModel, elements in the sample's order (ControllerVersion first). */
 export function loginXml(company = '1', username = 'ADMIN', password = 'consinco'): string {
-  return refreshXml([['ControllerVersion', '4'], ['Company', company], ['Password', password], ['Username', username]], LOGIN_NAMING.request.typeName, LOGIN_NAMING.request.xmlNamespace);
+  return dataContractXml([['ControllerVersion', '4'], ['Company', company], ['Password', password], ['Username', username]], LOGIN_NAMING.request.typeName, LOGIN_NAMING.request.xmlNamespace);
 }
 
 export function corpLoginJson(groupId: number | string = CORP_USER.groupId, username = CORP_USER.username, password = CORP_USER.password): string {
@@ -92,7 +92,7 @@ export function corpLoginJson(groupId: number | string = CORP_USER.groupId, user
 
 /** The doc's ConsincoUserCorpBindingModel, elements in the sample's order. */
 export function corpLoginXml(groupId = String(CORP_USER.groupId), username = CORP_USER.username, password = CORP_USER.password): string {
-  return refreshXml([['ControllerVersion', '4'], ['GroupId', groupId], ['Password', password], ['Username', username]], CORP_NAMING.request.typeName, CORP_NAMING.request.xmlNamespace);
+  return dataContractXml([['ControllerVersion', '4'], ['GroupId', groupId], ['Password', password], ['Username', username]], CORP_NAMING.request.typeName, CORP_NAMING.request.xmlNamespace);
 }
 
 export function corpLogin(provider: Target, accept = 'application/json'): Promise<Wire> {
