@@ -46,8 +46,6 @@ export interface ReferenceProvider {
   readonly faults: readonly FaultId[];
   /** Whom issueRefreshToken() and expiredRefreshToken() issue to by default (the first login user). */
   readonly defaultUser: { company: string; username: string };
-  /** The first corp user's credentials (when there is one). */
-  readonly defaultCorpUser?: { groupId: number; username: string };
   /** Requests received since start (reset() keeps counting). */
   readonly requestCount: number;
   /** Closes the listener and every socket. */
@@ -119,7 +117,6 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
     naming: config.naming,
     faults: faults.ids,
     defaultUser: { company: config.users[0]!.company!, username: config.users[0]!.username },
-    ...(config.corpUsers[0] ? { defaultCorpUser: { groupId: config.corpUsers[0].groupId!, username: config.corpUsers[0].username } } : {}),
     get requestCount() {
       return requestCount;
     },
