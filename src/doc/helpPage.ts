@@ -53,6 +53,7 @@ function parameter(member: Member): DocParameter {
     type: member.type.name as DocType,
     optional: optional !== null,
     ...(optional?.[1] !== undefined ? { defaultValue: optional[1] } : {}),
+    ...(member.annotations.dataType !== undefined ? { dataType: member.annotations.dataType } : {}),
     line: member.at.line,
   };
 }

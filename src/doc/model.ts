@@ -13,6 +13,8 @@ export interface DocParameter {
   optional: boolean;
   /** The value the description says applies when the parameter is absent. */
   defaultValue?: string;
+  /** The `Data type: X` annotation (EmailAddress, Password, ...), when the page gives one. */
+  dataType?: string;
   /** 1-based line of the doc where the row starts, for messages. */
   line: number;
 }

@@ -33,6 +33,8 @@ export interface RequestMember {
   type: DocType;
   optional: boolean;
   defaultValue?: string;
+  /** The doc's `Data type: X` annotation (a Password is compared exactly, an EmailAddress is not checked by Web API). */
+  dataType?: string;
   example: string | number | boolean;
 }
 
@@ -126,6 +128,7 @@ function requestMembers(model: EndpointModel): NamingMap['request'] {
       type: field.type,
       optional: field.optional,
       ...(field.defaultValue !== undefined ? { defaultValue: field.defaultValue } : {}),
+      ...(field.dataType !== undefined ? { dataType: field.dataType } : {}),
       example,
     };
   });

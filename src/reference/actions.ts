@@ -1,9 +1,10 @@
-// The two controller actions, login and refresh-token, from a bound body to an outcome:
-// validation first (400), then the token store (500 when it is down), then the verdict on
-// the credentials or the refresh token (401). The status and error-hygiene faults that act
-// on a verdict are injected here.
+// The controller actions, from a bound body to an outcome: the issuing ones (login, corp login:
+// credentials in, a new token family out) and refresh-token (a refresh token in, its family
+// continued). Validation first (400), then the token store (500 when it is down), then the
+// verdict on the credentials or the refresh token (401). The status and error-hygiene faults
+// that act on a verdict are injected here.
 
-import { LOGIN_REQUEST, REFRESH_FIELDS } from './contract.ts';
+import { endpointNamed, REFRESH_FIELDS, requiredMembers, type BindingMember, type EndpointContract, type ResponseContract } from './contract.ts';
 import type { ActiveFaults } from './faults.ts';
 import { INTERNAL_ERROR, invalidRequest, messageOnly, type HttpError } from './httpError.ts';
 import type { BoundModel, BoundValue } from './requestBinding.ts';
@@ -12,27 +13,53 @@ import type { TokenStore } from './tokens.ts';
 import type { ReferenceUser } from './users.ts';
 
 export type Outcome =
-  | { status: 200; session: TokenSession; /** the truncated-body fault cuts this body */ cut?: boolean }
+  | { status: 200; session: TokenSession; response: ResponseContract; /** the truncated-body fault cuts this body */ cut?: boolean }
   | { status: number; error: HttpError; headers?: Record<string, string> };
 
 export interface ActionContext {
   store: TokenStore;
-  users: readonly ReferenceUser[];
+  /** The users of each issuing endpoint. */
+  users: ReadonlyMap<EndpointContract['name'], readonly ReferenceUser[]>;
+  /** The faults the request's endpoint sees. */
   faults: ActiveFaults;
 }
 
-const REFUSED_TOKEN = 'The refresh token is invalid or has expired.';
+export type Action = (bound: BoundModel, endpoint: EndpointContract, context: ActionContext) => Outcome;
 
-export function login(bound: BoundModel, { store, users }: ActionContext): Outcome {
-  const missing = LOGIN_REQUEST.members.find((m) => !isFilled(bound.get(m.key)));
+const REFUSED_TOKEN = 'The refresh token is invalid or has expired.';
+/** Any refresh, whichever login began the family, answers the refresh-token action's documented type. */
+const REFRESH_RESPONSE = endpointNamed('refresh-token').response;
+const LOGIN_RESPONSE = endpointNamed('login').response;
+
+/** Login and corp login: every required member filled, then one user whose credentials all match. */
+export function issue(bound: BoundModel, endpoint: EndpointContract, { store, users, faults }: ActionContext): Outcome {
+  const credentials = requiredMembers(endpoint.request);
+  const missing = credentials.find((m) => !isFilled(bound.get(m.key)));
   if (missing) return required(missing.key);
-  const [company, username, password] = LOGIN_REQUEST.members.map((m) => String(bound.get(m.key)));
-  const user = users.find((u) => u.company === company && u.username.toUpperCase() === username!.toUpperCase() && u.password === password);
-  if (!user) return { status: 401, error: messageOnly('The company, user name or password is incorrect.') };
-  return { status: 200, session: store.issue(user) };
+  const user = (users.get(endpoint.name) ?? []).find((u) => credentials.every((m) => matches(m, u[m.key], bound.get(m.key)!)));
+  if (!user) {
+    if (faults.has('wrong-credentials-500')) return internalError(faults);
+    const password = credentials.find((m) => m.dataType === 'Password');
+    if (faults.has('credentials-echo-in-error') && password) {
+      return { status: 401, error: messageOnly(`The user name or password '${String(bound.get(password.key))}' is incorrect.`) };
+    }
+    return { status: 401, error: messageOnly(`The ${credentials.map((m) => m.key).join(', ').replace(/, (\w+)$/, ' or $1')} is incorrect.`) };
+  }
+  const response = faults.has('corp-login-token-response') ? LOGIN_RESPONSE : endpoint.response;
+  return { status: 200, session: store.issue(user), response };
 }
 
-export function refreshToken(bound: BoundModel, { store, users, faults }: ActionContext): Outcome {
+/**
+ * A password (the doc's `Data type: Password`) is compared exactly; other text the way SQL
+ * Server's default collation does, ignoring case; integers by value.
+ */
+function matches(member: BindingMember, expected: ReferenceUser[string], given: BoundValue): boolean {
+  if (member.type === 'integer') return expected === given;
+  if (member.dataType === 'Password') return expected === given;
+  return typeof expected === 'string' && expected.toUpperCase() === String(given).toUpperCase();
+}
+
+export function refreshToken(bound: BoundModel, _endpoint: EndpointContract, { store, users, faults }: ActionContext): Outcome {
   const token = bound.get(REFRESH_FIELDS.refreshToken);
   if (!isFilled(token)) return required(REFRESH_FIELDS.refreshToken);
   const grantType = bound.get(REFRESH_FIELDS.grantType);
@@ -42,9 +69,9 @@ export function refreshToken(bound: BoundModel, { store, users, faults }: Action
   const redeemed = store.redeem(String(token));
   if (redeemed) {
     const kept = faults.has('same-refresh-token-returned') ? String(token) : undefined;
-    return { status: 200, session: store.issue(redeemed.user, redeemed.family, kept), cut: faults.has('truncated-body') };
+    return { status: 200, session: store.issue(redeemed.user, redeemed.family, kept), response: REFRESH_RESPONSE, cut: faults.has('truncated-body') };
   }
-  if (faults.has('invalid-token-200')) return { status: 200, session: store.issue(users[0]!) };
+  if (faults.has('invalid-token-200')) return { status: 200, session: store.issue(users.get('login')![0]!), response: REFRESH_RESPONSE };
   if (faults.has('invalid-token-400')) return { status: 400, error: invalidRequest(`model.${REFRESH_FIELDS.refreshToken}`, REFUSED_TOKEN) };
   if (faults.has('token-echo-in-error')) return { status: 401, error: messageOnly(`The refresh token '${String(token)}' is invalid or has expired.`) };
   return { status: 401, error: messageOnly(REFUSED_TOKEN) };

@@ -1,14 +1,14 @@
 // Runs the reference provider on its own, for manual probing and for other tools:
-//   npm run reference-server -- --port 8080 [--naming documented] [--fault id]... [--user c:u:p]... [--slow-ms n] [--list-faults]
+//   npm run reference-server -- --port 8080 [--naming documented] [--fault id]... [--user c:u:p]... [--corp-user g:e:p]... [--slow-ms n] [--list-faults]
 // Prints one line, `listening on <url>`, once it serves; stops cleanly on SIGINT/SIGTERM.
 // Bad arguments print a message and exit with code 2.
 
 import { parseArgs } from 'node:util';
-import { DEFAULT_USERS, FAULTS, startReferenceProvider, type ReferenceUser } from './index.ts';
+import { DEFAULT_CORP_USERS, DEFAULT_USERS, FAULTS, startReferenceProvider, type ReferenceUser } from './index.ts';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: reference-server [--port <n>] [--naming backing-field|documented] [--fault <id>]... [--user <company>:<username>:<password>]... [--slow-ms <n>] [--list-faults]';
+const USAGE = 'usage: reference-server [--port <n>] [--naming backing-field|documented] [--fault <id>]... [--user <company>:<username>:<password>]... [--corp-user <groupId>:<email>:<password>]... [--slow-ms <n>] [--list-faults]';
 
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -20,12 +20,13 @@ async function main(argv: string[]): Promise<void> {
       naming: { type: 'string', default: 'backing-field' },
       fault: { type: 'string', multiple: true, default: [] },
       user: { type: 'string', multiple: true, default: [] },
+      'corp-user': { type: 'string', multiple: true, default: [] },
       'slow-ms': { type: 'string' },
       'list-faults': { type: 'boolean', default: false },
     },
   });
   if (values['list-faults']) {
-    process.stdout.write(FAULTS.map((f) => `${f.id}\t${f.catches.join(',')}\t${f.description}\n`).join(''));
+    process.stdout.write(FAULTS.map((f) => `${f.id}\t${f.catches.join(',')}\t${f.endpoints.join(',')}\t${f.description}\n`).join(''));
     return;
   }
   const naming = values.naming;
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<void> {
     naming,
     faults: values.fault,
     users: values.user.length > 0 ? values.user.map(parseUser) : DEFAULT_USERS,
+    corpUsers: values['corp-user'].length > 0 ? values['corp-user'].map(parseCorpUser) : DEFAULT_CORP_USERS,
     ...(values['slow-ms'] === undefined ? {} : { slowMs: integer('--slow-ms', values['slow-ms']) }),
     log: (line) => console.error(line),
   });
@@ -49,12 +51,22 @@ function integer(flag: string, text: string): number {
   return Number(text);
 }
 
-/** `company:username:password`; the password may itself contain colons. */
-function parseUser(text: string): ReferenceUser {
-  const [company, username, ...rest] = text.split(':');
+/** `first:username:password`; the password may itself contain colons. */
+function splitCredentials(flag: string, shape: string, text: string): [string, string, string] {
+  const [first, username, ...rest] = text.split(':');
   const password = rest.join(':');
-  if (!company || !username || !password) throw new UsageError('--user must be <company>:<username>:<password>');
+  if (!first || !username || !password) throw new UsageError(`${flag} must be ${shape}`);
+  return [first, username, password];
+}
+
+function parseUser(text: string): ReferenceUser {
+  const [company, username, password] = splitCredentials('--user', '<company>:<username>:<password>', text);
   return { company, username, password };
+}
+
+function parseCorpUser(text: string): ReferenceUser {
+  const [groupId, username, password] = splitCredentials('--corp-user', '<groupId>:<email>:<password>', text);
+  return { groupId: integer('--corp-user group id', groupId), username, password };
 }
 
 // A reader that stops early (`| head`) is not an error.

@@ -1,67 +1,111 @@
-// What the reference server is built from: the doc's endpoint and its naming map, plus the
-// login action the doc does not describe (the token's other entry point), so every name the
-// provider reads or writes comes from one place.
+// What the reference server is built from: the project's Help Pages of the three Consinco auth
+// actions (login, corp login, refresh-token), each read into its request binding model and its
+// response contract through the doc's naming map, so every name the provider reads or writes
+// comes from the docs it also serves at /Help, never from a second hand-written copy.
 
-import { refreshTokenEndpoint } from '../doc/endpoint.ts';
-import type { DocType } from '../doc/model.ts';
-import { buildNamingMap, ordinalSort, type ResponseMember } from '../naming/namingMap.ts';
+import { CORP_LOGIN_DOC, docEndpoint, LOGIN_DOC, REFRESH_TOKEN_DOC } from '../doc/endpoint.ts';
+import type { DocType, EndpointModel } from '../doc/model.ts';
+import { buildNamingMap, type ResponseMember } from '../naming/namingMap.ts';
+
+/** The actions the provider serves, by a stable name (fault scopes, users, logs). */
+export const ENDPOINT_NAMES = ['login', 'corp-login', 'refresh-token'] as const;
+export type EndpointName = (typeof ENDPOINT_NAMES)[number];
 
 /** A request body as the server's binders see it: JSON keys and DataContract elements. */
 export interface BindingModel {
   typeName: string;
   xmlNamespace: string;
   /** `key` is how handlers read the bound value: the JSON name, or the element for XML-only members. */
-  members: { key: string; json?: string; xml?: string; type: DocType }[];
-  /** Element order DataContractSerializer reads. */
+  members: BindingMember[];
+  /** Element order DataContractSerializer reads (base-class members first, as the doc's sample shows). */
   xmlOrder: string[];
 }
 
-const endpoint = refreshTokenEndpoint();
-const naming = buildNamingMap(endpoint);
-
-export const REFRESH_PATH = endpoint.path;
-export const LOGIN_PATH = 'api/v1/auth/login';
-export const ACTION_METHOD = endpoint.method;
-
-export const TOKEN_RESPONSE = {
-  typeName: naming.response.typeName,
-  xmlNamespace: naming.response.xmlNamespace,
-  members: naming.response.members,
-};
-
-export const REFRESH_REQUEST: BindingModel = {
-  typeName: naming.request.typeName,
-  xmlNamespace: naming.request.xmlNamespace,
-  members: [
-    ...naming.request.members.map((m) => ({ key: m.json, json: m.json, ...(m.xml ? { xml: m.xml } : {}), type: m.type })),
-    ...naming.request.xmlOnly.map((m) => ({ key: m.xml, xml: m.xml, type: m.type })),
-  ],
-  xmlOrder: naming.request.xmlOrder,
-};
-
-const refreshTokenMember = naming.request.members.find((m) => !m.optional);
-const grantTypeMember = naming.request.members.find((m) => m.defaultValue !== undefined);
-if (!refreshTokenMember || !grantTypeMember) {
-  throw new Error('reference provider: the doc must describe a required refresh token and a grant type with a default');
+export interface BindingMember {
+  key: string;
+  json?: string;
+  xml?: string;
+  type: DocType;
+  /** The doc marks it OPTIONAL; every other member of a body the doc describes must be filled. */
+  optional: boolean;
+  defaultValue?: string;
+  dataType?: string;
 }
-/** The request's required member (refresh_token) and its defaulted one (grant_type). */
+
+/** A response body the server writes: DataContract root, namespace and members in declaration order. */
+export interface ResponseContract {
+  typeName: string;
+  xmlNamespace: string;
+  members: ResponseMember[];
+}
+
+/**
+ * An action: `issue` takes credentials and starts a token family (login, corp login),
+ * `refresh` redeems a refresh token and continues its family.
+ */
+export interface EndpointContract {
+  name: EndpointName;
+  role: 'issue' | 'refresh';
+  method: string;
+  path: string;
+  request: BindingModel;
+  response: ResponseContract;
+  doc: EndpointModel;
+  /** The Help Page copy it is read from (also served at /Help). */
+  docFile: string;
+}
+
+function contract(name: EndpointName, role: EndpointContract['role'], file: string): EndpointContract {
+  const doc = docEndpoint(file);
+  const naming = buildNamingMap(doc);
+  return {
+    name,
+    role,
+    method: doc.method,
+    path: doc.path,
+    request: {
+      typeName: naming.request.typeName,
+      xmlNamespace: naming.request.xmlNamespace,
+      members: [
+        ...naming.request.members.map((m): BindingMember => ({
+          key: m.json, json: m.json, ...(m.xml ? { xml: m.xml } : {}), type: m.type, optional: m.optional,
+          ...(m.defaultValue !== undefined ? { defaultValue: m.defaultValue } : {}),
+          ...(m.dataType !== undefined ? { dataType: m.dataType } : {}),
+        })),
+        ...naming.request.xmlOnly.map((m): BindingMember => ({ key: m.xml, xml: m.xml, type: m.type, optional: true })),
+      ],
+      xmlOrder: naming.request.xmlOrder,
+    },
+    response: naming.response,
+    doc,
+    docFile: file,
+  };
+}
+
+export const ENDPOINTS: readonly EndpointContract[] = [
+  contract('login', 'issue', LOGIN_DOC),
+  contract('corp-login', 'issue', CORP_LOGIN_DOC),
+  contract('refresh-token', 'refresh', REFRESH_TOKEN_DOC),
+];
+
+export function endpointNamed(name: EndpointName): EndpointContract {
+  return ENDPOINTS.find((e) => e.name === name)!;
+}
+
+const REFRESH = endpointNamed('refresh-token');
+const refreshTokenMember = REFRESH.request.members.find((m) => m.json !== undefined && !m.optional);
+const grantTypeMember = REFRESH.request.members.find((m) => m.defaultValue !== undefined);
+if (!refreshTokenMember || !grantTypeMember) {
+  throw new Error('reference provider: the refresh-token doc must describe a required refresh token and a grant type with a default');
+}
+/** The refresh request's required member (refresh_token) and its defaulted one (grant_type). */
 export const REFRESH_FIELDS = {
-  refreshToken: refreshTokenMember.json,
-  grantType: grantTypeMember.json,
+  refreshToken: refreshTokenMember.key,
+  grantType: grantTypeMember.key,
   supportedGrantType: grantTypeMember.defaultValue!,
 };
 
-const LOGIN_FIELDS = ['company', 'username', 'password'];
-/** Same DataContract conventions as the refresh model: same namespace, elements in ordinal order. */
-export const LOGIN_REQUEST: BindingModel = {
-  typeName: 'ConsincoLoginBindingModel',
-  xmlNamespace: naming.request.xmlNamespace,
-  members: LOGIN_FIELDS.map((name) => ({ key: name, json: name, xml: name, type: 'string' as DocType })),
-  xmlOrder: ordinalSort(LOGIN_FIELDS),
-};
-
-export function responseMember(documented: string): ResponseMember {
-  const member = TOKEN_RESPONSE.members.find((m) => m.documented === documented);
-  if (!member) throw new Error(`reference provider: the doc's TokenResponse has no "${documented}"`);
-  return member;
+/** The members a client must send: the documented JSON members the doc does not mark OPTIONAL. */
+export function requiredMembers(model: BindingModel): BindingMember[] {
+  return model.members.filter((m) => m.json !== undefined && !m.optional);
 }

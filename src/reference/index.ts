@@ -1,5 +1,6 @@
-// The reference provider's public surface: start one, the fault catalogue, the default users.
+// The reference provider's public surface: start one, the fault catalogue, the default users, the endpoints it serves.
 
 export { startReferenceProvider, type ReferenceProvider, type ReferenceProviderOptions } from './server.ts';
 export { CHECK_IDS, FAULTS, UnknownFaultError, isFaultId, type CheckId, type Fault, type FaultId } from './faults.ts';
-export { DEFAULT_USERS, ReferenceConfigError, type ReferenceUser } from './users.ts';
+export { DEFAULT_CORP_USERS, DEFAULT_USERS, ReferenceConfigError, type CorpUser, type LoginUser, type ReferenceUser } from './users.ts';
+export { ENDPOINTS, type EndpointName } from './contract.ts';

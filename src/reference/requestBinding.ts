@@ -1,6 +1,6 @@
 // How the server's formatters bind a request body to its model. JSON (Json.NET): key names
-// matched case-insensitively, unknown keys ignored, scalars converted to strings, the last
-// duplicate wins. XML (DataContractSerializer): root name and namespace must match, element
+// matched case-insensitively, unknown keys ignored, scalars converted to strings, an int
+// member read from a JSON integer or from a string holding one ("1"), the last duplicate wins. XML (DataContractSerializer): root name and namespace must match, element
 // names are case-sensitive, members are read in contract order and an element that comes
 // after a later member was already read is skipped, as are unknown ones. Results live in a
 // Map, so hostile keys such as __proto__ touch nothing.
@@ -33,13 +33,21 @@ const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const INT32 = /^[+-]?\d{1,10}$/;
 const INT32_RANGE = [-(2 ** 31), 2 ** 31 - 1] as const;
 
-/** An empty body binds nothing (Web API passes a null model). */
-export function bindBody(text: string, format: WireFormat | undefined, model: BindingModel): BoundModel {
-  if (text.trim() === '' || format === undefined) return new Map();
-  return format === 'json' ? bindJson(text, model) : bindXml(text, model);
+/** A converter that throws while reading (the corp-group-id-string-500 fault): the action never runs. */
+export class ConverterError extends Error {}
+
+export interface BindOptions {
+  /** A JSON string for an int member throws instead of converting (a server's own converter). */
+  refuseTextIntegers?: boolean;
 }
 
-function bindJson(text: string, model: BindingModel): BoundModel {
+/** An empty body binds nothing (Web API passes a null model). */
+export function bindBody(text: string, format: WireFormat | undefined, model: BindingModel, options: BindOptions = {}): BoundModel {
+  if (text.trim() === '' || format === undefined) return new Map();
+  return format === 'json' ? bindJson(text, model, options) : bindXml(text, model);
+}
+
+function bindJson(text: string, model: BindingModel, options: BindOptions): BoundModel {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -56,9 +64,21 @@ function bindJson(text: string, model: BindingModel): BoundModel {
   for (const m of model.members) if (m.json !== undefined && !byName.has(m.json.toLowerCase())) byName.set(m.json.toLowerCase(), m);
   for (const [key, value] of Object.entries(parsed)) {
     const member = byName.get(key.toLowerCase());
-    if (member) bound.set(member.key, jsonScalar(value, member.key));
+    if (!member) continue;
+    if (member.type !== 'integer') bound.set(member.key, jsonScalar(value, member.key));
+    else if (typeof value === 'string' && options.refuseTextIntegers) throw new ConverterError(`a string for the int member ${member.key}`);
+    else bound.set(member.key, jsonInteger(value, member.key));
   }
   return bound;
+}
+
+/** Json.NET reading an int member: an integer, or a string holding one; null, fractions, booleans and text fail. */
+function jsonInteger(value: unknown, key: string): number {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!INT32.test(text) || Number(text) < INT32_RANGE[0] || Number(text) > INT32_RANGE[1]) {
+    throw new ModelBindingError(`model.${key}`, `The ${key} field must be an integer.`);
+  }
+  return Number(text);
 }
 
 /** Json.NET reading a string member: scalars become their text, objects and arrays fail. */

@@ -58,8 +58,8 @@ function encode(text: string, charset: Negotiated['charset'], faults: ResponderO
 
 function serialize(outcome: Outcome, { format }: Negotiated, options: WireOptions): string {
   if ('session' in outcome) {
-    const values = tokenValues(outcome.session, options.faults);
-    return format === 'json' ? tokenResponseJson(values, options) : tokenResponseXml(values, options);
+    const values = tokenValues(outcome.session, outcome.response, options.faults);
+    return format === 'json' ? tokenResponseJson(values, outcome.response, options) : tokenResponseXml(values, outcome.response, options);
   }
   return format === 'json' ? httpErrorJson(outcome.error) : httpErrorXml(outcome.error);
 }

@@ -1,10 +1,10 @@
-// DataContractSerializer as Web API's XML formatter runs it: root TokenResponse in the
-// class's contract namespace, elements in ordinal order of their encoded names, nulls as
+// DataContractSerializer as Web API's XML formatter runs it: root TokenResponse (or
+// TokenCorpResponse) in the class's contract namespace from the doc's sample, elements in ordinal order of their encoded names, nulls as
 // i:nil="true", no XML declaration. Error bodies are Web API's <Error>. The XML faults are
 // injected here.
 
 import { ordinalSort, type ResponseMember } from '../naming/namingMap.ts';
-import { TOKEN_RESPONSE } from './contract.ts';
+import type { ResponseContract } from './contract.ts';
 import { formatNetDate } from './dates.ts';
 import type { HttpError } from './httpError.ts';
 import type { WireOptions } from './serializeJson.ts';
@@ -12,9 +12,9 @@ import type { MemberValue, TokenValues } from './tokenResponse.ts';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
-export function tokenResponseXml(values: TokenValues, options: WireOptions): string {
+export function tokenResponseXml(values: TokenValues, response: ResponseContract, options: WireOptions): string {
   const { faults, naming } = options;
-  const byName = new Map(TOKEN_RESPONSE.members.map((m) => [naming === 'documented' ? m.xmlDocumented : m.xmlBackingField, m]));
+  const byName = new Map(response.members.map((m) => [naming === 'documented' ? m.xmlDocumented : m.xmlBackingField, m]));
   const names = faults.has('xml-declaration-order') ? [...byName.keys()] : ordinalSort([...byName.keys()]);
   const children = names.map((name) => {
     const member = byName.get(name)!;
@@ -22,11 +22,11 @@ export function tokenResponseXml(values: TokenValues, options: WireOptions): str
     if (value !== null) return `<${name}>${escapeText(xmlText(member, value, options))}</${name}>`;
     return faults.has('xml-nil-omitted') ? '' : `<${name} i:nil="true"/>`;
   });
-  const namespace = faults.has('xml-wrong-namespace') ? TOKEN_RESPONSE.xmlNamespace.replace(/\.[^./]+$/, '') : TOKEN_RESPONSE.xmlNamespace;
+  const namespace = faults.has('xml-wrong-namespace') ? response.xmlNamespace.replace(/\.[^./]+$/, '') : response.xmlNamespace;
   const prolog =
     (faults.has('xml-utf16-declaration') ? '<?xml version="1.0" encoding="utf-16"?>' : '') +
-    (faults.has('xml-doctype') ? `<!DOCTYPE ${TOKEN_RESPONSE.typeName}>` : '');
-  const root = TOKEN_RESPONSE.typeName;
+    (faults.has('xml-doctype') ? `<!DOCTYPE ${response.typeName}>` : '');
+  const root = response.typeName;
   return `${prolog}<${root} xmlns:i="${XSI}" xmlns="${namespace}">${children.join('')}</${root}>`;
 }
 

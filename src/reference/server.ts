@@ -1,19 +1,21 @@
 // The embedded reference provider: an HTTP server on loopback that behaves like the real
-// ASP.NET Web API auth server (routing, body limits, formatters, actions), with faults
-// switched on per instance, and state controls for Pact provider states and tests.
+// ASP.NET Web API auth server (routing, body limits, formatters, the login, corp login and
+// refresh-token actions, its own Help Pages at /Help), with faults switched on per instance
+// and scoped per endpoint, and state controls for Pact provider states and tests.
 
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Naming } from '../findings/types.ts';
-import { internalError, login, refreshToken, type ActionContext, type Outcome } from './actions.ts';
-import { ACTION_METHOD, LOGIN_PATH, LOGIN_REQUEST, REFRESH_PATH, REFRESH_REQUEST } from './contract.ts';
+import { internalError, issue, refreshToken, type Action, type ActionContext, type Outcome } from './actions.ts';
+import { endpointNamed, ENDPOINTS, type EndpointContract, type EndpointName } from './contract.ts';
 import { activateFaults, type ActiveFaults, type FaultId } from './faults.ts';
+import { helpPage } from './helpPages.ts';
 import { invalidRequest, messageOnly } from './httpError.ts';
 import { negotiate, readerFor, requestCharset } from './negotiation.ts';
 import { bindBody, MalformedBodyError, ModelBindingError } from './requestBinding.ts';
 import { respond } from './respond.ts';
 import { TokenStore } from './tokens.ts';
-import { checkUsers, DEFAULT_USERS, ReferenceConfigError, type ReferenceUser } from './users.ts';
+import { checkUsers, DEFAULT_CORP_USERS, DEFAULT_USERS, ReferenceConfigError, type ReferenceUser } from './users.ts';
 
 export interface ReferenceProviderOptions {
   /** 0 (default) picks a free port. */
@@ -21,7 +23,10 @@ export interface ReferenceProviderOptions {
   host?: '127.0.0.1';
   naming?: Naming;
   faults?: readonly string[];
+  /** Login users (company, username, password, profile); at least one. */
   users?: readonly ReferenceUser[];
+  /** Corp login users (groupId, e-mail username, password, profile); none switches corp login to 401 only. */
+  corpUsers?: readonly ReferenceUser[];
   accessTokenLifetimeSec?: number;
   refreshTokenLifetimeSec?: number;
   /** The server clock's offset from UTC, written in every date (default -180, i.e. -03:00). */
@@ -39,13 +44,13 @@ export interface ReferenceProvider {
   readonly url: string;
   readonly naming: Naming;
   readonly faults: readonly FaultId[];
-  /** Whom issueRefreshToken() and expiredRefreshToken() issue to by default (the first user). */
+  /** Whom issueRefreshToken() and expiredRefreshToken() issue to by default (the first login user). */
   readonly defaultUser: { company: string; username: string };
   /** Requests received since start (reset() keeps counting). */
   readonly requestCount: number;
   /** Closes the listener and every socket. */
   stop(): Promise<void>;
-  /** A fresh valid refresh token for `username` (default: the first user), without HTTP. */
+  /** A fresh valid refresh token for `username` (a login or corp user; default: the first login user), without HTTP. */
   issueRefreshToken(username?: string): string;
   /** A refresh token the server knows but whose lifetime is over. */
   expiredRefreshToken(username?: string): string;
@@ -55,10 +60,8 @@ export interface ReferenceProvider {
   reset(): void;
 }
 
-const ROUTES = new Map([
-  [REFRESH_PATH.toLowerCase(), { action: refreshToken, model: REFRESH_REQUEST }],
-  [LOGIN_PATH.toLowerCase(), { action: login, model: LOGIN_REQUEST }],
-]);
+const ACTIONS: Record<EndpointContract['role'], Action> = { issue, refresh: refreshToken };
+const ROUTES = new Map(ENDPOINTS.map((endpoint) => [endpoint.path.toLowerCase(), endpoint]));
 
 class BodyTooLargeError extends Error {}
 class ClientGoneError extends Error {}
@@ -67,21 +70,30 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
   const config = resolveOptions(options);
   const faults = activateFaults(options.faults ?? []);
   const store = new TokenStore({ accessSec: config.accessTokenLifetimeSec, refreshSec: config.refreshTokenLifetimeSec }, faults);
-  const context: ActionContext = { store, users: config.users, faults };
+  const users = new Map<EndpointName, readonly ReferenceUser[]>([['login', config.users], ['corp-login', config.corpUsers]]);
   const stopping = new AbortController();
-  const wire = { naming: config.naming, utcOffsetMinutes: config.utcOffsetMinutes, faults, slowMs: config.slowMs, signal: stopping.signal };
   let requestCount = 0;
 
   const server = createServer((req, res) => {
     requestCount += 1;
     const started = performance.now();
     const route = routeOf(req.url ?? '');
-    const negotiated = negotiate(req.headers, faults);
-    void handle(req, route, context, config.maxBodyBytes)
+    if (helpPage(res, req.method ?? '', req.url ?? '')) {
+      req.resume();
+      config.log?.(`${req.method} /${route} ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
+      return;
+    }
+    const endpoint = ROUTES.get(route);
+    // A request no action takes still meets the negotiation and header faults, as on the real server.
+    const seen = endpoint ? faults.on(endpoint.name) : faults;
+    const context: ActionContext = { store, users, faults: seen };
+    const wire = { naming: config.naming, utcOffsetMinutes: config.utcOffsetMinutes, faults: seen, slowMs: config.slowMs, signal: stopping.signal };
+    const negotiated = negotiate(req.headers, seen);
+    void handle(req, endpoint, context, config.maxBodyBytes)
       .then(async (outcome) => {
         if (!outcome) return;
-        await respond(res, outcome, negotiated, wire).catch(() => respond(res, internalError(faults), negotiated, wire));
-        config.log?.(`${req.method} ${ROUTES.has(route) ? `/${route}` : '(no route)'} ${outcome.status} ${Math.round(performance.now() - started)}ms`);
+        await respond(res, outcome, negotiated, wire).catch(() => respond(res, internalError(seen), negotiated, wire));
+        config.log?.(`${req.method} ${endpoint ? `/${route}` : '(no route)'} ${outcome.status} ${Math.round(performance.now() - started)}ms`);
       })
       .catch(() => res.destroy());
   });
@@ -93,7 +105,8 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
   const { port } = server.address() as AddressInfo;
 
   const userNamed = (username?: string): ReferenceUser => {
-    const user = username === undefined ? config.users[0] : config.users.find((u) => u.username.toUpperCase() === username.toUpperCase());
+    const known = [...config.users, ...config.corpUsers];
+    const user = username === undefined ? config.users[0] : known.find((u) => u.username.toUpperCase() === username.toUpperCase());
     if (!user) throw new ReferenceConfigError(`no user "${username}"`);
     return user;
   };
@@ -103,7 +116,7 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
     url: `http://${config.host}:${port}`,
     naming: config.naming,
     faults: faults.ids,
-    defaultUser: { company: config.users[0]!.company, username: config.users[0]!.username },
+    defaultUser: { company: config.users[0]!.company!, username: config.users[0]!.username },
     get requestCount() {
       return requestCount;
     },
@@ -128,15 +141,14 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
 }
 
 /** An outcome for the request, or undefined when the client went away mid-body. */
-async function handle(req: IncomingMessage, route: string, context: ActionContext, maxBodyBytes: number): Promise<Outcome | undefined> {
-  const endpoint = ROUTES.get(route);
+async function handle(req: IncomingMessage, endpoint: EndpointContract | undefined, context: ActionContext, maxBodyBytes: number): Promise<Outcome | undefined> {
   if (!endpoint) {
     req.resume();
     return { status: 404, error: messageOnly('No HTTP resource was found that matches the request URI.') };
   }
-  if (req.method !== ACTION_METHOD) {
+  if (req.method !== endpoint.method) {
     req.resume();
-    return { status: 405, error: messageOnly(`The requested resource does not support http method '${req.method}'.`), headers: { Allow: ACTION_METHOD } };
+    return { status: 405, error: messageOnly(`The requested resource does not support http method '${req.method}'.`), headers: { Allow: endpoint.method } };
   }
   let body: Buffer;
   try {
@@ -148,7 +160,10 @@ async function handle(req: IncomingMessage, route: string, context: ActionContex
   const reader = readerFor(req.headers['content-type']);
   if (body.length > 0 && !reader) return { status: 415, error: messageOnly("The request entity's media type is not supported for this resource.") };
   try {
-    return endpoint.action(bindBody(decodeRequest(body, req.headers['content-type'], context.faults), reader?.format, endpoint.model), context);
+    const bound = bindBody(decodeRequest(body, req.headers['content-type'], context.faults), reader?.format, endpoint.request, {
+      refuseTextIntegers: context.faults.has('corp-group-id-string-500'),
+    });
+    return ACTIONS[endpoint.role](bound, endpoint, context);
   } catch (error) {
     if (error instanceof MalformedBodyError && context.faults.has('malformed-body-500')) return internalError(context.faults);
     if (error instanceof ModelBindingError) return { status: 400, error: invalidRequest(error.modelStateKey, error.message) };
@@ -202,14 +217,16 @@ function decodeRequest(body: Buffer, contentType: string | undefined, faults: Ac
   }
 }
 
-type ResolvedOptions = Required<Omit<ReferenceProviderOptions, 'faults' | 'log' | 'users'>> & Pick<ReferenceProviderOptions, 'log'> & { users: readonly ReferenceUser[] };
+type ResolvedOptions = Required<Omit<ReferenceProviderOptions, 'faults' | 'log' | 'users' | 'corpUsers'>> &
+  Pick<ReferenceProviderOptions, 'log'> & { users: readonly ReferenceUser[]; corpUsers: readonly ReferenceUser[] };
 
 function resolveOptions(options: ReferenceProviderOptions): ResolvedOptions {
   const resolved: ResolvedOptions = {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
     naming: options.naming ?? 'backing-field',
-    users: checkUsers(options.users ?? DEFAULT_USERS),
+    users: checkUsers(options.users ?? DEFAULT_USERS, endpointNamed('login')),
+    corpUsers: checkUsers(options.corpUsers ?? DEFAULT_CORP_USERS, endpointNamed('corp-login')),
     accessTokenLifetimeSec: options.accessTokenLifetimeSec ?? 86_400,
     refreshTokenLifetimeSec: options.refreshTokenLifetimeSec ?? 7 * 86_400,
     utcOffsetMinutes: options.utcOffsetMinutes ?? -180,
@@ -219,6 +236,7 @@ function resolveOptions(options: ReferenceProviderOptions): ResolvedOptions {
   };
   const { port, host, naming, accessTokenLifetimeSec, refreshTokenLifetimeSec, utcOffsetMinutes, slowMs, maxBodyBytes } = resolved;
   const problems = [
+    resolved.users.length === 0 && 'at least one login user is needed',
     !(Number.isInteger(port) && port >= 0 && port <= 65_535) && 'port must be an integer from 0 to 65535',
     host !== '127.0.0.1' && 'host must be 127.0.0.1',
     naming !== 'backing-field' && naming !== 'documented' && 'naming must be backing-field or documented',

@@ -1,10 +1,12 @@
-// The TokenResponse the server fills: eight members come from the token session (the OAuth
-// ones the doc names: access_token, .issued, ...), the others from the user's profile,
-// keyed by the C# member name. Names are checked against the doc's naming map at load.
-// The faults that make the values lie (lifetimes, token type, user, clock) are injected here.
+// The token response the server fills (TokenResponse or TokenCorpResponse): the members the
+// token session owns (the OAuth ones the docs name: access_token, .issued, ...) come from the
+// session, the others from the user's profile, keyed by the C# member name. A member the
+// user's profile lacks (a corp user refreshed into a TokenResponse has no userCode) is written
+// as the CLR default: null, 0 or false. The faults that make the values lie (lifetimes, token
+// type, user, clock) are injected here.
 
 import type { ResponseMember } from '../naming/namingMap.ts';
-import { TOKEN_RESPONSE, responseMember } from './contract.ts';
+import type { ResponseContract } from './contract.ts';
 import type { ActiveFaults } from './faults.ts';
 import type { ReferenceUser } from './users.ts';
 
@@ -32,6 +34,7 @@ type SessionValue = (s: TokenSession, faults: ActiveFaults) => MemberValue;
 
 const skew = (faults: ActiveFaults) => (faults.has('issued-clock-skew') ? SKEW_MS : 0);
 
+/** By documented name; a response without the member (TokenCorpResponse has no company) skips it. */
 const SESSION_VALUES: Record<string, SessionValue> = {
   access_token: (s, f) => (f.has('access-token-equals-refresh-token') ? s.refreshToken : s.accessToken),
   token_type: (_, f) => (f.has('token-type-not-bearer') ? 'mac' : 'bearer'),
@@ -40,24 +43,24 @@ const SESSION_VALUES: Record<string, SessionValue> = {
   // no-refresh-token: a session the client can never renew.
   refresh_token: (s, f) => (f.has('no-refresh-token') ? null : s.refreshToken),
   username: (s, f) => (f.has('other-user-in-response') ? OTHER_USER.username : s.user.username),
-  company: (s, f) => (f.has('other-user-in-response') ? OTHER_USER.company : s.user.company),
+  company: (s, f) => (f.has('other-user-in-response') ? OTHER_USER.company : (s.user.company ?? null)),
   '.issued': (s, f) => s.issuedMs - skew(f),
   '.expires': (s, f) => (f.has('expires-before-issued') ? s.issuedMs - HOUR_MS : s.accessExpiresMs) - skew(f),
 };
 
-const sessionMembers = new Map(Object.entries(SESSION_VALUES).map(([documented, read]) => [responseMember(documented).member, read]));
-
-/** Members a user profile supplies (id, name, seqUser, ...). */
-export const PROFILE_MEMBERS: readonly ResponseMember[] = TOKEN_RESPONSE.members.filter((m) => !sessionMembers.has(m.member));
+/** Members a user profile supplies (id, name, seqUser, ADUser, email, group, ...). */
+export function profileMembers(response: ResponseContract): ResponseMember[] {
+  return response.members.filter((m) => !(m.documented in SESSION_VALUES));
+}
 
 function profileDefault(member: ResponseMember): MemberValue {
   return member.type === 'integer' ? 0 : member.type === 'boolean' ? false : null;
 }
 
-export function tokenValues(session: TokenSession, faults: ActiveFaults): TokenValues {
+export function tokenValues(session: TokenSession, response: ResponseContract, faults: ActiveFaults): TokenValues {
   return new Map(
-    TOKEN_RESPONSE.members.map((m) => {
-      const read = sessionMembers.get(m.member);
+    response.members.map((m) => {
+      const read = SESSION_VALUES[m.documented];
       return [m.member, read ? read(session, faults) : (session.user[m.member] ?? profileDefault(m))];
     }),
   );

@@ -1,19 +1,28 @@
-// The users the reference server knows. A user is login credentials plus the profile the
-// token response carries, keyed by the C# member names of the doc's TokenResponse; a
-// profile is checked against the doc so a typo fails at start, not in a probe.
+// The users the reference server knows, per issuing endpoint: login users log in with company,
+// user name and password, corp users with group id, e-mail and password. A user is the
+// credentials (keyed by the binding model's JSON names) plus the profile the token response
+// carries (keyed by the C# member names of the endpoint's response); both are checked against
+// the docs so a typo fails at start, not in a probe.
 
-import { PROFILE_MEMBERS } from './tokenResponse.ts';
+import { requiredMembers, type EndpointContract } from './contract.ts';
+import { profileMembers } from './tokenResponse.ts';
 
 export interface ReferenceUser {
-  company: string;
   username: string;
   password: string;
-  /** Profile members (`id`, `name`, `seqUser`, `ADUser`, ...); absent ones get null / 0 / false. */
+  /** A login user's company. */
+  company?: string;
+  /** A corp user's group. */
+  groupId?: number;
+  /** Profile members (`id`, `name`, `seqUser`, `ADUser`, `email`, ...); absent ones get null / 0 / false. */
   [member: string]: string | number | boolean | null | undefined;
 }
 
+export type LoginUser = ReferenceUser & { company: string };
+export type CorpUser = ReferenceUser & { groupId: number };
+
 /** Synthetic credentials for tests and the standalone server; never real ones. */
-export const DEFAULT_USERS: readonly ReferenceUser[] = [
+export const DEFAULT_USERS: readonly LoginUser[] = [
   {
     company: '1', username: 'ADMIN', password: 'consinco',
     id: 1, name: 'Administrador da Operação', seqUser: 1, userCode: 'ADM', ADUser: null,
@@ -26,6 +35,20 @@ export const DEFAULT_USERS: readonly ReferenceUser[] = [
   },
 ];
 
+/** Synthetic corp users (a group of companies logs in by e-mail). */
+export const DEFAULT_CORP_USERS: readonly CorpUser[] = [
+  {
+    groupId: 1, username: 'gestor@grupo-exemplo.com.br', password: 'corp-consinco',
+    id: 501, name: 'Gestão Corporativa', seqUser: 501, email: 'gestor@grupo-exemplo.com.br',
+    permissionRole: 'CORPORATIVO', group: 'Grupo Exemplo', groupID: '1', isExt: false,
+  },
+  {
+    groupId: 2, username: 'auditor@grupo-exemplo.com.br', password: 'auditoria#2',
+    id: 502, name: 'Auditoria Externa', seqUser: 502, email: 'auditor@grupo-exemplo.com.br',
+    permissionRole: 'AUDITOR', group: 'Grupo Exemplo Sul', groupID: '2', isExt: true,
+  },
+];
+
 export class ReferenceConfigError extends Error {
   constructor(message: string) {
     super(`reference provider: ${message}`);
@@ -33,22 +56,25 @@ export class ReferenceConfigError extends Error {
   }
 }
 
-const CREDENTIALS = new Set(['company', 'username', 'password']);
 const JS_TYPE = { string: 'string', integer: 'number', boolean: 'boolean', date: 'string', 'decimal number': 'number' } as const;
 
-export function checkUsers(users: readonly ReferenceUser[]): readonly ReferenceUser[] {
-  if (users.length === 0) throw new ReferenceConfigError('at least one user is needed');
+/** The users of one issuing endpoint, checked against its request and response docs. */
+export function checkUsers(users: readonly ReferenceUser[], endpoint: EndpointContract): readonly ReferenceUser[] {
+  const credentials = requiredMembers(endpoint.request);
+  const profile = profileMembers(endpoint.response);
   for (const user of users) {
-    for (const field of CREDENTIALS) {
-      if (typeof user[field] !== 'string' || user[field] === '') throw new ReferenceConfigError(`a user has no ${field}`);
+    for (const member of credentials) {
+      const value = user[member.key];
+      const ok = member.type === 'integer' ? Number.isInteger(value) : typeof value === 'string' && value !== '';
+      if (!ok) throw new ReferenceConfigError(`a ${endpoint.name} user has no ${member.type === 'integer' ? 'integer ' : ''}${member.key}`);
     }
     for (const [key, value] of Object.entries(user)) {
-      if (CREDENTIALS.has(key) || value === undefined) continue;
-      const member = PROFILE_MEMBERS.find((m) => m.member === key);
-      if (!member) throw new ReferenceConfigError(`user ${user.username}: "${key}" is not a profile member (${PROFILE_MEMBERS.map((m) => m.member).join(', ')})`);
+      if (credentials.some((m) => m.key === key) || value === undefined) continue;
+      const member = profile.find((m) => m.member === key);
+      if (!member) throw new ReferenceConfigError(`${endpoint.name} user ${user.username}: "${key}" is not a profile member (${profile.map((m) => m.member).join(', ')})`);
       const nullable = member.type === 'string';
       const ok = value === null ? nullable : typeof value === JS_TYPE[member.type] && (member.type !== 'integer' || Number.isInteger(value));
-      if (!ok) throw new ReferenceConfigError(`user ${user.username}: "${key}" must be ${member.type}${nullable ? ' or null' : ''}`);
+      if (!ok) throw new ReferenceConfigError(`${endpoint.name} user ${user.username}: "${key}" must be ${member.type}${nullable ? ' or null' : ''}`);
     }
   }
   return users;

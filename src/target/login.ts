@@ -1,6 +1,6 @@
 // Obtains a refresh token by logging in, for targets where the user gives credentials instead
-// of a token. The login action is not in the doc; it takes the same body shapes as the refresh
-// (JSON, or DataContract XML in the request namespace). Every login exchange is evidence: it
+// of a token. The request follows the login's Help Page (docs/login.help.txt): JSON with the
+// documented keys, or its DataContract binding model in XML. Every login exchange is evidence: it
 // is handed to the run and judged by the same checks as a refresh. A 200 without a usable
 // refresh token is the server's fault, tried in the other format before the chain gives up.
 
@@ -11,7 +11,8 @@ import { send, type HttpOptions, type HttpOutcome } from '../http/client.ts';
 import { xmlDocument, xmlElement } from '../pact/bodies.ts';
 import { redact, registerCredential } from '../redaction/redactor.ts';
 import { TokenSourceError, type TokenSource } from '../run/tokens.ts';
-import { namingMap } from '../schemas/load.ts';
+import { docEndpoint, LOGIN_DOC } from '../doc/endpoint.ts';
+import { buildNamingMap } from '../naming/namingMap.ts';
 import { learnIssuedTokens } from './issuedTokens.ts';
 import type { LoginBudget } from '../run/logins.ts';
 
@@ -37,15 +38,25 @@ export class LoginWithoutRefreshToken extends TokenSourceError {
 }
 
 /**
- * The login request; the XML one is the binding model as Web API's DataContractSerializer would
- * read it (members in ordinal order). `password` replaces the real one in a preview.
+ * The login request; the XML one is the doc's binding model (ConsincoUserBindingModel) as Web
+ * API's DataContractSerializer reads it: its elements in the sample's order, the optional
+ * ControllerVersion left out. `password` replaces the real one in a preview.
  */
 export function loginRequest(login: LoginConfig, mediaType: LoginMediaType, password = login.password): RecordedRequest {
-  const { company, username } = login;
-  const body = mediaType === 'application/json'
-    ? JSON.stringify({ company, username, password })
-    : xmlDocument('ConsincoLoginBindingModel', namingMap().request.xmlNamespace, [xmlElement('company', company), xmlElement('password', password), xmlElement('username', username)]);
+  const values: Record<string, string> = { company: login.company, username: login.username, password };
+  const body = mediaType === 'application/json' ? JSON.stringify(values) : loginXml(values);
   return { method: 'POST', path: login.path, headers: { accept: mediaType, 'content-type': `${mediaType}; charset=utf-8` }, body };
+}
+
+function loginXml(values: Record<string, string>): string {
+  const { request } = buildNamingMap(docEndpoint(LOGIN_DOC));
+  const elements = request.xmlOrder.flatMap((element) => {
+    const member = request.members.find((m) => m.xml === element);
+    if (!member) return [];
+    if (!(member.json in values)) throw new Error(`the login doc's member ${member.json} has no configured value`);
+    return [xmlElement(element, values[member.json]!)];
+  });
+  return xmlDocument(request.typeName, request.xmlNamespace, elements);
 }
 
 function answer(outcome: HttpOutcome): string {

@@ -3,7 +3,9 @@
 // check outside the fault's declared list may; against the clean provider, in both namings,
 // nothing fails. The table (fault -> checks that caught it) is printed after the run.
 // A fault whose checks are not registered, or that names only the info-level check, cannot
-// enter the catalogue: the first tests below refuse it.
+// enter the catalogue: the first tests below refuse it. A fault marked `awaiting: 'family-run'`
+// acts only where the run does not probe yet (login and corp login inputs): it is listed as
+// pending here, by name, and its wire effect is proven in specs/self/reference/faults.spec.ts.
 
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -34,8 +36,9 @@ const FAULT_ENV: Record<string, Record<string, string>> = {
 const runs: MatrixRun[] = [
   { name: 'clean (backing-field)', env: BASE_ENV },
   { name: 'clean (documented)', env: { ...BASE_ENV, REFERENCE_NAMING: 'documented', NAMING: 'documented' } },
-  ...FAULTS.map((fault) => ({ name: fault.id, fault, env: { ...BASE_ENV, REFERENCE_FAULTS: fault.id, ...FAULT_ENV[fault.id] } })),
+  ...FAULTS.filter((fault) => !('awaiting' in fault)).map((fault) => ({ name: fault.id, fault, env: { ...BASE_ENV, REFERENCE_FAULTS: fault.id, ...FAULT_ENV[fault.id] } })),
 ];
+const AWAITING: readonly Fault[] = FAULTS.filter((fault) => 'awaiting' in fault);
 
 /** Two children at a time: the machine has two cores and each run is mostly one. */
 async function runAll(pending: MatrixRun[], parallel = 2): Promise<void> {
@@ -78,6 +81,13 @@ describe('fault matrix', function () {
       for (const fault of FAULTS) expect(fault.catches.length, fault.id).to.be.above(0);
     });
 
+    it('keeps only faults of the endpoints the run cannot probe yet waiting for the family run', () => {
+      for (const fault of AWAITING) {
+        expect(fault.awaiting, fault.id).to.equal('family-run');
+        expect(fault.endpoints, `${fault.id} acts on refresh-token, which the run probes: it must be in the matrix`).not.to.include('refresh-token');
+      }
+    });
+
     it('gives every fault a unique id and a description', () => {
       expect(new Set(FAULTS.map((f) => f.id)).size).to.equal(FAULTS.length);
       for (const fault of FAULTS) expect(fault.description.length, fault.id).to.be.above(20);
@@ -89,6 +99,10 @@ describe('fault matrix', function () {
       await runAll(runs);
       printMatrix();
     });
+
+    for (const fault of AWAITING) {
+      it.skip(`catches ${fault.id} with ${fault.catches[0]} (awaits the run over login and corp login)`, () => {});
+    }
 
     for (const run of runs) {
       if (!run.fault) {

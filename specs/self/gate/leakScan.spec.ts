@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { scanForSecrets, scrubLeaks } from '../../../src/redaction/leakScan.ts';
 import { clearSecrets, knownSecrets, registerSecret, tokenShape } from '../../../src/redaction/redactor.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
-import { REFRESH_PATH } from '../../../src/reference/contract.ts';
+import { endpointNamed } from '../../../src/reference/contract.ts';
+
+const REFRESH_PATH = endpointNamed('refresh-token').path;
 import { renderHtml } from '../../../src/reports/html.ts';
 import { renderJunit } from '../../../src/reports/junit.ts';
 import { renderMarkdown } from '../../../src/reports/markdown.ts';

@@ -5,7 +5,7 @@
 
 import { expect } from 'chai';
 import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
-import { REFRESH, XSI, post, refreshXml, refreshXmlInOrder, type Wire } from './support.ts';
+import { REFRESH, XSI, post, dataContractXml, refreshXmlInOrder, type Wire } from './support.ts';
 
 describe('reference provider: request binding', () => {
   let provider: ReferenceProvider;
@@ -72,38 +72,38 @@ describe('reference provider: request binding', () => {
     });
 
     it('skips GrantType when it comes after Refreshtoken (an unsupported value goes unseen)', async () => {
-      const wire = await sendXml(refreshXml([['Refreshtoken', provider.issueRefreshToken()], ['GrantType', 'password']]));
+      const wire = await sendXml(dataContractXml([['Refreshtoken', provider.issueRefreshToken()], ['GrantType', 'password']]));
       expect(wire.status).to.equal(200);
     });
 
     it('reads GrantType when it comes before Refreshtoken', async () => {
-      const wire = await sendXml(refreshXml([['GrantType', 'password'], ['Refreshtoken', provider.issueRefreshToken()]]));
+      const wire = await sendXml(dataContractXml([['GrantType', 'password'], ['Refreshtoken', provider.issueRefreshToken()]]));
       expect(wire.status).to.equal(400);
       expect(modelState(wire)).to.have.property('model.grant_type');
     });
 
     it('skips ControllerVersion after GrantType, so its bad value goes unseen, but reads it in order', async () => {
       const token = provider.issueRefreshToken();
-      expect((await sendXml(refreshXml([['GrantType', 'refresh_token'], ['ControllerVersion', 'x'], ['Refreshtoken', token]]))).status).to.equal(200);
-      const inOrder = await sendXml(refreshXml([['ControllerVersion', 'x'], ['Refreshtoken', provider.issueRefreshToken()]]));
+      expect((await sendXml(dataContractXml([['GrantType', 'refresh_token'], ['ControllerVersion', 'x'], ['Refreshtoken', token]]))).status).to.equal(200);
+      const inOrder = await sendXml(dataContractXml([['ControllerVersion', 'x'], ['Refreshtoken', provider.issueRefreshToken()]]));
       expect(inOrder.status).to.equal(400);
       expect(modelState(inOrder)).to.have.property('model.ControllerVersion');
     });
 
     it('skips a second Refreshtoken and unknown elements', async () => {
-      const wire = await sendXml(refreshXml([['Unknown', 'x'], ['Refreshtoken', provider.issueRefreshToken()], ['Refreshtoken', 'other']]));
+      const wire = await sendXml(dataContractXml([['Unknown', 'x'], ['Refreshtoken', provider.issueRefreshToken()], ['Refreshtoken', 'other']]));
       expect(wire.status).to.equal(200);
     });
 
     it('binds nothing from names in another case or namespace', async () => {
       const token = provider.issueRefreshToken();
-      expect((await sendXml(refreshXml([['refreshtoken', token]]))).status).to.equal(400);
-      const foreign = refreshXml([['x:Refreshtoken xmlns:x="urn:other"', token]]).replace('</x:Refreshtoken xmlns:x="urn:other">', '</x:Refreshtoken>');
+      expect((await sendXml(dataContractXml([['refreshtoken', token]]))).status).to.equal(400);
+      const foreign = dataContractXml([['x:Refreshtoken xmlns:x="urn:other"', token]]).replace('</x:Refreshtoken xmlns:x="urn:other">', '</x:Refreshtoken>');
       expect((await sendXml(foreign)).status).to.equal(400);
     });
 
     it('reads i:nil="true" as null, so a nil Refreshtoken is missing', async () => {
-      const body = refreshXml([]).replace('</', `<Refreshtoken i:nil="true"/></`);
+      const body = dataContractXml([]).replace('</', `<Refreshtoken i:nil="true"/></`);
       const wire = await sendXml(body);
       expect(wire.status).to.equal(400);
       expect(modelState(wire)).to.have.property('model.refresh_token');
@@ -111,13 +111,13 @@ describe('reference provider: request binding', () => {
 
     it('decodes character references in text', async () => {
       const token = provider.issueRefreshToken();
-      const wire = await sendXml(refreshXml([['Refreshtoken', token.replace(/-/g, '&#x2D;')]]));
+      const wire = await sendXml(dataContractXml([['Refreshtoken', token.replace(/-/g, '&#x2D;')]]));
       expect(wire.status).to.equal(200);
     });
 
     for (const [name, body] of [
-      ['a wrong root element', refreshXml([['Refreshtoken', 'x']], 'RefreshTokenModel')],
-      ['a wrong namespace', refreshXml([['Refreshtoken', 'x']], undefined, 'http://tempuri.org/')],
+      ['a wrong root element', dataContractXml([['Refreshtoken', 'x']], 'RefreshTokenModel')],
+      ['a wrong namespace', dataContractXml([['Refreshtoken', 'x']], undefined, 'http://tempuri.org/')],
       ['no namespace', `<ConsincoRefreshTokenBindingModel xmlns:i="${XSI}"><Refreshtoken>x</Refreshtoken></ConsincoRefreshTokenBindingModel>`],
       ['malformed XML', '<ConsincoRefreshTokenBindingModel><Refreshtoken>'],
       ['an empty body', ''],

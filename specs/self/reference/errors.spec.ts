@@ -65,7 +65,7 @@ describe('reference provider: errors', () => {
   it('answers bad credentials with 401 and missing ones with 400, in JSON and XML', async () => {
     const wrong = await post(provider, LOGIN, loginJson('1', 'ADMIN', 'nope'), json);
     expect(wrong.status).to.equal(401);
-    expect(message(wrong)).to.equal('The company, user name or password is incorrect.');
+    expect(message(wrong)).to.equal('The company, username or password is incorrect.');
     const wrongXml = await post(provider, LOGIN, loginXml('9'), { 'content-type': 'text/xml', accept: 'text/xml' });
     expect(wrongXml.status).to.equal(401);
     expect(wrongXml.body).to.match(/^<Error><Message>[^<]+<\/Message><\/Error>$/);

@@ -4,9 +4,9 @@
 
 import { expect } from 'chai';
 import { ordinalSort } from '../../../src/naming/namingMap.ts';
-import { CHECK_IDS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
+import { CHECK_IDS, ENDPOINTS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
 import { readInstant } from '../../../src/checks/instant.ts';
-import { NAMING, REFRESH, jsonObject, refreshJson, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
+import { CORP_LOGIN, LOGIN, NAMING, REFRESH, corpLogin, corpLoginJson, jsonObject, loginJson, refreshJson, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
 
 interface Scenario {
   options?: Partial<ReferenceProviderOptions>;
@@ -49,6 +49,9 @@ let echoedToken = '';
 let presentedToken = '';
 const instant = (w: Wire, documented: string) => readInstant(jsonValue(w, documented))!.ms;
 const OFFSET = /[+-]\d{2}:\d{2}$/;
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+const WRONG_PASSWORD = 'not-the-password-42';
+const wrongLogin = (p: ReferenceProvider) => post(p, LOGIN, loginJson('1', 'ADMIN', WRONG_PASSWORD), JSON_HEADERS);
 
 const SCENARIOS: Record<FaultId, Scenario> = {
   'mixed-naming': {
@@ -123,6 +126,10 @@ const SCENARIOS: Record<FaultId, Scenario> = {
   'issued-clock-skew': { exchange: refreshWith('application/json'), shows: (w) => instant(w, '.issued') < Date.parse(w.headers.get('date') ?? '') - 5 * 60_000 },
   'refresh-token-never-expires': { exchange: (p) => refresh(p, p.expiredRefreshToken()), shows: (w) => w.status === 200 },
   'slow-response': { options: { slowMs: 200 }, exchange: (p) => login(p), shows: (w) => w.elapsedMs >= 150 },
+  'corp-group-id-string-500': { exchange: (p) => post(p, CORP_LOGIN, corpLoginJson('1'), JSON_HEADERS), shows: (w) => w.status === 500 },
+  'credentials-echo-in-error': { exchange: wrongLogin, shows: (w) => w.status === 401 && w.body.includes(WRONG_PASSWORD) },
+  'wrong-credentials-500': { exchange: wrongLogin, shows: (w) => w.status === 500 },
+  'corp-login-token-response': { exchange: (p) => corpLogin(p, 'application/xml'), shows: (w) => w.status === 200 && xmlRoot(w).localName === 'TokenResponse' },
   'truncated-body': {
     exchange: refreshWith('application/json'),
     shows: (w) => w.status === 200 && !parses(w.body) && Number(w.headers.get('content-length')) === Buffer.byteLength(w.body),
@@ -145,6 +152,30 @@ describe('reference provider: fault catalogue', () => {
       expect(new Set(fault.catches).size).to.equal(fault.catches.length);
       for (const check of fault.catches) expect(CHECK_IDS as readonly string[]).to.include(check);
       expect(fault.catches as readonly string[]).not.to.include('fields.extra');
+    }
+  });
+
+  it('scopes every fault to endpoints the provider serves, the refresh-token ones included as before', () => {
+    const names = ENDPOINTS.map((e) => e.name);
+    for (const fault of FAULTS) {
+      expect(fault.endpoints.length, fault.id).to.be.above(0);
+      for (const endpoint of fault.endpoints) expect(names, fault.id).to.include(endpoint);
+      if (!('awaiting' in fault)) expect(fault.endpoints, `${fault.id} is proven by the fault matrix, which probes refresh-token`).to.include('refresh-token');
+    }
+  });
+
+  it('shows a fault only on its endpoints: refresh-only, TokenResponse-only and every-endpoint faults', async () => {
+    const provider = await startReferenceProvider({ faults: ['token-echo-in-error', 'renamed-field', 'no-charset', 'wrong-credentials-500'] });
+    try {
+      const wrong = await post(provider, LOGIN, loginJson('1', 'ADMIN', 'nope'), JSON_HEADERS);
+      expect(wrong.status, 'wrong-credentials-500 acts on login').to.equal(500);
+      expect((await refresh(provider, 'never-issued')).status, 'wrong-credentials-500 leaves refresh alone').to.equal(401);
+      const corp = await corpLogin(provider);
+      expect(corp.contentType, 'no-charset acts on every endpoint').to.equal('application/json');
+      expect(Object.keys(jsonObject(corp)), 'renamed-field has no userCode to rename in TokenCorpResponse').not.to.include('<UserCode>k__BackingField');
+      expect(Object.keys(jsonObject(await login(provider))), 'renamed-field acts on login').to.include('<UserCode>k__BackingField');
+    } finally {
+      await provider.stop();
     }
   });
 

@@ -3,15 +3,20 @@
 // naming map, and readers for what came back. Tokens are compared by booleans and lengths.
 
 import { request } from 'node:http';
-import { refreshTokenEndpoint } from '../../../src/doc/endpoint.ts';
+import { CORP_LOGIN_DOC, docEndpoint, LOGIN_DOC, refreshTokenEndpoint } from '../../../src/doc/endpoint.ts';
 import { buildNamingMap, type ResponseMember } from '../../../src/naming/namingMap.ts';
 import { parseXmlDocument, type XmlElement } from '../../../src/xml/safeParse.ts';
 import type { ReferenceProvider } from '../../../src/reference/index.ts';
 
 export const NAMING = buildNamingMap(refreshTokenEndpoint());
+export const LOGIN_NAMING = buildNamingMap(docEndpoint(LOGIN_DOC));
+export const CORP_NAMING = buildNamingMap(docEndpoint(CORP_LOGIN_DOC));
 export const MEDIA_TYPES = ['application/json', 'text/json', 'application/xml', 'text/xml'] as const;
 export const REFRESH = '/api/v1/auth/refresh-token';
 export const LOGIN = '/api/v1/auth/login';
+export const CORP_LOGIN = '/api/v1/auth/corp/login';
+/** The first default corp user's credentials. */
+export const CORP_USER = { groupId: 1, username: 'gestor@grupo-exemplo.com.br', password: 'corp-consinco' };
 export const DOTNET_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/;
 export const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
@@ -61,23 +66,38 @@ export function refreshJson(token: string, grantType?: string): string {
   return JSON.stringify({ refresh_token: token, ...(grantType === undefined ? {} : { grant_type: grantType }) });
 }
 
-/** A refresh body in DataContract XML, elements in the order given as [name, text] pairs. */
-export function refreshXml(elements: [string, string][], root = NAMING.request.typeName, namespace = NAMING.request.xmlNamespace): string {
+/** A request body in DataContract XML (the refresh model unless told), elements in the order given as [name, text] pairs. */
+export function dataContractXml(elements: [string, string][], root = NAMING.request.typeName, namespace = NAMING.request.xmlNamespace): string {
   const children = elements.map(([name, text]) => `<${name}>${text}</${name}>`).join('');
   return `<${root} xmlns:i="${XSI}" xmlns="${namespace}">${children}</${root}>`;
 }
 
 /** The doc's element order with this token and grant type. */
 export function refreshXmlInOrder(token: string, grantType = 'refresh_token'): string {
-  return refreshXml([['ControllerVersion', '3'], ['GrantType', grantType], ['Refreshtoken', token]]);
+  return dataContractXml([['ControllerVersion', '3'], ['GrantType', grantType], ['Refreshtoken', token]]);
 }
 
 export function loginJson(company = '1', username = 'ADMIN', password = 'consinco'): string {
   return JSON.stringify({ company, username, password });
 }
 
+/** The doc's ConsincoUserBindingModel, elements in the sample's order (ControllerVersion first). */
 export function loginXml(company = '1', username = 'ADMIN', password = 'consinco'): string {
-  return `<ConsincoLoginBindingModel xmlns="${NAMING.request.xmlNamespace}"><company>${company}</company><password>${password}</password><username>${username}</username></ConsincoLoginBindingModel>`;
+  return dataContractXml([['ControllerVersion', '4'], ['Company', company], ['Password', password], ['Username', username]], LOGIN_NAMING.request.typeName, LOGIN_NAMING.request.xmlNamespace);
+}
+
+export function corpLoginJson(groupId: number | string = CORP_USER.groupId, username = CORP_USER.username, password = CORP_USER.password): string {
+  return JSON.stringify({ groupId, username, password });
+}
+
+/** The doc's ConsincoUserCorpBindingModel, elements in the sample's order. */
+export function corpLoginXml(groupId = String(CORP_USER.groupId), username = CORP_USER.username, password = CORP_USER.password): string {
+  return dataContractXml([['ControllerVersion', '4'], ['GroupId', groupId], ['Password', password], ['Username', username]], CORP_NAMING.request.typeName, CORP_NAMING.request.xmlNamespace);
+}
+
+export function corpLogin(provider: Target, accept = 'application/json'): Promise<Wire> {
+  const xml = isXml(accept);
+  return post(provider, CORP_LOGIN, xml ? corpLoginXml() : corpLoginJson(), { 'content-type': xml ? 'application/xml' : 'application/json', accept });
 }
 
 /** Refreshes `token` asking for `accept`, sending the body in the same family of format. */
