@@ -20,4 +20,8 @@ const load = (path: string) => requireOrImport(fileURLToPath(new URL(`${path}${C
 const args = process.argv.slice(2);
 if (args.length === 0) ((await load('../pact/recordContract')) as Recording).startRecordingEarly();
 const { runGate } = await load('./gate') as Gate;
-process.exit(await runGate(args));
+const code = await runGate(args);
+// Output to a pipe is written asynchronously: exit only once stdout and stderr have taken all
+// of it, or `--list --format json | jq` and `npm test | tee` would lose their end.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((drained) => stream.write('', drained))));
+process.exit(code);
