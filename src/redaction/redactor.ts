@@ -9,10 +9,15 @@ import { createHash } from 'node:crypto';
 const MIN_SECRET_LENGTH = 8;
 const secrets = new Set<string>();
 const credentials = new Set<string>();
+/** The secrets longest first (a token inside a longer one is replaced with it), kept between calls: every line of output is redacted. */
+let longestFirst: string[] | undefined;
 
 /** A live token: redacted wherever it appears, and looked for by the final leak scan. */
 export function registerSecret(value: string | undefined): void {
-  if (value && value.length >= MIN_SECRET_LENGTH) secrets.add(value);
+  if (value && value.length >= MIN_SECRET_LENGTH && !secrets.has(value)) {
+    secrets.add(value);
+    longestFirst = undefined;
+  }
 }
 
 /**
@@ -36,7 +41,9 @@ export function tokenShape(value: string): string {
 /** Replaces every registered secret (and any extra ones given) by its shape. */
 export function redact(text: string, extra: readonly string[] = []): string {
   let out = text;
-  const all = [...secrets, ...extra.filter((s) => s.length >= MIN_SECRET_LENGTH)].sort((a, b) => b.length - a.length);
+  longestFirst ??= [...secrets].sort((a, b) => b.length - a.length);
+  const others = extra.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  const all = others.length === 0 ? longestFirst : [...longestFirst, ...others].sort((a, b) => b.length - a.length);
   for (const secret of all) {
     if (out.includes(secret)) out = out.split(secret).join(tokenShape(secret));
   }
@@ -54,4 +61,5 @@ function standingAlone(word: string): RegExp {
 export function clearSecrets(): void {
   secrets.clear();
   credentials.clear();
+  longestFirst = undefined;
 }
