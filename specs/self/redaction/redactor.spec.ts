@@ -12,6 +12,15 @@ describe('redactor', () => {
     expect(redact('token=Zq9xLiveToken_123;')).to.equal(`token=${tokenShape('Zq9xLiveToken_123')};`);
   });
 
+  it('replaces a token that contains another one whole, and one registered after earlier redactions', () => {
+    registerSecret('Zq9xLiveToken');
+    expect(redact('Zq9xLiveToken')).to.equal(tokenShape('Zq9xLiveToken'));
+    registerSecret('Zq9xLiveToken_successor');
+    expect(redact('a Zq9xLiveToken_successor b')).to.equal(`a ${tokenShape('Zq9xLiveToken_successor')} b`);
+    expect(redact('x', ['Zq9xExtraSecret'])).to.equal('x');
+    expect(redact('Zq9xExtraSecret and Zq9xLiveToken', ['Zq9xExtraSecret'])).to.equal(`${tokenShape('Zq9xExtraSecret')} and ${tokenShape('Zq9xLiveToken')}`);
+  });
+
   it('ignores values too short to redact safely', () => {
     registerSecret('abc');
     expect(redact('abc')).to.equal('abc');
