@@ -30,6 +30,7 @@ export const mutate = [
  */
 export const specs = [
   'specs/self/checks/checks.spec.ts',
+  'specs/self/checks/evaluate.spec.ts',
   'specs/self/schemas/namingMap.spec.ts',
   'specs/self/schemas/classify.spec.ts',
   'specs/self/validation/*.spec.ts',

@@ -20,6 +20,7 @@ export default {
     ...base.mochaOptions,
     spec: [
       'specs/self/checks/checks.spec.ts',
+      'specs/self/checks/evaluate.spec.ts',
       'specs/self/schemas/namingMap.spec.ts',
       'specs/self/http/charset.spec.ts',
       'specs/self/redaction/redactor.spec.ts',
