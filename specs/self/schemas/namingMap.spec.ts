@@ -9,20 +9,26 @@ import { readFileSync } from 'node:fs';
 import { REFRESH_TOKEN_DOC } from '../../../src/doc/endpoint.ts';
 
 describe('naming map', () => {
-  const map = buildNamingMap(refreshTokenEndpoint());
-  const byDocumented = (name: string) => map.response.members.find((m) => m.documented === name)!;
+  // Built in each test, not once for the file: a map built before a test would hide a change to
+  // how it is built from that test.
+  const map = () => buildNamingMap(refreshTokenEndpoint());
+  const byDocumented = (name: string) => map().response.members.find((m) => m.documented === name)!;
 
   it('pairs every documented name with its backing field, by declaration order', () => {
-    expect(map.response.members).to.have.length(17);
+    expect(map().response.members).to.have.length(17);
     expect(byDocumented('userSequence')).to.include({ member: 'seqUser', jsonBackingField: '<seqUser>k__BackingField', xmlBackingField: '_x003C_seqUser_x003E_k__BackingField', type: 'integer' });
     expect(byDocumented('username')).to.include({ member: 'userName' });
     expect(byDocumented('.issued')).to.include({ member: 'issued', xmlDocumented: '_x002E_issued', type: 'date' });
+    expect(map().response.members.map((m) => m.order)).to.deep.equal(Array.from({ length: 17 }, (_, i) => i + 1));
   });
 
   it('maps the request JSON names to the DataContract elements by sample value', () => {
-    expect(map.request.members.map((m) => [m.json, m.xml])).to.deep.equal([['refresh_token', 'Refreshtoken'], ['grant_type', 'GrantType']]);
-    expect(map.request.xmlOnly.map((m) => m.xml)).to.deep.equal(['ControllerVersion']);
-    expect(map.request.xmlNamespace).to.equal('http://schemas.datacontract.org/2004/07/AuthenticationServer.Models');
+    expect(map().request.members.map((m) => [m.json, m.xml])).to.deep.equal([['refresh_token', 'Refreshtoken'], ['grant_type', 'GrantType']]);
+    expect(map().request.members[1]).to.include({ optional: true, defaultValue: 'refresh_token', example: 'sample string 2' });
+    expect(map().request.members[0]).to.not.have.property('defaultValue');
+    expect(map().request.typeName).to.equal('ConsincoRefreshTokenBindingModel');
+    expect(map().request.xmlOnly.map((m) => m.xml)).to.deep.equal(['ControllerVersion']);
+    expect(map().request.xmlNamespace).to.equal('http://schemas.datacontract.org/2004/07/AuthenticationServer.Models');
   });
 
   it('encodes names the way XmlConvert.EncodeLocalName does', () => {
@@ -78,8 +84,8 @@ describe('naming map', () => {
   });
 
   it('keeps the request XML order and types the XML-only members by their sample', () => {
-    expect(map.request.xmlOrder).to.deep.equal(['ControllerVersion', 'GrantType', 'Refreshtoken']);
-    expect(map.request.xmlOnly).to.deep.equal([{ xml: 'ControllerVersion', type: 'integer', example: '3' }]);
+    expect(map().request.xmlOrder).to.deep.equal(['ControllerVersion', 'GrantType', 'Refreshtoken']);
+    expect(map().request.xmlOnly).to.deep.equal([{ xml: 'ControllerVersion', type: 'integer', example: '3' }]);
     const doc = readFileSync(REFRESH_TOKEN_DOC, 'utf8').replace('<ControllerVersion>3</ControllerVersion>', '<ControllerVersion>v3</ControllerVersion>');
     expect(buildNamingMap(parseHelpPage(doc)).request.xmlOnly[0]).to.include({ type: 'string', example: 'v3' });
   });
@@ -87,8 +93,8 @@ describe('naming map', () => {
   it('records position, example and the response type name and namespace of each member', () => {
     expect(byDocumented('id')).to.include({ order: 6, example: 6 });
     expect(byDocumented('access_token')).to.include({ order: 1, example: 'sample string 1', member: 'accessToken' });
-    expect(map.response.typeName).to.equal('TokenResponse');
-    expect(map.response.xmlNamespace).to.equal('http://schemas.datacontract.org/2004/07/Kike.Security.Data.Dto');
+    expect(map().response.typeName).to.equal('TokenResponse');
+    expect(map().response.xmlNamespace).to.equal('http://schemas.datacontract.org/2004/07/Kike.Security.Data.Dto');
   });
 
   it('encodes a leading character that cannot start a name, and keeps digits, dots and dashes after it', () => {
