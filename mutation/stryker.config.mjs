@@ -8,7 +8,9 @@
 // which mocha 12 renamed to .cjs). An npm alias or override cannot help: the runner takes mocha
 // as a peer, so npm puts it beside the suite's mocha 12 and refuses. In its own folder the runner
 // resolves mocha 11.7 from next to itself, the suite's mocha 12 untouched; the specs run as they
-// do under `npm run test:self` (tsx, the same chai and fixtures).
+// do under `npm run test:self` (tsx, the same chai and fixtures). Stryker also reads tsconfig.json
+// through TypeScript's API (ts.parseConfigFileTextToJson), which TypeScript 7 lacks: TypeScript
+// 5.9 sits beside it for that.
 //
 // Run: `npm run test:mutation` (incremental: only mutants whose code or covering specs changed
 // since the last run are tried again; reports under reports/mutation/).
