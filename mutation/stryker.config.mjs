@@ -37,6 +37,7 @@ export const specs = [
   'specs/self/checks/evaluate.spec.ts',
   'specs/self/schemas/namingMap.spec.ts',
   'specs/self/schemas/classify.spec.ts',
+  'specs/self/schemas/messages.spec.ts',
   'specs/self/validation/*.spec.ts',
   'specs/self/redaction/redactor.spec.ts',
   'specs/self/gate/leakScan.spec.ts',
