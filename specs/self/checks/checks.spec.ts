@@ -113,6 +113,34 @@ describe('checks', () => {
     it('no false positive: validates a documented body against the documented schema, and extra members are allowed', () => {
       expect(statuses('body.schema', exchange({ body: JSON.stringify({ ...JSON.parse(jsonToken({}, 'documented')), productLine: 'x' }) }))).to.deep.equal(['pass']);
     });
+    it('says which schema judged the body: the naming\'s JSON Schema or XSD, or the error schema', () => {
+      const titles = (e: ProbeExchange, ctx = context()) => run('body.schema', e, ctx).map((o) => `${o.status}: ${o.title}`);
+      expect(titles(exchange({ body: jsonToken() }))).to.deep.equal(['pass: token response valid against the backing-field JSON Schema']);
+      expect(titles(exchange({ body: jsonToken({}, 'documented') }))).to.deep.equal(['pass: token response valid against the documented JSON Schema']);
+      expect(titles(exchange({ mediaType: 'application/xml', body: xmlToken('backing-field') }))).to.deep.equal(['pass: token response valid against the backing-field XSD']);
+      expect(titles(exchange({ status: 400, body: '{"Message":"The request is invalid."}' }))).to.deep.equal(['pass: error body valid against the error JSON Schema']);
+      expect(titles(exchange({ status: 400, body: '{"Message":1}' }))).to.deep.equal(['fail: error body invalid against the error JSON Schema: 1 problem(s)']);
+      expect(titles(exchange({ status: 400, body: '{"Message":' }))).to.deep.equal(['fail: error body does not parse']);
+      expect(titles({ ...exchange({ body: '{"a' }), transportError: 'reset' })).to.deep.equal(['fail: token response cut off by the target']);
+    });
+    it('fails an empty token response, but not an empty error body', () => {
+      expect(run('body.schema', exchange({ body: '' }))).to.deep.equal([{ status: 'fail', title: 'empty token response', message: 'Received: an empty body / Expected: a TokenResponse' }]);
+      expect(run('body.schema', exchange({ status: 400, body: '' }))).to.deep.equal([]);
+    });
+    it('shows the first five schema problems and counts the rest', () => {
+      const problem = (n: number) => ({ field: `f${n}`, path: `1:${n}`, received: `r${n}`, expected: `e${n}` });
+      const xml = (count: number) => run('body.schema', exchange({ mediaType: 'application/xml', body: xmlToken('backing-field') }), context({ xsd: Array.from({ length: count }, (_, i) => problem(i + 1)) }))[0]!;
+      expect(xml(7).title).to.equal('token response invalid against the backing-field XSD: 7 problem(s)');
+      expect(xml(7).message).to.match(/e5 \(\+2 more\)$/).and.not.contain('r6');
+      expect(xml(5).message).to.match(/e5$/);
+    });
+    it('refuses to judge an XML body nobody validated, rather than passing it', () => {
+      const ctx = { ...context(), xsdProblems: () => undefined };
+      expect(() => run('body.schema', exchange({ mediaType: 'application/xml', body: xmlToken('backing-field') }), ctx)).to.throw(/was not validated/);
+    });
+    it('no false positive: says nothing about an exchange without a response', () => {
+      expect(run('body.schema', exchange({ noResponse: 'connection refused' }))).to.deep.equal([]);
+    });
   });
 
   describe('naming.consistent', () => {

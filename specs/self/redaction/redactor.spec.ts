@@ -2,6 +2,7 @@
 // so a short password that is also a word ("consinco") does not mangle names that contain it.
 
 import { expect } from 'chai';
+import { createHash } from 'node:crypto';
 import { clearSecrets, knownSecrets, redact, registerCredential, registerSecret, tokenShape } from '../../../src/redaction/redactor.ts';
 
 describe('redactor', () => {
@@ -36,5 +37,40 @@ describe('redactor', () => {
     registerCredential('consinco');
     registerSecret('Zq9xLiveToken_123');
     expect(knownSecrets()).to.deep.equal(['Zq9xLiveToken_123']);
+  });
+
+  it('redacts a token of exactly the shortest safe length, and not one character shorter', () => {
+    registerSecret('Abcdefg8');
+    registerSecret('Abcdef7');
+    expect(knownSecrets()).to.deep.equal(['Abcdefg8']);
+    expect(redact('Abcdefg8 Abcdef7')).to.equal(`${tokenShape('Abcdefg8')} Abcdef7`);
+  });
+
+  it('redacts extra secrets given for one message, long enough ones only', () => {
+    expect(redact('a Zq9xExtraToken_9 b short1', ['Zq9xExtraToken_9', 'short1'])).to.equal(`a ${tokenShape('Zq9xExtraToken_9')} b short1`);
+    expect(knownSecrets()).to.deep.equal([]);
+  });
+
+  it('redacts the longer of two overlapping tokens as itself, not as the shorter one plus a tail', () => {
+    registerSecret('Zq9xLiveToken');
+    expect(redact('Zq9xLiveToken_123', ['Zq9xLiveToken_123'])).to.equal(tokenShape('Zq9xLiveToken_123'));
+    expect(redact('Zq9xLiveToken')).to.equal(tokenShape('Zq9xLiveToken'));
+  });
+
+  it('shapes a token as its length, first three characters and the start of its SHA-256', () => {
+    const value = 'Zq9xLiveToken_123';
+    const sha = createHash('sha256').update(value).digest('hex');
+    expect(tokenShape(value)).to.equal(`<token len=17 starts=Zq9… sha256=${sha.slice(0, 8)}>`);
+    expect(tokenShape('Zq9xLiveToken_124')).to.not.equal(tokenShape(value));
+  });
+
+  it('hides every standing occurrence of a password, its punctuation taken literally', () => {
+    registerCredential('p.ss+w');
+    expect(redact('p.ss+w and p.ss+w, not pxss+w or pxsssw')).to.equal('<credential> and <credential>, not pxss+w or pxsssw');
+  });
+
+  it('ignores an empty password', () => {
+    registerCredential('');
+    expect(redact('a b')).to.equal('a b');
   });
 });

@@ -38,6 +38,18 @@ describe('naming classification', () => {
   it('says unknown when no member name is known', () => {
     expect(classifyJsonNaming({ foo: 1 }, map)).to.equal('unknown');
   });
+  it('no false positive: one backing field, or backing fields both sorted and in declaration order, is Json.NET', () => {
+    expect(classifyJsonNaming({ '<tokenType>k__BackingField': 'bearer' }, map)).to.equal('backing-field');
+    expect(classifyJsonNaming({ '<accessToken>k__BackingField': 'a', '<tokenType>k__BackingField': 'b' }, map)).to.equal('backing-field');
+    expect(classifyJsonNaming({ '<tokenType>k__BackingField': 'b', '<accessToken>k__BackingField': 'a' }, map)).to.equal('backing-field');
+  });
+  it('no false positive: OWIN needs "bearer" in lower case with a numeric expires_in, or an RFC 1123 date in a date member', () => {
+    expect(classifyJsonNaming(responseObject('documented', { tokenType: 'Bearer', expiresIn: 86399 }), map)).to.equal('documented');
+    expect(classifyJsonNaming(responseObject('documented', { name: 'Fri, 10 Jan 2025 08:13:39 GMT' }), map)).to.equal('documented');
+  });
+  it('says unknown for XML elements of no known naming', () => {
+    expect(classifyXmlNaming(['foo', 'bar'], map)).to.equal('unknown');
+  });
   it('classifies XML element names the same way', () => {
     const members = map.response.members;
     expect(classifyXmlNaming(members.map((m) => m.xmlBackingField), map)).to.equal('backing-field');
