@@ -13,7 +13,8 @@ import { embeddedArrangements, liveArrangements, type Arrangements, type Provide
 import { NO_CREDENTIALS } from '../run/tokens.ts';
 import { requestTemplate } from '../pact/templates.ts';
 import { requestMembers } from '../pact/client.ts';
-import { expandProbes, type Probe } from '../probes/cases.ts';
+import { expandProbes, laneOf, type Probe, type ProbeLane } from '../probes/cases.ts';
+import { recordedRoles } from '../probes/execute.ts';
 import { buildRequest } from '../probes/request.ts';
 import { excludedWork, type Selection } from '../selection/select.ts';
 import { loginRequest } from '../target/login.ts';
@@ -28,7 +29,7 @@ const SHOWN_BODY_CHARS = 400;
 
 export type Stage = 'preflight' | 'login' | 'contracts' | 'probes';
 /** chain: in order, one at a time; parallel: CONCURRENCY at once, order not defined; store-down: last, together. */
-export type Lane = 'sequence' | 'chain' | 'parallel' | 'store-down';
+export type Lane = 'sequence' | ProbeLane;
 
 export interface PreviewRequest {
   stage: Stage;
@@ -71,25 +72,13 @@ function entry(stage: Stage, lane: Lane, id: string, mediaType: string, request:
   return { stage, lane, id, mediaType, method: request.method, path: request.path, accept: header('accept'), contentType: header('content-type'), body: bodyShape(request.body), checks, ...(role ? { role } : {}) };
 }
 
-/** The exchanges a probe records, by role, as execute.ts records them. */
-function rolesOf(probe: Probe): Role[] {
-  const c = probe.probeCase;
-  if (c.role === 'hostile') return ['hostile'];
-  switch (c.token?.kind) {
-    case 'rotation': return ['documented', 'replay', 'after-replay'];
-    case 'expired': return ['expired'];
-    case 'store-down': return ['server-error'];
-    default: return ['documented'];
-  }
-}
-
 function probeRequests(probe: Probe, selection: Selection, logsIn: RecordedRequest | undefined): PreviewRequest[] {
   const token = probe.probeCase.token;
   const request = buildRequest(probe, token?.kind === 'literal' ? token.value : token ? TOKEN_MASK : undefined);
-  const lane: Lane = token?.kind === 'chain' ? 'chain' : token?.kind === 'store-down' ? 'store-down' : 'parallel';
+  const lane = laneOf(probe);
   const checksFor = (role: Role) => selection.checks.filter((c) => judges(c, role)).map((c) => c.id);
   const login = logsIn ? [entry('probes', lane, probe.probeCase.id, 'application/json', logsIn, [], 'login')] : [];
-  return [...login, ...rolesOf(probe).map((role) => entry('probes', lane, probe.probeCase.id, probe.mediaType, request, checksFor(role), role))];
+  return [...login, ...recordedRoles(probe).map((role) => entry('probes', lane, probe.probeCase.id, probe.mediaType, request, checksFor(role), role))];
 }
 
 function contractRequest(c: InteractionCase, injected: boolean): RecordedRequest {

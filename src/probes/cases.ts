@@ -18,6 +18,17 @@ export function expandProbes(cases: readonly ProbeCase[] = PROBE_CASES): Probe[]
   return cases.flatMap((probeCase) => (probeCase.accepts ?? MEDIA_TYPES).map((mediaType) => ({ probeCase, mediaType, key: `${probeCase.id} [${mediaType}]` })));
 }
 
+/**
+ * How a probe is scheduled: the token chain in one sequential lane, the provoked 500s last (while
+ * the embedded provider's store is off), every other probe in parallel.
+ */
+export type ProbeLane = 'chain' | 'parallel' | 'store-down';
+
+export function laneOf(probe: Probe): ProbeLane {
+  const kind = probe.probeCase.token?.kind;
+  return kind === 'chain' || kind === 'store-down' ? kind : 'parallel';
+}
+
 /** The test title: what is sent, in which media type, and what the doc expects. */
 export function probeTitle(probe: Probe): string {
   const c = probe.probeCase;

@@ -106,6 +106,18 @@ async function rotation(run: Run, probe: Probe): Promise<Executed> {
   return { exchanges: [refresh, replay, after] };
 }
 
+/** The exchanges a probe records, in order, by role: what `execute` and `storeDown` send (the preview lists them). */
+export function recordedRoles(probe: Probe): Role[] {
+  const c = probe.probeCase;
+  if (c.role === 'hostile') return ['hostile'];
+  switch (c.token?.kind) {
+    case 'rotation': return ['documented', 'replay', 'after-replay'];
+    case 'expired': return ['expired'];
+    case 'store-down': return ['server-error'];
+    default: return ['documented'];
+  }
+}
+
 /** Every probe but the store-down ones (see `storeDown`). */
 export async function execute(run: Run, probe: Probe): Promise<Executed> {
   const token = probe.probeCase.token;

@@ -5,7 +5,7 @@
 
 import { planProbes, type PlannedProbe } from '../plan/probePlan.ts';
 import type { Run } from '../run/context.ts';
-import type { Probe } from './cases.ts';
+import { laneOf, type Probe } from './cases.ts';
 import { execute, storeDown, type Executed } from './execute.ts';
 
 export interface SentProbes {
@@ -15,10 +15,9 @@ export interface SentProbes {
 }
 
 async function sendAll(run: Run, probes: readonly Probe[]): Promise<Map<Probe, Executed>> {
-  const kind = (p: Probe) => p.probeCase.token?.kind;
-  const chain = probes.filter((p) => kind(p) === 'chain');
-  const down = probes.filter((p) => kind(p) === 'store-down');
-  const free = probes.filter((p) => !chain.includes(p) && !down.includes(p));
+  const chain = probes.filter((p) => laneOf(p) === 'chain');
+  const down = probes.filter((p) => laneOf(p) === 'store-down');
+  const free = probes.filter((p) => laneOf(p) === 'parallel');
   const done = new Map<Probe, Executed>();
   const t0 = performance.now();
   await Promise.all([
