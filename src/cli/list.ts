@@ -3,7 +3,7 @@
 
 import { loadConfig } from '../config/config.ts';
 import { buildPreview, type Preview } from '../plan/preview.ts';
-import { selectionFor } from '../selection/forConfig.ts';
+import { select } from '../selection/select.ts';
 
 export function previewText(p: Preview): string[] {
   const rate = p.rateLimit === null ? 'unpaced' : `${p.rateLimit} requests/s`;
@@ -22,6 +22,6 @@ export function previewText(p: Preview): string[] {
 
 export function runList(format: 'text' | 'json'): void {
   const config = loadConfig();
-  const preview = buildPreview(config, selectionFor(config));
+  const preview = buildPreview(config, select(config));
   console.log(format === 'json' ? JSON.stringify(preview, null, 2) : previewText(preview).join('\n'));
 }

@@ -3,18 +3,14 @@
 
 import { accessSync, constants } from 'node:fs';
 import { isFaultId } from '../reference/faults.ts';
-import { ProxySettingError, proxySettings, type ProxySettings } from '../http/proxy.ts';
+import { proxySettings, type ProxySettings } from '../http/proxy.ts';
+import { ConfigError } from './configError.ts';
+
+export { ConfigError } from './configError.ts';
 
 export type NamingSetting = 'auto' | 'backing-field' | 'documented';
 export type Profile = 'default' | 'strict' | 'production';
 export const PROFILES: readonly Profile[] = ['default', 'strict', 'production'];
-
-export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
 
 export interface LoginConfig {
   company: string;
@@ -145,15 +141,6 @@ function patterns(env: Env, name: string): string[] {
 export const PRODUCTION_DEFAULTS = { rateLimit: 5, maxLogins: 1, concurrency: 2 } as const;
 const DEFAULT_CONCURRENCY = 8;
 
-function proxy(env: Env): ProxySettings {
-  try {
-    return proxySettings(env);
-  } catch (error) {
-    if (error instanceof ProxySettingError) throw new ConfigError(error.variable, error.message.slice(error.variable.length + 2));
-    throw error;
-  }
-}
-
 function concurrency(env: Env, production: boolean): number {
   const parallel = positiveInt(env, 'CONCURRENCY', production ? PRODUCTION_DEFAULTS.concurrency : DEFAULT_CONCURRENCY);
   if (parallel > MAX_CONCURRENCY) throw new ConfigError('CONCURRENCY', `${parallel} is more than ${MAX_CONCURRENCY}`);
@@ -249,7 +236,7 @@ export function loadConfig(env: Env = process.env): Config {
     skip: patterns(env, 'SKIP'),
     ...(rateLimit !== undefined ? { rateLimit } : {}),
     ...(maxLogins !== undefined ? { maxLogins } : {}),
-    proxy: proxy(env),
+    proxy: proxySettings(env),
     reference: {
       naming: oneOf(env, 'REFERENCE_NAMING', ['backing-field', 'documented'], 'backing-field'),
       faults: referenceFaults(env, target === undefined),

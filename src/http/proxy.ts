@@ -6,6 +6,7 @@
 // does not cover 127.0.0.1), or `*` for every host. Node's own clients ignore these variables.
 
 import { BlockList, isIP } from 'node:net';
+import { ConfigError } from '../config/configError.ts';
 
 export interface ProxySettings {
   /** Proxy URL for http targets. */
@@ -13,13 +14,6 @@ export interface ProxySettings {
   /** Proxy URL for https targets. */
   https?: string;
   noProxy: string[];
-}
-
-export class ProxySettingError extends Error {
-  constructor(readonly variable: string, message: string) {
-    super(`${variable}: ${message}`);
-    this.name = 'ProxySettingError';
-  }
 }
 
 type Env = Record<string, string | undefined>;
@@ -41,9 +35,9 @@ function proxyUrl(env: Env, name: string): string | undefined {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ProxySettingError(found.name, 'is not a URL (expected e.g. http://proxy.example:3128)');
+    throw new ConfigError(found.name, 'is not a URL (expected e.g. http://proxy.example:3128)');
   }
-  if (url.protocol !== 'http:') throw new ProxySettingError(found.name, `protocol ${url.protocol} is not supported; the proxy must be reached over http://`);
+  if (url.protocol !== 'http:') throw new ConfigError(found.name, `protocol ${url.protocol} is not supported; the proxy must be reached over http://`);
   return url.href;
 }
 

@@ -11,7 +11,7 @@ import { startReferenceProvider, type ReferenceProvider } from '../reference/ind
 import { LoginError, loginSource } from '../target/login.ts';
 import { preflight, sendCheap } from '../target/preflight.ts';
 import { ensureJava } from '../validation/javaCheck.ts';
-import { selectionFor, type Selection } from '../selection/forConfig.ts';
+import { select, type Selection } from '../selection/select.ts';
 import { FindingsCollector } from './findings.ts';
 import { LoginBudget } from './logins.ts';
 import { TokenChain, type TokenSource } from './tokens.ts';
@@ -68,7 +68,7 @@ export async function closeRun(): Promise<void> {
 
 /** Starts a run for the given config (self tests use this directly). */
 export async function startRun(config: Config): Promise<Run> {
-  const selection = selectionFor(config);
+  const selection = select(config);
   ensureJava();
   const startedAt = new Date();
   const findings = new FindingsCollector();

@@ -10,6 +10,7 @@
 // excluded (PROFILE=strict fails a run that excluded a MUST check).
 
 import type { Config } from '../config/config.ts';
+import { ConfigError } from '../config/configError.ts';
 import type { ExcludedWork } from '../findings/types.ts';
 import type { Check } from '../checks/check.ts';
 import { CHECKS } from '../checks/registry.ts';
@@ -40,13 +41,6 @@ export interface Selection {
   profileOmissions: readonly string[];
 }
 
-export class SelectionError extends Error {
-  constructor(readonly variable: 'ONLY' | 'SKIP', message: string) {
-    super(`${variable}: ${message}`);
-    this.name = 'SelectionError';
-  }
-}
-
 function globRegExp(glob: string): RegExp {
   const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`);
@@ -64,10 +58,11 @@ function productionReason(c: ProbeCase): string | undefined {
   return bytes > PRODUCTION_MAX_BODY_BYTES ? `${PRODUCTION}: body over ${PRODUCTION_MAX_BODY_BYTES / 1024} kB` : undefined;
 }
 
+/** A pattern that matches nothing is a configuration error (exit 2), so a typo never silently runs everything. */
 function checkPatterns(variable: 'ONLY' | 'SKIP', patterns: readonly string[], items: readonly WorkItem[]): void {
   for (const pattern of patterns) {
     if (!items.some((item) => matches(pattern, item))) {
-      throw new SelectionError(variable, `"${pattern}" matches no case id, contract id, check id or group (groups: ${GROUPS.map((g) => `group:${g}`).join(', ')})`);
+      throw new ConfigError(variable, `"${pattern}" matches no case id, contract id, check id or group (groups: ${GROUPS.map((g) => `group:${g}`).join(', ')})`);
     }
   }
 }

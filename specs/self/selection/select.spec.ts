@@ -7,7 +7,6 @@ import { ConfigError, loadConfig } from '../../../src/config/config.ts';
 import { createPacer } from '../../../src/http/pacer.ts';
 import { parseRunArgs } from '../../../src/cli/runArgs.ts';
 import { PRODUCTION_MAX_BODY_BYTES, select } from '../../../src/selection/select.ts';
-import { selectionFor } from '../../../src/selection/forConfig.ts';
 import { PROBE_CASES } from '../../../src/probes/cases.ts';
 import { CHECKS } from '../../../src/checks/registry.ts';
 import { gateVerdict } from '../../../src/reports/gate.ts';
@@ -48,8 +47,8 @@ describe('selection', () => {
   });
 
   it('a pattern that matches nothing is a configuration error naming the variable', () => {
-    expect(() => selectionFor({ ...none, skip: ['hostle.*'] })).to.throw(ConfigError, /SKIP: "hostle\.\*" matches no case id/);
-    expect(() => selectionFor({ ...none, only: ['group:nope'] })).to.throw(ConfigError, /ONLY/);
+    expect(() => select({ ...none, skip: ['hostle.*'] })).to.throw(ConfigError, /SKIP: "hostle\.\*" matches no case id/);
+    expect(() => select({ ...none, only: ['group:nope'] })).to.throw(ConfigError, /ONLY/);
   });
 
   it('PROFILE=production leaves out big, entity and deeply nested hostile bodies, and nothing else', () => {
