@@ -19,11 +19,23 @@ export interface LoginConfig {
   path: string;
 }
 
+/** The corp login's credentials (CORP_LOGIN_*): a group id, an e-mail user name and a password. */
+export interface CorpLoginConfig {
+  groupId: string;
+  username: string;
+  password: string;
+}
+
 export interface Config {
   /** Absent: the embedded reference provider is started in-process. */
   targetUrl?: string;
   refreshToken?: string;
   login?: LoginConfig;
+  corpLogin?: CorpLoginConfig;
+  /** The Help Pages the run covers: a page or a folder (DOCS); absent: HELP_URL, else the package's docs/. */
+  docs?: string;
+  /** ENDPOINTS: `METHOD path` globs selecting endpoints of the doc set (empty: all). */
+  endpoints: string[];
   naming: NamingSetting;
   profile: Profile;
   requestTimeoutMs: number;
@@ -68,6 +80,9 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'LOGIN_COMPANY', default: '(none)', description: 'Company for the login that obtains a refresh token (with LOGIN_USERNAME and LOGIN_PASSWORD).' },
   { name: 'LOGIN_USERNAME', default: '(none)', description: 'User name for the login.' },
   { name: 'LOGIN_PASSWORD', default: '(none)', description: 'Password for the login.', secret: true },
+  { name: 'CORP_LOGIN_GROUP_ID', default: '(none)', description: 'Group id for the corp login (with CORP_LOGIN_USERNAME and CORP_LOGIN_PASSWORD); without them the corp login is skipped with the reason.' },
+  { name: 'CORP_LOGIN_USERNAME', default: '(none)', description: 'User name (an e-mail address) for the corp login.' },
+  { name: 'CORP_LOGIN_PASSWORD', default: '(none)', description: 'Password for the corp login.', secret: true },
   { name: 'LOGIN_PATH', default: 'api/v1/auth/login', description: 'Path of the login action, relative to TARGET_URL.' },
   { name: 'NAMING', default: 'auto', description: 'Field naming the target must emit: auto (classify and report), backing-field or documented.' },
   { name: 'PROFILE', default: 'default', description: 'default: SHOULD/MAY checks are advisory; strict: advisory checks, skipped probes and an excluded MUST check fail; production: documented and lifecycle cases, size-bounded hostile input, one login, RATE_LIMIT=5, CONCURRENCY=2 (docs/gate.md).' },
@@ -86,7 +101,9 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'INSECURE_TLS', default: '0', description: 'Set to 1 to skip TLS certificate verification (shown in the report).' },
   { name: 'REPORTS_DIR', default: 'reports', description: 'Folder for findings.json and the other reports.' },
   { name: 'REFRESH_TOKEN_FILE', default: '(none)', description: 'File (written with mode 0600) that receives the last valid refresh token of the chain.' },
-  { name: 'HELP_URL', default: '(none)', description: 'A server\'s live Help index, e.g. https://erp.example:8343/Help, read by npm run doc / validate / schemas when they are given no page.' },
+  { name: 'HELP_URL', default: '(none)', description: 'A server\'s live Help index, e.g. https://erp.example:8343/Help: the run covers every endpoint it lists (unless DOCS is set); npm run doc / validate / schemas read it when given no page.' },
+  { name: 'DOCS', default: '(the package\'s docs/: login, corp login, refresh-token)', description: 'A Help Page file or a folder of them (text copies or saved HTML): the run covers every endpoint they document.' },
+  { name: 'ENDPOINTS', default: '(every endpoint of the doc set)', description: 'Comma-separated `METHOD path` patterns (* matches within a segment, ** across; the method may be left out), e.g. `POST api/v1/auth/*login`.' },
   { name: 'REFERENCE_NAMING', default: 'backing-field', description: 'Embedded provider only: backing-field or documented naming.' },
   { name: 'REFERENCE_FAULTS', default: '(none)', description: 'Embedded provider only: comma-separated fault ids to inject.' },
   { name: 'REFERENCE_SLOW_MS', default: '1500', description: 'Embedded provider only: how long the slow-response fault holds each answer back.' },
@@ -169,14 +186,25 @@ function targetUrl(env: Env): string | undefined {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-function login(env: Env): LoginConfig | undefined {
-  const names = ['LOGIN_COMPANY', 'LOGIN_USERNAME', 'LOGIN_PASSWORD'] as const;
+/** A credential set: all of its variables or none. */
+function allOrNone<N extends string>(env: Env, names: readonly N[]): Record<N, string> | undefined {
   const given = names.filter((n) => value(env, n) !== undefined);
   if (given.length === 0) return undefined;
   const missing = names.find((n) => value(env, n) === undefined);
   if (missing) throw new ConfigError(missing, `is required when ${given.join(', ')} ${given.length > 1 ? 'are' : 'is'} set`);
+  return Object.fromEntries(names.map((n) => [n, value(env, n)!])) as Record<N, string>;
+}
+
+function login(env: Env): LoginConfig | undefined {
+  const set = allOrNone(env, ['LOGIN_COMPANY', 'LOGIN_USERNAME', 'LOGIN_PASSWORD'] as const);
+  if (!set) return undefined;
   const path = (value(env, 'LOGIN_PATH') ?? 'api/v1/auth/login').replace(/^\/+/, '');
-  return { company: value(env, 'LOGIN_COMPANY')!, username: value(env, 'LOGIN_USERNAME')!, password: value(env, 'LOGIN_PASSWORD')!, path };
+  return { company: set.LOGIN_COMPANY, username: set.LOGIN_USERNAME, password: set.LOGIN_PASSWORD, path };
+}
+
+function corpLogin(env: Env): CorpLoginConfig | undefined {
+  const set = allOrNone(env, ['CORP_LOGIN_GROUP_ID', 'CORP_LOGIN_USERNAME', 'CORP_LOGIN_PASSWORD'] as const);
+  return set && { groupId: set.CORP_LOGIN_GROUP_ID, username: set.CORP_LOGIN_USERNAME, password: set.CORP_LOGIN_PASSWORD };
 }
 
 function caFile(env: Env): string | undefined {
@@ -211,6 +239,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (insecureTls && ca) throw new ConfigError('INSECURE_TLS', 'contradicts CA_FILE; choose one');
   const refreshToken = value(env, 'REFRESH_TOKEN');
   const credentials = login(env);
+  const corp = corpLogin(env);
+  const docs = value(env, 'DOCS');
   const refreshTokenFile = value(env, 'REFRESH_TOKEN_FILE');
   const helpUrl = httpUrl(env, 'HELP_URL', 'https://host:8343/Help')?.href;
   const profile = oneOf(env, 'PROFILE', PROFILES, 'default');
@@ -221,6 +251,9 @@ export function loadConfig(env: Env = process.env): Config {
     ...(target ? { targetUrl: target } : {}),
     ...(refreshToken ? { refreshToken } : {}),
     ...(credentials ? { login: credentials } : {}),
+    ...(corp ? { corpLogin: corp } : {}),
+    ...(docs ? { docs } : {}),
+    endpoints: patterns(env, 'ENDPOINTS'),
     naming: oneOf(env, 'NAMING', ['auto', 'backing-field', 'documented'], 'auto'),
     profile,
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 5000),
