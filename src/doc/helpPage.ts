@@ -16,7 +16,11 @@ const OPTIONAL_DEFAULT = /\(OPTIONAL(?:, default value is '([^']*)')?\)/i;
 export function parseHelpPage(text: string, source = ''): EndpointModel {
   const page = parsePage(text, source);
   if (page.kind !== 'api') throw new HelpPageError(1, 'expected an API page ("<METHOD> <path>" on the first line)');
-  const { endpoint } = page;
+  return narrowEndpoint(page.endpoint);
+}
+
+/** The narrowed view of an endpoint read by the general model; HelpPageError when it is outside that shape. */
+export function narrowEndpoint(endpoint: ApiEndpoint): EndpointModel {
   const request = body(endpoint, 'request');
   const response = body(endpoint, 'response');
   if (endpoint.responseCodes.length === 0) throw new HelpPageError(endpoint.at.line, 'section "Response Codes" is missing');

@@ -1,0 +1,59 @@
+// The endpoints a run covers: every endpoint of its doc set (DOCS, else HELP_URL, else the
+// package's own three Consinco auth pages), narrowed by ENDPOINTS. A page that does not read,
+// or a pattern that selects nothing, stops the run before the first probe (exit 2): a gate that
+// silently dropped an endpoint would pass what it never tested.
+
+import { join } from 'node:path';
+import type { Config } from '../config/config.ts';
+import { ConfigError } from '../config/configError.ts';
+import { loadDocPath, type DocSet } from '../doc/docSet.ts';
+import { CORP_LOGIN_DOC, LOGIN_DOC, REFRESH_TOKEN_DOC } from '../doc/endpoint.ts';
+import { loadLiveHelp } from '../doc/liveHelp.ts';
+import type { HttpOptions } from '../http/client.ts';
+import { testedEndpoints, type TestedEndpoint } from './testedEndpoint.ts';
+
+/** The package's own doc set: the Consinco auth family. */
+export const DEFAULT_DOCS = [LOGIN_DOC, CORP_LOGIN_DOC, REFRESH_TOKEN_DOC] as const;
+
+type EndpointSettings = Pick<Config, 'docs' | 'helpUrl' | 'endpoints'>;
+
+async function readDocSet(config: EndpointSettings, http: HttpOptions): Promise<{ set: DocSet; variable: string }> {
+  if (config.docs) return { set: loadDocPath(config.docs), variable: 'DOCS' };
+  if (config.helpUrl) {
+    try {
+      return { set: await loadLiveHelp(config.helpUrl, http), variable: 'HELP_URL' };
+    } catch (error) {
+      throw new ConfigError('HELP_URL', `cannot read ${config.helpUrl}: ${(error as Error).message}`);
+    }
+  }
+  const sets = DEFAULT_DOCS.map((file) => loadDocPath(file));
+  return { set: { endpoints: sets.flatMap((s) => s.endpoints), failures: sets.flatMap((s) => s.failures) }, variable: 'DOCS' };
+}
+
+/** `*` within a path segment, `**` across them; case-insensitive, as Web API routes. */
+function pathPattern(glob: string): RegExp {
+  const body = glob.replace(/^\/+/, '').split('**').map((part) => part.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '[^/]*')).join('.*');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/** `POST api/v1/auth/*`, or a path alone for any method. */
+export function endpointMatches(pattern: string, endpoint: Pick<TestedEndpoint, 'method' | 'path'>): boolean {
+  const [first, ...rest] = pattern.trim().split(/\s+/);
+  const method = rest.length > 0 ? first! : undefined;
+  const path = rest.length > 0 ? rest.join(' ') : first!;
+  return (method === undefined || method.toUpperCase() === endpoint.method.toUpperCase()) && pathPattern(path).test(endpoint.path);
+}
+
+export async function loadEndpointSet(config: EndpointSettings, http: HttpOptions): Promise<TestedEndpoint[]> {
+  const { set, variable } = await readDocSet(config, http);
+  if (set.failures.length > 0) {
+    throw new ConfigError(variable, `${set.failures.length} Help Page(s) do not read: ${set.failures.map((f) => f.message).join('; ')}`);
+  }
+  const all = testedEndpoints(set.endpoints);
+  if (all.length === 0) throw new ConfigError(variable, `${config.docs ?? config.helpUrl ?? join('docs')} documents no endpoint`);
+  const unmatched = config.endpoints.filter((p) => !all.some((e) => endpointMatches(p, e)));
+  if (unmatched.length > 0) {
+    throw new ConfigError('ENDPOINTS', `${unmatched.map((p) => `"${p}"`).join(', ')} matches no endpoint of the doc set (${all.map((e) => e.id).join(', ')})`);
+  }
+  return config.endpoints.length === 0 ? all : all.filter((e) => config.endpoints.some((p) => endpointMatches(p, e)));
+}
