@@ -4,8 +4,8 @@
 
 import type { NamingSetting } from '../config/config.ts';
 import type { Naming, NamingVerdict, RecordedResponse } from '../findings/types.ts';
+import type { NamingMap } from '../naming/namingMap.ts';
 import { classifyJsonNaming, classifyXmlNaming } from '../naming/classify.ts';
-import { namingMap } from '../schemas/load.ts';
 import { hasDoctype, parseXmlDocument, type XmlElement } from '../xml/safeParse.ts';
 
 export type ParsedBody =
@@ -81,10 +81,11 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The naming a parsed token body uses, or undefined when it is no JSON object or XML document. */
-export function tokenNaming(parsed: ParsedBody): NamingVerdict | undefined {
-  if (parsed.format === 'json' && isObject(parsed.value)) return classifyJsonNaming(parsed.value, namingMap());
-  if (parsed.format === 'xml') return classifyXmlNaming(parsed.root.children.map((c) => c.localName), namingMap());
+/** The naming a parsed token body uses, or undefined when it is no JSON object or XML document (or the endpoint no token endpoint). */
+export function tokenNaming(parsed: ParsedBody, wire: NamingMap | undefined): NamingVerdict | undefined {
+  if (!wire) return undefined;
+  if (parsed.format === 'json' && isObject(parsed.value)) return classifyJsonNaming(parsed.value, wire);
+  if (parsed.format === 'xml') return classifyXmlNaming(parsed.root.children.map((c) => c.localName), wire);
   return undefined;
 }
 
@@ -96,8 +97,8 @@ export function namingFamily(verdict: NamingVerdict | undefined): Naming | undef
 }
 
 /** The schema a token body is validated against: its own naming, else the configured one. */
-export function schemaNaming(parsed: ParsedBody, setting: NamingSetting): Naming {
-  return namingFamily(tokenNaming(parsed)) ?? (setting === 'auto' ? 'backing-field' : setting);
+export function schemaNaming(parsed: ParsedBody, setting: NamingSetting, wire: NamingMap | undefined): Naming {
+  return namingFamily(tokenNaming(parsed, wire)) ?? (setting === 'auto' ? 'backing-field' : setting);
 }
 
 /** The kind of body a response should carry: a token on 200, a Web API error otherwise. */

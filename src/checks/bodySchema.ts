@@ -3,9 +3,11 @@
 
 import { formatProblem, type SchemaProblem } from '../validation/problem.ts';
 import { validateJsonBody } from '../validation/jsonBody.ts';
+import { responseJsonProblems, undescribedResponse } from '../validation/endpointResponses.ts';
+import { endpointOf, wireOf } from './exchange.ts';
 import type { Check } from './check.ts';
 import { bodyKind, parseBody, schemaNaming } from './body.ts';
-import { fail, failWith, pass, type Outcome } from './outcome.ts';
+import { fail, failWith, pass, skip, type Outcome } from './outcome.ts';
 
 const SHOWN_PROBLEMS = 5;
 
@@ -18,17 +20,26 @@ export const bodySchema: Check = {
     const response = exchange.response;
     const kind = response && bodyKind(response);
     if (!response || !kind) return [];
-    const what = kind === 'response' ? 'token response' : 'error body';
+    const endpoint = endpointOf(exchange);
+    const wire = wireOf(exchange);
+    const what = kind === 'error' ? 'error body' : wire ? 'token response' : `${endpoint.api.response?.typeText ?? 'response'} body`;
     if (exchange.transportError) return [fail(`${what} cut off by the target`, exchange.transportError, `the complete ${what}`)];
     const parsed = parseBody(response);
     if (parsed.format === 'empty') {
-      return kind === 'response' ? [fail('empty token response', 'an empty body', 'a TokenResponse')] : [];
+      return kind === 'response' && endpoint.api.response ? [fail(`empty ${what}`, 'an empty body', `a ${endpoint.api.response.typeText}`)] : [];
     }
     if (parsed.format === 'invalid') return [fail(`${what} does not parse`, parsed.reason, `a well-formed ${what}`)];
-    const naming = schemaNaming(parsed, ctx.naming);
-    const problems = parsed.format === 'json' ? validateJsonBody(kind, parsed.value, naming) : ctx.xsdProblems(exchange);
-    if (!problems) throw new Error(`body.schema: the XML body of ${exchange.caseId} was not validated`);
-    const schema = kind === 'response' ? `${naming} ${parsed.format === 'json' ? 'JSON Schema' : 'XSD'}` : `error ${parsed.format === 'json' ? 'JSON Schema' : 'XSD'}`;
+    if (kind === 'response') {
+      const undescribed = undescribedResponse(endpoint);
+      if (undescribed) return [skip(`${what} not judged: ${undescribed}`)];
+    }
+    const naming = schemaNaming(parsed, ctx.naming, wire);
+    const problems = parsed.format === 'json'
+      ? (kind === 'response' ? responseJsonProblems(endpoint, parsed.value, naming) : validateJsonBody(kind, parsed.value))
+      : ctx.xsdProblems(exchange);
+    if (!problems) throw new Error(`body.schema: the ${parsed.format.toUpperCase()} body of ${exchange.caseId} was not validated`);
+    const form = parsed.format === 'json' ? 'JSON Schema' : 'XSD';
+    const schema = kind === 'error' ? `error ${form}` : wire ? `${naming} ${form}` : `${endpoint.api.response?.typeText ?? 'response'} ${form}`;
     return [problems.length === 0 ? pass(`${what} valid against the ${schema}`) : invalid(what, schema, problems)];
   },
 };

@@ -3,7 +3,7 @@
 // form or an RFC 1123 date cannot be read back to the same instant by every client.
 
 import { isDotnetDateTime } from '../validation/jsonBody.ts';
-import { namingMap } from '../schemas/load.ts';
+import { wireOf } from './exchange.ts';
 import type { Check } from './check.ts';
 import { isObject, parseBody } from './body.ts';
 import { fail, pass, quote } from './outcome.ts';
@@ -15,7 +15,7 @@ function dateValues(exchange: Parameters<Check['run']>[0]): { name: string; valu
   const response = exchange.response;
   if (response?.status !== 200) return [];
   const parsed = parseBody(response);
-  const members = namingMap().response.members.filter((m) => m.type === 'date');
+  const members = wireOf(exchange)?.response.members.filter((m) => m.type === 'date') ?? [];
   if (parsed.format === 'json' && isObject(parsed.value)) {
     const body = parsed.value;
     return members.flatMap((m) => [m.jsonBackingField, m.documented].filter((k) => k in body).map((k) => ({ name: k, value: body[k] })));

@@ -1,7 +1,10 @@
 // What the checks read: a recorded exchange plus what the probe meant by it (its role), so a
 // check knows whether it applies without knowing the probe table.
 
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
+import { packageEndpoint } from '../endpoints/packageEndpoints.ts';
 import type { Exchange, Identity } from '../findings/types.ts';
+import type { NamingMap } from '../naming/namingMap.ts';
 import type { NamingSetting } from '../config/config.ts';
 import type { HttpOutcome } from '../http/client.ts';
 import { knownSecrets } from '../redaction/redactor.ts';
@@ -23,6 +26,17 @@ export interface ProbeExchange extends Exchange {
   previous?: ProbeExchange;
   /** The user the sent token was issued to, or who logged in, when the run knows it (token.semantics compares the response's). */
   identity?: Identity;
+  /** The endpoint the request went to (absent in offline fixtures: the package's refresh-token). */
+  endpoint?: TestedEndpoint;
+}
+
+export function endpointOf(exchange: Pick<ProbeExchange, 'endpoint'>): TestedEndpoint {
+  return exchange.endpoint ?? packageEndpoint('refresh-token');
+}
+
+/** The naming map of a token endpoint's bodies; undefined for a generic endpoint (its 200 is no token response). */
+export function wireOf(exchange: Pick<ProbeExchange, 'endpoint'>): NamingMap | undefined {
+  return endpointOf(exchange).wire?.naming;
 }
 
 /** What the case meant by a request, plus what came back; the live secrets as known right now. */

@@ -1,13 +1,14 @@
 // fields.extra: members beyond the doc's TokenResponse (seen in the field: productLine) are
 // reported as information, never as a failure: RFC 6749 clients must ignore unknown names.
 
-import { namingMap } from '../schemas/load.ts';
+import type { NamingMap } from '../naming/namingMap.ts';
+import { wireOf } from './exchange.ts';
 import type { Check } from './check.ts';
 import { isObject, parseBody } from './body.ts';
 import { info, pass } from './outcome.ts';
 
-function knownNames(): Set<string> {
-  return new Set(namingMap().response.members.flatMap((m) => [m.documented, m.jsonBackingField, m.xmlBackingField, m.xmlDocumented]));
+function knownNames(wire: NamingMap): Set<string> {
+  return new Set(wire.response.members.flatMap((m) => [m.documented, m.jsonBackingField, m.xmlBackingField, m.xmlDocumented]));
 }
 
 export const fieldsExtra: Check = {
@@ -16,12 +17,13 @@ export const fieldsExtra: Check = {
   rule: 'RFC 6749 §5.1 (clients ignore unrecognized value names)',
   level: 'MAY',
   run(exchange) {
-    if (exchange.response?.status !== 200) return [];
+    const wire = wireOf(exchange);
+    if (exchange.response?.status !== 200 || !wire) return [];
     const parsed = parseBody(exchange.response);
     const names = parsed.format === 'json' && isObject(parsed.value) ? Object.keys(parsed.value)
       : parsed.format === 'xml' ? parsed.root.children.map((c) => c.localName) : undefined;
     if (!names) return [];
-    const known = knownNames();
+    const known = knownNames(wire);
     const extra = names.filter((n) => !known.has(n));
     return extra.length === 0 ? [pass('no members beyond the doc')] : [info(`${extra.length} member(s) beyond the doc`, `Extra members (clients should ignore them): ${extra.join(', ')}`)];
   },

@@ -5,7 +5,7 @@
 import type { NamingReport, NamingVerdict } from '../findings/types.ts';
 import { NAMING_ADVICE, NO_TOKEN_RESPONSE_ADVICE } from '../naming/classify.ts';
 import type { Check } from './check.ts';
-import type { ProbeExchange } from './exchange.ts';
+import { wireOf, type ProbeExchange } from './exchange.ts';
 import { namingFamily, parseBody, tokenNaming } from './body.ts';
 import { fail, pass } from './outcome.ts';
 
@@ -18,7 +18,7 @@ interface Classified {
 function classified(exchange: ProbeExchange): Classified | undefined {
   if (exchange.response?.status !== 200) return undefined;
   const parsed = parseBody(exchange.response);
-  const verdict = tokenNaming(parsed);
+  const verdict = tokenNaming(parsed, wireOf(exchange));
   return verdict && (parsed.format === 'json' || parsed.format === 'xml') ? { format: parsed.format, verdict } : undefined;
 }
 

@@ -2,14 +2,15 @@
 // through the naming map so the backing-field and the documented naming, JSON and XML, all
 // answer the same question. An XML i:nil member reads as null; an absent one is not in the map.
 
-import { namingMap } from '../schemas/load.ts';
+import type { NamingMap } from '../naming/namingMap.ts';
 import type { ParsedBody } from './body.ts';
 import { isObject } from './body.ts';
 
 export type TokenFields = ReadonlyMap<string, unknown>;
 
-export function tokenFields(parsed: ParsedBody): TokenFields | undefined {
-  const members = namingMap().response.members;
+export function tokenFields(parsed: ParsedBody, wire: NamingMap | undefined): TokenFields | undefined {
+  if (!wire) return undefined;
+  const members = wire.response.members;
   if (parsed.format === 'json' && isObject(parsed.value)) {
     const body = parsed.value;
     return new Map(members.flatMap((m) => [m.jsonBackingField, m.documented].filter((k) => Object.hasOwn(body, k)).slice(0, 1).map((k) => [m.documented, body[k]] as const)));

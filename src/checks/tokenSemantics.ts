@@ -7,7 +7,7 @@
 
 import type { Identity } from '../findings/types.ts';
 import type { Check } from './check.ts';
-import type { ProbeExchange } from './exchange.ts';
+import { wireOf, type ProbeExchange } from './exchange.ts';
 import { parseBody } from './body.ts';
 import { readInstant } from './instant.ts';
 import { fail, failWith, pass, quote, type Outcome } from './outcome.ts';
@@ -21,7 +21,7 @@ export const CLOCK_TOLERANCE_SEC = 120;
 function fieldsOf(exchange: ProbeExchange): TokenFields | undefined {
   const response = exchange.response;
   if (response?.status !== 200 || exchange.transportError) return undefined;
-  return tokenFields(parseBody(response));
+  return tokenFields(parseBody(response), wireOf(exchange));
 }
 
 /** A short name for the title, and `Received ... / Expected ...`; member names are the documented ones. */

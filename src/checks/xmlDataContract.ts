@@ -2,8 +2,8 @@
 // in the DTO namespace, every member in that namespace in ordinal order, nulls as
 // i:nil="true" (never omitted), and no XML declaration that contradicts the UTF-8 body.
 
-import { namingMap } from '../schemas/load.ts';
-import { ordinalSort } from '../naming/namingMap.ts';
+import { ordinalSort, type NamingMap } from '../naming/namingMap.ts';
+import { wireOf } from './exchange.ts';
 import type { XmlElement } from '../xml/safeParse.ts';
 import type { Check } from './check.ts';
 import { isXmlMediaType, mediaTypeEssence, namingFamily, parseBody, tokenNaming, type ParsedBody } from './body.ts';
@@ -18,13 +18,14 @@ export const xmlDataContract: Check = {
   level: 'MUST',
   run(exchange) {
     const response = exchange.response;
-    if (response?.status !== 200 || !isXmlMediaType(exchange.mediaType)) return [];
+    const wire = wireOf(exchange);
+    if (response?.status !== 200 || !isXmlMediaType(exchange.mediaType) || !wire) return [];
     const parsed = parseBody(response);
     if (parsed.format !== 'xml') {
       const received = parsed.format === 'invalid' ? parsed.reason : `a ${parsed.format} body`;
       return [fail('no DataContract XML for an XML request', `${received} (Content-Type ${response.headers['content-type'] ?? 'none'})`, `a DataContract XML TokenResponse (${mediaTypeEssence(exchange.mediaType)})`)];
     }
-    const problems = [...declarationProblems(parsed, response.headers['content-type']), ...documentProblems(parsed)];
+    const problems = [...declarationProblems(parsed, response.headers['content-type']), ...documentProblems(parsed, wire)];
     return problems.length > 0 ? problems : [pass('DataContract XML: namespace, ordinal order, i:nil')];
   },
 };
@@ -36,8 +37,8 @@ function declarationProblems(parsed: Extract<ParsedBody, { format: 'xml' }>, con
   return [fail('XML declaration names the wrong encoding', parsed.declaration!, `no XML declaration (DataContractSerializer writes none), or one naming ${charset}`)];
 }
 
-function documentProblems(parsed: Extract<ParsedBody, { format: 'xml' }>): Outcome[] {
-  const { response } = namingMap();
+function documentProblems(parsed: Extract<ParsedBody, { format: 'xml' }>, wire: NamingMap): Outcome[] {
+  const { response } = wire;
   const root = parsed.root;
   const problems: Outcome[] = [];
   if (root.namespace !== response.xmlNamespace || root.localName !== response.typeName) {
@@ -49,15 +50,15 @@ function documentProblems(parsed: Extract<ParsedBody, { format: 'xml' }>): Outco
   const sorted = ordinalSort(names);
   const firstOut = names.findIndex((n, i) => n !== sorted[i]);
   if (firstOut >= 0) problems.push(fail('members not in ordinal order', `${names[firstOut]} at position ${firstOut + 1}`, `${sorted[firstOut]} at position ${firstOut + 1} (ordinal order of the element names)`));
-  problems.push(...nilProblems(root, namingFamily(tokenNaming(parsed))));
+  problems.push(...nilProblems(root, namingFamily(tokenNaming(parsed, wire)), wire));
   return problems;
 }
 
-function nilProblems(root: XmlElement, family: 'backing-field' | 'documented' | undefined): Outcome[] {
+function nilProblems(root: XmlElement, family: 'backing-field' | 'documented' | undefined, wire: NamingMap): Outcome[] {
   const problems: Outcome[] = [];
   if (family) {
     const present = new Set(root.children.map((c) => c.localName));
-    const missing = namingMap().response.members.map((m) => (family === 'backing-field' ? m.xmlBackingField : m.xmlDocumented)).filter((n) => !present.has(n));
+    const missing = wire.response.members.map((m) => (family === 'backing-field' ? m.xmlBackingField : m.xmlDocumented)).filter((n) => !present.has(n));
     if (missing.length > 0) problems.push(fail(`${missing.length} member(s) omitted`, `no element ${missing.join(', ')}`, 'every member present; a null one as <... i:nil="true"/>'));
   }
   const badNils = root.children.filter((c) => Object.entries(c.attributes).some(([name, value]) => name.endsWith(':nil') && value === 'true' && (c.text.trim() !== '' || c.children.length > 0 || !declaresXsi(root, name))));

@@ -4,12 +4,12 @@
 
 import { relative } from 'node:path';
 import { CONTRACTS_DIR } from '../pact/participants.ts';
-import { PROBE_CASES } from '../probes/cases.ts';
+import { casesFor } from '../probes/cases.ts';
 import { LOGIN_CASE } from '../target/login.ts';
 import { scanForSecrets, scrubLeaks } from '../redaction/leakScan.ts';
 import { knownSecrets } from '../redaction/redactor.ts';
 import { gateVerdict } from '../reports/gate.ts';
-import type { MatrixRow, RunnerOutcome } from '../reports/input.ts';
+import { caseKey, type MatrixRow, type RunnerOutcome } from '../reports/input.ts';
 import { writeReports } from '../reports/write.ts';
 import { closeRun, type Run } from '../run/context.ts';
 import { leaveRefreshToken } from '../run/leaveToken.ts';
@@ -17,16 +17,22 @@ import { buildFindingsReport, writeFindings } from '../run/report.ts';
 import { closingLines } from './closing.ts';
 import { exitCodeFor, type ExitCode } from './exitCodes.ts';
 
-/** Documented cases go in the row of the status they expect; hostile input and the login have rows of their own. */
-function rowOfCase(): Record<string, MatrixRow> {
-  return { ...Object.fromEntries(PROBE_CASES.map((c) => [c.id, c.role === 'hostile' ? 'hostile input' : c.expect.status])), [LOGIN_CASE]: 'login' };
+/**
+ * Documented cases go in the row of the status they expect (an input the doc leaves open in the
+ * row of its documented 4xx); hostile input and the logins have rows of their own.
+ */
+function rowOfCase(run: Run): Record<string, MatrixRow> {
+  return Object.fromEntries(run.endpoints.flatMap((endpoint) => [
+    ...casesFor(endpoint, run.endpoints).map((c): [string, MatrixRow] => [caseKey(endpoint.id, c.id), c.role === 'hostile' ? 'hostile input' : c.expect.oneOf ? `any of ${c.expect.oneOf.join(', ')}` : c.expect.status]),
+    [caseKey(endpoint.id, LOGIN_CASE), 'login'],
+  ]));
 }
 
 /** `scanning` announces the leak scan (the stage line of the console). */
 export async function finishRun(run: Run, runner: RunnerOutcome, scanning: () => void): Promise<ExitCode> {
   const reportsStarted = performance.now();
   const report = buildFindingsReport(run);
-  const input = { report, rowOfCase: rowOfCase(), runner };
+  const input = { report, rowOfCase: rowOfCase(run), runner };
   const rendered = writeReports(run.config.reportsDir, input);
   run.findings.timing('reports', performance.now() - reportsStarted);
   // findings.json last, so that it carries the time the reports took.

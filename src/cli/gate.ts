@@ -55,7 +55,7 @@ async function gate(argv: readonly string[]): Promise<ExitCode> {
     const parsed = parseRunArgs(argv);
     Object.assign(process.env, parsed.env);
     if (parsed.list) {
-      runList(parsed.format);
+      await runList(parsed.format);
       return EXIT.CONFORMING;
     }
     args = parsed.mochaArgs;

@@ -2,6 +2,8 @@
 // JSON for a script, sends nothing, exits 0; a bad configuration is exit 2 as for a run.
 
 import { loadConfig } from '../config/config.ts';
+import { loadEndpointSet } from '../endpoints/endpointSet.ts';
+import { httpOptions } from '../http/client.ts';
 import { buildPreview, type Preview } from '../plan/preview.ts';
 import { select } from '../selection/select.ts';
 
@@ -20,8 +22,10 @@ export function previewText(p: Preview): string[] {
   ];
 }
 
-export function runList(format: 'text' | 'json'): void {
+/** Reads the doc set like a run does (HELP_URL: its pages are fetched, nothing is sent to an endpoint). */
+export async function runList(format: 'text' | 'json'): Promise<void> {
   const config = loadConfig();
-  const preview = buildPreview(config, select(config));
+  const endpoints = await loadEndpointSet(config, httpOptions(config, config.targetUrl === undefined));
+  const preview = buildPreview(config, endpoints, select(config, endpoints));
   console.log(format === 'json' ? JSON.stringify(preview, null, 2) : previewText(preview).join('\n'));
 }

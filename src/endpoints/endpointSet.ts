@@ -3,21 +3,17 @@
 // or a pattern that selects nothing, stops the run before the first probe (exit 2): a gate that
 // silently dropped an endpoint would pass what it never tested.
 
-import { join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { ConfigError } from '../config/configError.ts';
 import { loadDocPath, type DocSet } from '../doc/docSet.ts';
-import { CORP_LOGIN_DOC, LOGIN_DOC, REFRESH_TOKEN_DOC } from '../doc/endpoint.ts';
 import { loadLiveHelp } from '../doc/liveHelp.ts';
 import type { HttpOptions } from '../http/client.ts';
+import { packageEndpoints } from './packageEndpoints.ts';
 import { testedEndpoints, type TestedEndpoint } from './testedEndpoint.ts';
-
-/** The package's own doc set: the Consinco auth family. */
-export const DEFAULT_DOCS = [LOGIN_DOC, CORP_LOGIN_DOC, REFRESH_TOKEN_DOC] as const;
 
 type EndpointSettings = Pick<Config, 'docs' | 'helpUrl' | 'endpoints'>;
 
-async function readDocSet(config: EndpointSettings, http: HttpOptions): Promise<{ set: DocSet; variable: string }> {
+async function readDocSet(config: EndpointSettings, http: HttpOptions): Promise<{ set: DocSet; variable: string } | undefined> {
   if (config.docs) return { set: loadDocPath(config.docs), variable: 'DOCS' };
   if (config.helpUrl) {
     try {
@@ -26,8 +22,7 @@ async function readDocSet(config: EndpointSettings, http: HttpOptions): Promise<
       throw new ConfigError('HELP_URL', `cannot read ${config.helpUrl}: ${(error as Error).message}`);
     }
   }
-  const sets = DEFAULT_DOCS.map((file) => loadDocPath(file));
-  return { set: { endpoints: sets.flatMap((s) => s.endpoints), failures: sets.flatMap((s) => s.failures) }, variable: 'DOCS' };
+  return undefined;
 }
 
 /** `*` within a path segment, `**` across them; case-insensitive, as Web API routes. */
@@ -45,15 +40,16 @@ export function endpointMatches(pattern: string, endpoint: Pick<TestedEndpoint, 
 }
 
 export async function loadEndpointSet(config: EndpointSettings, http: HttpOptions): Promise<TestedEndpoint[]> {
-  const { set, variable } = await readDocSet(config, http);
-  if (set.failures.length > 0) {
-    throw new ConfigError(variable, `${set.failures.length} Help Page(s) do not read: ${set.failures.map((f) => f.message).join('; ')}`);
+  const read = await readDocSet(config, http);
+  if (read && read.set.failures.length > 0) {
+    throw new ConfigError(read.variable, `${read.set.failures.length} Help Page(s) do not read: ${read.set.failures.map((f) => f.message).join('; ')}`);
   }
-  const all = testedEndpoints(set.endpoints);
-  if (all.length === 0) throw new ConfigError(variable, `${config.docs ?? config.helpUrl ?? join('docs')} documents no endpoint`);
+  const all = read ? testedEndpoints(read.set.endpoints) : packageEndpoints();
+  if (all.length === 0) throw new ConfigError(read!.variable, `${config.docs ?? config.helpUrl} documents no endpoint`);
   const unmatched = config.endpoints.filter((p) => !all.some((e) => endpointMatches(p, e)));
   if (unmatched.length > 0) {
     throw new ConfigError('ENDPOINTS', `${unmatched.map((p) => `"${p}"`).join(', ')} matches no endpoint of the doc set (${all.map((e) => e.id).join(', ')})`);
   }
   return config.endpoints.length === 0 ? all : all.filter((e) => config.endpoints.some((p) => endpointMatches(p, e)));
 }
+export { DEFAULT_DOCS } from './defaultDocs.ts';

@@ -49,7 +49,8 @@ export interface Exchange {
   /** The `Accept` media type the case asked for (or the one it sent when it asked none). */
   mediaType: string;
   /** What the case expects: the documented status and body kind. */
-  expect: { status: number; body: 'token' | 'error' | 'none' };
+  /** `oneOf`: any of these statuses is the documented answer (the doc does not say which). */
+  expect: { status: number; body: 'token' | 'document' | 'error' | 'none'; oneOf?: readonly number[] };
   request: RecordedRequest;
   response?: RecordedResponse;
   /** Set when no complete response arrived: timeout, reset, invalid HTTP; with `response` when the target cut the body off. */
@@ -60,6 +61,8 @@ export interface Exchange {
 
 export interface Finding {
   check: string;
+  /** The endpoint the finding is about (`POST api/v1/auth/login`); absent for the run as a whole. */
+  endpoint?: string;
   caseId: string;
   mediaType: string;
   status: ResultStatus;
@@ -97,6 +100,15 @@ export interface Pacing {
   loginsUsed: number;
 }
 
+export interface EndpointSummary {
+  /** `POST api/v1/auth/login`. */
+  id: string;
+  name: string;
+  role: 'issuing' | 'refreshing' | 'generic';
+  roleReason: string;
+  naming?: NamingReport;
+}
+
 export interface FindingsReport {
   tool: { name: string; version: string };
   target: string;
@@ -111,6 +123,9 @@ export interface FindingsReport {
   pacing: Pacing;
   startedAt: string;
   durationMs: number;
+  /** The endpoints the run covered, each with its role and (token endpoints) its own naming verdict. */
+  endpoints: EndpointSummary[];
+  /** The naming verdict across every token endpoint's responses. */
   naming: NamingReport;
   results: Finding[];
   /** Contract verification results, when the run verified contracts. */

@@ -13,11 +13,15 @@ import { embeddedArrangements, liveArrangements, type Arrangements, type Provide
 import { NO_CREDENTIALS } from '../run/tokens.ts';
 import { requestTemplate } from '../pact/templates.ts';
 import { requestMembers } from '../pact/client.ts';
-import { expandProbes, laneOf, type Probe, type ProbeLane } from '../probes/cases.ts';
+import { expandProbes, laneOf, qualifiedCaseId, type Probe, type ProbeLane } from '../probes/cases.ts';
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
+import { configuredCredentials } from '../run/credentials.ts';
+import { endpointPath } from '../run/issuers.ts';
+import type { Credentials } from '../probes/request.ts';
 import { recordedRoles } from '../probes/execute.ts';
 import { buildRequest } from '../probes/request.ts';
 import { excludedWork, type Selection } from '../selection/select.ts';
-import { loginRequest } from '../target/login.ts';
+import { loginRequest, passwordMember } from '../target/login.ts';
 import { PREFLIGHT_REQUEST } from '../target/preflight.ts';
 import { planProbes } from './probePlan.ts';
 
@@ -72,13 +76,23 @@ function entry(stage: Stage, lane: Lane, id: string, mediaType: string, request:
   return { stage, lane, id, mediaType, method: request.method, path: request.path, accept: header('accept'), contentType: header('content-type'), body: bodyShape(request.body), checks, ...(role ? { role } : {}) };
 }
 
-function probeRequests(probe: Probe, selection: Selection, logsIn: RecordedRequest | undefined): PreviewRequest[] {
+/** Configured credentials with the password masked; undefined on the embedded provider (its own users log in). */
+function maskedCredentials(config: Config, endpoint: TestedEndpoint): Credentials | undefined {
+  const credentials = configuredCredentials(config, endpoint);
+  const password = passwordMember(endpoint);
+  return credentials && (password ? { ...credentials, [password]: PASSWORD_MASK } : credentials);
+}
+
+function probeRequests(config: Config, probe: Probe, selection: Selection, logsIn: RecordedRequest | undefined): PreviewRequest[] {
   const token = probe.probeCase.token;
-  const request = buildRequest(probe, token?.kind === 'literal' ? token.value : token ? TOKEN_MASK : undefined);
+  const credentials = token?.kind === 'credentials' ? maskedCredentials(config, probe.endpoint) : undefined;
+  const request = buildRequest(probe, token?.kind === 'literal' ? token.value : token && token.kind !== 'credentials' ? TOKEN_MASK : undefined, credentials, endpointPath({ config }, probe.endpoint));
   const lane = laneOf(probe);
+  const id = qualifiedCaseId(probe.endpoint, probe.probeCase.id);
   const checksFor = (role: Role) => selection.checks.filter((c) => judges(c, role)).map((c) => c.id);
-  const login = logsIn ? [entry('probes', lane, probe.probeCase.id, 'application/json', logsIn, [], 'login')] : [];
-  return [...login, ...recordedRoles(probe).map((role) => entry('probes', lane, probe.probeCase.id, probe.mediaType, request, checksFor(role), role))];
+  // An issuing endpoint's own login is the probe itself; the others log in for a token first.
+  const login = logsIn && token?.kind !== 'credentials' ? [entry('probes', lane, id, 'application/json', logsIn, [], 'login')] : [];
+  return [...login, ...recordedRoles(probe).map((role) => entry('probes', lane, id, probe.mediaType, request, checksFor(role), role))];
 }
 
 function contractRequest(c: InteractionCase, injected: boolean): RecordedRequest {
@@ -96,14 +110,15 @@ const UNSTARTED_PROVIDER: ProviderControls = { setTokenStoreAvailable: NOT_CALLE
 /** The verification's own arrangements (states.ts): which states are skipped, which get a live token injected. */
 function previewArrangements(config: Config, embedded: boolean): Arrangements {
   if (embedded) return embeddedArrangements(UNSTARTED_PROVIDER);
-  const hasToken = config.refreshToken !== undefined || config.login !== undefined;
+  const hasToken = config.refreshToken !== undefined || config.login !== undefined || config.corpLogin !== undefined;
   return liveArrangements({ current: async () => undefined, skipReason: () => (hasToken ? undefined : NO_CREDENTIALS) }, hasToken ? TOKEN_MASK : undefined);
 }
 
-export function buildPreview(config: Config, selection: Selection): Preview {
+export function buildPreview(config: Config, endpoints: readonly TestedEndpoint[], selection: Selection): Preview {
   const embedded = config.targetUrl === undefined;
-  const plan = planProbes({ config, embedded, selection }, expandProbes());
-  const login = config.login ? loginRequest(config.login, 'application/json', PASSWORD_MASK) : undefined;
+  const plan = planProbes({ config, embedded, selection }, expandProbes(endpoints));
+  const issuer = endpoints.find((e) => configuredCredentials(config, e));
+  const login = issuer ? loginRequest(issuer, maskedCredentials(config, issuer)!, 'application/json', endpointPath({ config }, issuer)) : undefined;
   const arrangements = previewArrangements(config, embedded);
   const skipped: Preview['skipped'] = [];
   // Pact writes the interactions sorted by description, and the verifier replays them in that order.
@@ -115,9 +130,9 @@ export function buildPreview(config: Config, selection: Selection): Preview {
     return [entry('contracts', 'sequence', c.id, request.headers['accept']!, request, [])];
   });
   const live = plan.probes.filter((p) => !p.excludedBy && !p.skipReason);
-  for (const p of plan.probes) if (p.skipReason) skipped.push({ id: p.probe.probeCase.id, mediaType: p.probe.mediaType, reason: p.skipReason });
+  for (const p of plan.probes) if (p.skipReason) skipped.push({ id: qualifiedCaseId(p.probe.endpoint, p.probe.probeCase.id), mediaType: p.probe.mediaType, reason: p.skipReason });
   const lanes: Lane[] = ['chain', 'parallel', 'store-down'];
-  const probes = live.flatMap((p) => probeRequests(p.probe, selection, p.logsIn ? login : undefined));
+  const probes = live.flatMap((p) => probeRequests(config, p.probe, selection, p.logsIn ? login : undefined));
   return {
     target: config.targetUrl ?? '(embedded reference provider, started on loopback)',
     profile: config.profile,

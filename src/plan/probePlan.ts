@@ -4,14 +4,16 @@
 // preview and the run cannot disagree. Logins are handed out in table order.
 
 import type { Config } from '../config/config.ts';
-import type { Probe } from '../probes/cases.ts';
+import { qualifiedCaseId, type Probe } from '../probes/cases.ts';
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
+import { configuredCredentials, noCredentialsReason } from '../run/credentials.ts';
 import { NOT_EMBEDDED_EXPIRED, NOT_EMBEDDED_STORE_DOWN, NO_OWN_FAMILY } from '../probes/execute.ts';
 import { loginBudgetReason } from '../run/logins.ts';
 import { NO_CREDENTIALS } from '../run/tokens.ts';
 import type { Selection } from '../selection/select.ts';
 
 export interface PlanInput {
-  config: Pick<Config, 'refreshToken' | 'login' | 'maxLogins'>;
+  config: Pick<Config, 'refreshToken' | 'login' | 'corpLogin' | 'maxLogins'>;
   embedded: boolean;
   selection: Selection;
 }
@@ -26,22 +28,24 @@ export interface PlannedProbe {
 
 export interface ProbePlan {
   probes: PlannedProbe[];
-  /** The login that starts the chain (LOGIN_* without REFRESH_TOKEN), before any probe. */
+  /** The login that starts the chain (LOGIN_* or CORP_LOGIN_* without REFRESH_TOKEN), before any probe. */
   initialLogin: boolean;
-  /** Logins the plan makes: the initial one and one per rotation probe on a live target. */
+  /** Logins the plan makes: the initial one, and on a live target one per rotation probe, issuing probe with credentials and family probe. */
   logins: number;
 }
 
 export function planProbes({ config, embedded, selection }: PlanInput, probes: readonly Probe[]): ProbePlan {
-  const initialLogin = config.login !== undefined && config.refreshToken === undefined;
+  const endpoints = [...new Set(probes.map((p) => p.endpoint))];
+  const issuers = endpoints.filter((e) => configuredCredentials(config, e));
+  const initialLogin = issuers.length > 0 && config.refreshToken === undefined;
   let logins = initialLogin ? 1 : 0;
   const canLogIn = () => config.maxLogins === undefined || logins < config.maxLogins;
   const planned = probes.map((probe): PlannedProbe => {
-    const excludedBy = selection.excludedBy(probe.probeCase.id);
+    const excludedBy = selection.excludedBy(qualifiedCaseId(probe.endpoint, probe.probeCase.id));
     if (excludedBy) return { probe, excludedBy, logsIn: false };
-    const skipReason = predictedSkip(probe, config, embedded);
+    const skipReason = predictedSkip(probe, config, embedded, endpoints);
     if (skipReason) return { probe, skipReason, logsIn: false };
-    if (probe.probeCase.token?.kind !== 'rotation' || embedded) return { probe, logsIn: false };
+    if (!logsIn(probe, embedded)) return { probe, logsIn: false };
     if (!canLogIn()) return { probe, skipReason: loginBudgetReason(config.maxLogins!), logsIn: false };
     logins++;
     return { probe, logsIn: true };
@@ -49,12 +53,31 @@ export function planProbes({ config, embedded, selection }: PlanInput, probes: r
   return { probes: planned, initialLogin, logins };
 }
 
-/** The skips known before sending: a token the target cannot give. A broken chain is only known while running. */
-function predictedSkip(probe: Probe, config: PlanInput['config'], embedded: boolean): string | undefined {
+/** A probe that logs in on a live target: its own token family, or an issuing endpoint's login itself. */
+function logsIn(probe: Probe, embedded: boolean): boolean {
+  const kind = probe.probeCase.token?.kind;
+  return !embedded && (kind === 'rotation' || kind === 'credentials' || kind === 'family');
+}
+
+const UNSAFE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** The skips known before sending: a token or credentials the target cannot give, a request that would act. A broken chain is only known while running. */
+function predictedSkip(probe: Probe, config: PlanInput['config'], embedded: boolean, endpoints: readonly TestedEndpoint[]): string | undefined {
   if (embedded) return undefined;
-  switch (probe.probeCase.token?.kind) {
-    case 'chain': return config.refreshToken === undefined && config.login === undefined ? NO_CREDENTIALS : undefined;
-    case 'rotation': return config.login === undefined ? NO_OWN_FAMILY : undefined;
+  const canLogIn = endpoints.some((e) => configuredCredentials(config, e));
+  const { endpoint, probeCase } = probe;
+  if (endpoint.role === 'generic' && probeCase.expect.status < 400 && UNSAFE_METHODS.includes(endpoint.method.toUpperCase())) {
+    return `a request ${endpoint.id} accepts would act on the live server (create or change data); it is sent to the embedded provider only`;
+  }
+  switch (probeCase.token?.kind) {
+    case 'chain': return config.refreshToken === undefined && !canLogIn ? NO_CREDENTIALS : undefined;
+    case 'rotation': return !canLogIn ? NO_OWN_FAMILY : undefined;
+    case 'credentials': return configuredCredentials(config, endpoint) ? undefined : noCredentialsReason(endpoint);
+    case 'family': {
+      const { issuer } = probeCase.token;
+      const endpointOfIssuer = endpoints.find((e) => e.name === issuer);
+      return !endpointOfIssuer || configuredCredentials(config, endpointOfIssuer) ? undefined : noCredentialsReason(endpointOfIssuer);
+    }
     case 'expired': return NOT_EMBEDDED_EXPIRED;
     case 'store-down': return NOT_EMBEDDED_STORE_DOWN;
     default: return undefined;

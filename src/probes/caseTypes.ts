@@ -8,12 +8,19 @@ export type MediaType = (typeof MEDIA_TYPES)[number];
 /**
  * literal: a fixed value (unknown, malformed, hostile); chain: the live chain's token, whose
  * successor continues the chain; rotation: a live token refreshed, then replayed; expired: a
- * token past its lifetime (embedded provider only); store-down: a valid token sent while the
- * embedded provider's token store is off (a provoked 500).
+ * token past its lifetime (embedded provider only); store-down: a valid token (or, on an issuing
+ * endpoint, valid credentials) sent while the embedded provider's token store is off (a provoked
+ * 500); credentials: the issuing endpoint's configured credentials (the `$CREDENTIAL:<member>$`
+ * placeholders); family: a fresh token issued by another endpoint of the run (`issuer`, its name),
+ * refreshed once.
  */
 export type TokenSpec =
   | { kind: 'literal'; value: string }
-  | { kind: 'chain' | 'rotation' | 'expired' | 'store-down' };
+  | { kind: 'family'; issuer: string }
+  | { kind: 'chain' | 'rotation' | 'expired' | 'store-down' | 'credentials' };
+
+/** Where a credential goes in an issuing endpoint's body template: `$CREDENTIAL:<JSON member>$`. */
+export const credentialPlaceholder = (member: string) => `$CREDENTIAL:${member}$`;
 
 export type CaseRole = 'documented' | 'hostile' | 'expired' | 'rotation' | 'server-error';
 
@@ -28,7 +35,8 @@ export interface ProbeCase {
   id: string;
   description: string;
   role: CaseRole;
-  expect: { status: number; body: 'token' | 'error' | 'none' };
+  /** `oneOf`: the doc does not say which of these an input gets (any documented 4xx); `status` is the first. */
+  expect: { status: number; body: 'token' | 'document' | 'error' | 'none'; oneOf?: readonly number[] };
   token?: TokenSpec;
   /**
    * json/xml bodies get the Content-Type matching the Accept family, with `charset` (default

@@ -3,8 +3,9 @@
 // negotiates the charset: Accept-Charset utf-16 (supported) and iso-8859-1 (not: utf-8), and
 // a UTF-16 request body (read in its charset, answered in it).
 
+import type { NamingMap } from '../naming/namingMap.ts';
 import type { ProbeCase } from './caseTypes.ts';
-import { JSON_REFRESH, JSON_REFRESH_DEFAULT_GRANT, REQUEST_JSON, REQUEST_XML, XML_REFRESH, XML_REFRESH_DEFAULT_GRANT, jsonBody, xmlBody } from './requestBodies.ts';
+import { jsonBody, refreshBodies } from './requestBodies.ts';
 import { TOKEN_PLACEHOLDER } from './caseTypes.ts';
 
 /** Well-formed but never issued: a server must answer 401. */
@@ -22,7 +23,9 @@ const utf16 = <T extends { format: 'json' | 'xml'; template: string }>(body: T) 
 const RANKED_CHARSETS = 'iso-8859-1, utf-16;q=0.8, utf-8;q=0.5';
 const literal = (value: string) => ({ kind: 'literal', value }) as const;
 
-export const DOCUMENTED_CASES: readonly ProbeCase[] = [
+export function documentedRefreshCases(naming: NamingMap): ProbeCase[] {
+  const { json: REQUEST_JSON, xml: REQUEST_XML, xmlBody, jsonRefresh: JSON_REFRESH, jsonRefreshDefaultGrant: JSON_REFRESH_DEFAULT_GRANT, xmlRefresh: XML_REFRESH, xmlRefreshDefaultGrant: XML_REFRESH_DEFAULT_GRANT } = refreshBodies(naming);
+  return [
   { id: 'ok.json-body', description: 'a live refresh token in a JSON body', role: 'documented', expect: ok, token: { kind: 'chain' }, body: json(JSON_REFRESH) },
   { id: 'ok.xml-body', description: 'a live refresh token in the doc\'s XML body', role: 'documented', expect: ok, token: { kind: 'chain' }, body: xml(XML_REFRESH) },
   { id: 'ok.json-body.accept-charset-utf-16', description: 'a live refresh token, Accept-Charset: utf-16 (answered in UTF-16)', role: 'documented', expect: ok, token: { kind: 'chain' }, body: json(JSON_REFRESH), acceptCharset: 'utf-16' },
@@ -54,3 +57,4 @@ export const DOCUMENTED_CASES: readonly ProbeCase[] = [
   { id: 'server-error.json-body', description: 'a valid token while the token store is down', role: 'server-error', expect: { status: 500, body: 'error' }, token: { kind: 'store-down' }, body: json(JSON_REFRESH) },
   { id: 'server-error.xml-body', description: 'a valid token while the token store is down', role: 'server-error', expect: { status: 500, body: 'error' }, token: { kind: 'store-down' }, body: xml(XML_REFRESH) },
 ];
+}

@@ -5,14 +5,17 @@
 // would rest on that state (a replay's) is skipped with the reason instead of guessed.
 
 import { send } from '../http/client.ts';
-import { registerSecret } from '../redaction/redactor.ts';
+import { registerCredential, registerSecret } from '../redaction/redactor.ts';
 import type { Run } from '../run/context.ts';
 import { TARGET_STOPPED } from '../run/traffic.ts';
 import { learnIssuedTokens, readIssuedTokens } from '../target/issuedTokens.ts';
 import { recordedExchange, type ProbeExchange, type Role } from '../checks/exchange.ts';
 import type { Identity } from '../findings/types.ts';
 import type { Probe } from './cases.ts';
-import { buildRequest } from './request.ts';
+import { buildRequest, type Credentials } from './request.ts';
+import { endpointPath, familyToken, probeCredentials } from '../run/issuers.ts';
+import { noCredentialsReason } from '../run/credentials.ts';
+import { credentialIdentity, passwordMember } from '../target/login.ts';
 
 export interface Executed {
   exchanges: ProbeExchange[];
@@ -28,12 +31,14 @@ export const NOT_EMBEDDED_STORE_DOWN = 'a live target cannot be made to fail on 
 /** What a probe sends and knows: the refresh token, the exchange it follows up on, whose the token is. */
 interface Sent {
   token?: string;
+  /** An issuing endpoint's credentials, filled into its body. */
+  credentials?: Credentials;
   previous?: ProbeExchange;
   identity?: Identity;
 }
 
-export async function record(run: Run, probe: Probe, role: Role, { token, previous, identity }: Sent = {}): Promise<ProbeExchange> {
-  const request = buildRequest(probe, token);
+export async function record(run: Run, probe: Probe, role: Role, { token, credentials, previous, identity }: Sent = {}): Promise<ProbeExchange> {
+  const request = buildRequest(probe, token, credentials, endpointPath(run, probe.endpoint));
   const outcome = await send(run.target.url, request, run.http);
   if (outcome.response?.status === 200) learnIssuedTokens(outcome.response.body);
   const c = probe.probeCase;
@@ -43,6 +48,7 @@ export async function record(run: Run, probe: Probe, role: Role, { token, previo
     expect: c.expect,
     request,
     role,
+    endpoint: probe.endpoint,
     ...(token !== undefined && role !== 'hostile' ? { sentToken: token } : {}),
     ...(previous ? { previous } : {}),
     ...(identity ? { identity } : {}),
@@ -118,6 +124,30 @@ export function recordedRoles(probe: Probe): Role[] {
   }
 }
 
+/** A login with the issuing endpoint's credentials: on a live target it spends from MAX_LOGINS. */
+async function withCredentials(run: Run, probe: Probe): Promise<Executed> {
+  const credentials = probeCredentials(run, probe.endpoint);
+  if (!credentials) return { exchanges: [], skipReason: noCredentialsReason(probe.endpoint) };
+  const password = passwordMember(probe.endpoint);
+  registerCredential(password && credentials[password]);
+  if (run.traffic.stop) return { exchanges: [], skipReason: TARGET_STOPPED };
+  try {
+    run.loginBudget.spend();
+  } catch (error) {
+    return { exchanges: [], skipReason: (error as Error).message };
+  }
+  return { exchanges: [await record(run, probe, 'documented', { credentials, identity: credentialIdentity(credentials) })] };
+}
+
+/** A refresh of a token fresh from another endpoint of the run (the corp login's tokens are refreshed too). */
+async function family(run: Run, probe: Probe, issuerName: string): Promise<Executed> {
+  const issuer = run.endpoints.find((e) => e.name === issuerName);
+  if (!issuer) return { exchanges: [], skipReason: `${issuerName} is not in the run's endpoint set` };
+  const fresh = await familyToken(run, issuer);
+  if ('skipReason' in fresh) return { exchanges: [], skipReason: run.traffic.stop ? TARGET_STOPPED : fresh.skipReason };
+  return { exchanges: [await record(run, probe, 'documented', { token: fresh.token, identity: fresh.identity })] };
+}
+
 /** Every probe but the store-down ones (see `storeDown`). */
 export async function execute(run: Run, probe: Probe): Promise<Executed> {
   const token = probe.probeCase.token;
@@ -127,6 +157,8 @@ export async function execute(run: Run, probe: Probe): Promise<Executed> {
     case 'literal': return { exchanges: [await record(run, probe, role, { token: token.value })] };
     case 'chain': return chained(run, probe);
     case 'rotation': return rotation(run, probe);
+    case 'credentials': return withCredentials(run, probe);
+    case 'family': return family(run, probe, token.issuer);
     case 'expired': {
       const provider = run.target.provider;
       if (!provider) return { exchanges: [], skipReason: NOT_EMBEDDED_EXPIRED };
@@ -140,11 +172,19 @@ export async function execute(run: Run, probe: Probe): Promise<Executed> {
 export async function storeDown(run: Run, probes: readonly Probe[]): Promise<Executed[]> {
   const provider = run.target.provider;
   if (!provider) return probes.map(() => ({ exchanges: [], skipReason: NOT_EMBEDDED_STORE_DOWN }));
-  const tokens = probes.map(() => provider.issueRefreshToken());
-  tokens.forEach((t) => registerSecret(t));
+  // A refresh sends a valid token, a login valid credentials: the store fails either way.
+  const sent = probes.map((probe): Sent => {
+    if (probe.endpoint.role === 'issuing') {
+      const credentials = provider.credentials(probe.endpoint.name);
+      return credentials ? { credentials } : {};
+    }
+    const token = provider.issueRefreshToken();
+    registerSecret(token);
+    return { token, identity: provider.defaultUser };
+  });
   provider.setTokenStoreAvailable(false);
   try {
-    return await Promise.all(probes.map(async (probe, i) => ({ exchanges: [await record(run, probe, 'server-error', { token: tokens[i]!, identity: provider.defaultUser })] })));
+    return await Promise.all(probes.map(async (probe, i) => ({ exchanges: [await record(run, probe, 'server-error', sent[i])] })));
   } finally {
     provider.setTokenStoreAvailable(true);
   }

@@ -2,11 +2,11 @@
 // judged (a 400, 401 or 413 are all fine answers); only input.no-server-error and the body
 // hygiene checks (no details, no echo, no DOCTYPE, the negotiated type) apply.
 
+import type { NamingMap } from '../naming/namingMap.ts';
 import type { CaseRisk, MediaType, ProbeCase, TokenSpec } from './caseTypes.ts';
 import { TOKEN_PLACEHOLDER } from './caseTypes.ts';
-import { JSON_REFRESH, REQUEST_JSON, REQUEST_XML, XML_REFRESH, jsonBody, xmlBody } from './requestBodies.ts';
+import { jsonBody, refreshBodies } from './requestBodies.ts';
 
-const RT = REQUEST_JSON.refreshToken;
 const TOKENISH = 'aG9zdGlsZS1wcm9iZS10b2tlbi0wMDAx';
 const DEPTH = 5000;
 
@@ -24,15 +24,17 @@ function hostile(id: string, description: string, format: 'json' | 'xml' | 'othe
   };
 }
 
-/** A JSON refresh body carrying `value` as the token (escaped when the request is built). */
-const jsonToken = (id: string, description: string, value: string, accept?: MediaType) => hostile(id, description, 'json', JSON_REFRESH, { token: { kind: 'literal', value }, ...(accept ? { accept } : {}) });
-const xmlToken = (id: string, description: string, value: string, accept?: MediaType) => hostile(id, description, 'xml', XML_REFRESH, { token: { kind: 'literal', value }, ...(accept ? { accept } : {}) });
-
-const XML_HEAD = `<${REQUEST_XML.root} xmlns="${REQUEST_XML.namespace}">`;
-const XML_TAIL = `</${REQUEST_XML.root}>`;
 const LAUGHS = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`)].join('');
 
-export const HOSTILE_CASES: readonly ProbeCase[] = [
+export function hostileRefreshCases(naming: NamingMap): ProbeCase[] {
+  const { json: REQUEST_JSON, xml: REQUEST_XML, xmlBody, jsonRefresh: JSON_REFRESH, xmlRefresh: XML_REFRESH } = refreshBodies(naming);
+  const RT = REQUEST_JSON.refreshToken;
+  /** A JSON refresh body carrying `value` as the token (escaped when the request is built). */
+  const jsonToken = (id: string, description: string, value: string, accept?: MediaType) => hostile(id, description, 'json', JSON_REFRESH, { token: { kind: 'literal', value }, ...(accept ? { accept } : {}) });
+  const xmlToken = (id: string, description: string, value: string, accept?: MediaType) => hostile(id, description, 'xml', XML_REFRESH, { token: { kind: 'literal', value }, ...(accept ? { accept } : {}) });
+  const XML_HEAD = `<${REQUEST_XML.root} xmlns="${REQUEST_XML.namespace}">`;
+  const XML_TAIL = `</${REQUEST_XML.root}>`;
+  return [
   jsonToken('oversized-token', 'a 200 kB refresh token', 'A'.repeat(200_000)),
   hostile('oversized-body', 'a 2 MiB JSON body (beyond usual request limits)', 'json', jsonBody({ [RT]: 'B'.repeat(2 * 1024 * 1024) })),
   jsonToken('unicode-token', 'non-ASCII letters, CJK and an emoji in the token', 'tökén-漢字-😀-ümlaut', 'text/json'),
@@ -81,3 +83,4 @@ export const HOSTILE_CASES: readonly ProbeCase[] = [
   hostile('xml-many-attributes', '5 000 attributes on the root', 'xml', `<${REQUEST_XML.root} xmlns="${REQUEST_XML.namespace}" ${Array.from({ length: 5000 }, (_, i) => `a${i}="${i}"`).join(' ')}><${REQUEST_XML.refreshToken}>${TOKENISH}</${REQUEST_XML.refreshToken}>${XML_TAIL}`),
   hostile('xml-json-mislabelled', 'a JSON body labelled application/xml', 'json', JSON_REFRESH.replace(TOKEN_PLACEHOLDER, TOKENISH), { contentType: 'application/xml; charset=utf-8', accept: 'application/xml' }),
 ];
+}

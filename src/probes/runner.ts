@@ -5,7 +5,7 @@
 
 import type { Finding } from '../findings/types.ts';
 import type { Run } from '../run/context.ts';
-import type { CheckContext, ProbeExchange } from '../checks/exchange.ts';
+import { endpointOf, wireOf, type CheckContext, type ProbeExchange } from '../checks/exchange.ts';
 import { bodyKind, parseBody, schemaNaming } from '../checks/body.ts';
 import { RUN_CASE, RUN_MEDIA_TYPE, evaluateProbe, evaluateRun } from '../checks/evaluate.ts';
 import { namingReport } from '../checks/naming.ts';
@@ -18,6 +18,7 @@ import { LOGIN_CASE, LOGIN_MEDIA_TYPES } from '../target/login.ts';
 import { validateXmlBodies } from '../validation/xmlBody.ts';
 import type { SchemaProblem } from '../validation/problem.ts';
 import { expandProbes, type Probe } from './cases.ts';
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import type { Executed } from './execute.ts';
 import { sendProbes, type SentProbes } from './send.ts';
 import { redact } from '../redaction/redactor.ts';
@@ -44,7 +45,7 @@ async function validateXml(exchanges: readonly ProbeExchange[], ctxNaming: Check
     const kind = response && bodyKind(response);
     if (!response || !kind) return [];
     const parsed = parseBody(response);
-    return parsed.format === 'xml' ? [{ exchange, body: { kind, xml: response.body, naming: schemaNaming(parsed, ctxNaming) } }] : [];
+    return parsed.format === 'xml' ? [{ exchange, body: { kind, xml: response.body, naming: schemaNaming(parsed, ctxNaming, wireOf(exchange)), endpoint: endpointOf(exchange) } }] : [];
   });
   const problems = await validateXmlBodies(xml.map((x) => x.body));
   return new Map(xml.map((x, i) => [x.exchange, problems[i]!]));
@@ -54,8 +55,10 @@ function skipFinding(probe: Probe, reason: string): Finding {
   const role = probe.probeCase.role;
   const check = checkById(role === 'expired' ? 'token.expiry' : role === 'rotation' ? 'token.rotation' : role === 'hostile' ? 'input.no-server-error' : 'status.documented');
   // The reason is the title, said once; a skip has no Received / Expected.
-  return { check: check.id, caseId: probe.probeCase.id, mediaType: probe.mediaType, status: 'skip', level: check.level, title: redact(reason), message: '' };
+  return { check: check.id, endpoint: probe.endpoint.id, caseId: probe.probeCase.id, mediaType: probe.mediaType, status: 'skip', level: check.level, title: redact(reason), message: '' };
 }
+
+const about = (endpoint: TestedEndpoint) => (finding: Finding): Finding => ({ ...finding, endpoint: endpoint.id });
 
 /** A probe the stop cut short is not judged at all: its unanswered requests are the stop's one finding. */
 function afterStop(run: Run, executed: Executed): Executed {
@@ -64,12 +67,16 @@ function afterStop(run: Run, executed: Executed): Executed {
 
 /** The judged exchanges' own findings, plus the skip of the verdict that could not be given. */
 function judge(probe: Probe, { exchanges, skipReason }: Executed, ctx: CheckContext, checks: readonly Check[]): Finding[] {
-  const findings = evaluateProbe(probe.probeCase.id, probe.mediaType, exchanges, ctx, checks);
+  const findings = evaluateProbe(probe.probeCase.id, probe.mediaType, exchanges, ctx, checks).map(about(probe.endpoint));
   return skipReason ? [...findings, skipFinding(probe, skipReason)] : findings;
 }
 
-function judgeLogins(logins: readonly ProbeExchange[], ctx: CheckContext, checks: readonly Check[]): Finding[] {
-  return LOGIN_MEDIA_TYPES.flatMap((mediaType) => evaluateProbe(LOGIN_CASE, mediaType, logins.filter((e) => e.mediaType === mediaType), ctx, checks));
+/** The logins that fed the token chain and the family probes, judged per issuing endpoint and media type. */
+function judgeLogins(endpoints: readonly TestedEndpoint[], logins: readonly ProbeExchange[], ctx: CheckContext, checks: readonly Check[]): Finding[] {
+  return endpoints.flatMap((endpoint) => LOGIN_MEDIA_TYPES.flatMap((mediaType) => {
+    const theirs = logins.filter((e) => e.mediaType === mediaType && endpointOf(e) === endpoint);
+    return evaluateProbe(LOGIN_CASE, mediaType, theirs, ctx, checks).map(about(endpoint));
+  }));
 }
 
 /** The stop as one run finding, each request named after the probe (or login) that sent it. */
@@ -85,7 +92,7 @@ function stopFindings(run: Run, exchanges: readonly ProbeExchange[]): Finding[] 
   return [{ check: inputNoServerError.id, caseId: RUN_CASE, mediaType: RUN_MEDIA_TYPE, level: inputNoServerError.level, status: outcome.status, title: outcome.title, message: outcome.message }];
 }
 
-export async function runProbes(run: Run, probes: readonly Probe[] = expandProbes()): Promise<ProbeRun> {
+export async function runProbes(run: Run, probes: readonly Probe[] = expandProbes(run.endpoints)): Promise<ProbeRun> {
   return evaluateProbes(run, await sendProbes(run, probes));
 }
 
@@ -122,11 +129,14 @@ export async function evaluateProbes(run: Run, { plan, sent }: SentProbes, targe
   const loginXsd = await validateXml(logins, run.config.naming);
   const runCtx: CheckContext = { ...ctx, xsdProblems: (e) => xsd.get(e) ?? loginXsd.get(e) };
   const all = [...probeExchanges, ...logins];
-  const loginFindings = judgeLogins(logins, runCtx, checks);
+  const loginFindings = judgeLogins(run.endpoints, logins, runCtx, checks);
   loginFindings.forEach((f) => run.findings.add(f));
   const stop = checks.includes(inputNoServerError) ? stopFindings(run, [...[...sent.values()].flatMap((e) => e.exchanges), ...run.loginExchanges]) : [];
-  const runFindings = [...stop, ...evaluateRun(all, runCtx, checks)];
+  // Across-run verdicts (one naming throughout) hold per endpoint: each has its own response type.
+  const perEndpoint = run.endpoints.flatMap((endpoint) => evaluateRun(all.filter((e) => endpointOf(e) === endpoint), runCtx, checks).map(about(endpoint)));
+  const runFindings = [...stop, ...perEndpoint];
   runFindings.forEach((f) => run.findings.add(f));
   run.findings.setNaming(namingReport(all));
+  for (const endpoint of run.endpoints) if (endpoint.wire) run.findings.setEndpointNaming(endpoint.id, namingReport(all.filter((e) => endpointOf(e) === endpoint)));
   return { results, loginFindings, runFindings };
 }

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Naming } from '../findings/types.ts';
 import { internalError, issue, refreshToken, type Action, type ActionContext, type Outcome } from './actions.ts';
-import { endpointNamed, ENDPOINTS, type EndpointContract, type EndpointName } from './contract.ts';
+import { endpointNamed, ENDPOINTS, requiredMembers, type EndpointContract, type EndpointName } from './contract.ts';
 import { activateFaults, type ActiveFaults, type FaultId } from './faults.ts';
 import { helpPage } from './helpPages.ts';
 import { invalidRequest, messageOnly } from './httpError.ts';
@@ -50,6 +50,8 @@ export interface ReferenceProvider {
   readonly requestCount: number;
   /** Closes the listener and every socket. */
   stop(): Promise<void>;
+  /** The credentials of an issuing endpoint's first user (`login`, `corp-login`), by JSON member; undefined for another endpoint or none. */
+  credentials(endpoint: string): Record<string, string> | undefined;
   /** A fresh valid refresh token for `username` (a login or corp user; default: the first login user), without HTTP. */
   issueRefreshToken(username?: string): string;
   /** A refresh token the server knows but whose lifetime is over. */
@@ -127,6 +129,12 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
         server.closeAllConnections();
       });
       return stopped;
+    },
+    credentials(name) {
+      const endpoint = ENDPOINTS.find((e) => e.name === name);
+      const user = users.get(name as EndpointName)?.[0];
+      if (!endpoint || !user) return undefined;
+      return Object.fromEntries(requiredMembers(endpoint.request).map((m) => [m.key, String(user[m.key])]));
     },
     issueRefreshToken: (username) => store.remember(userNamed(username), Date.now() + config.refreshTokenLifetimeSec * 1000),
     expiredRefreshToken: (username) => store.remember(userNamed(username), Date.now() - 1000),

@@ -29,10 +29,15 @@ export interface RunnerOutcome {
   durationMs: number;
 }
 
+/** How rowOfCase keys a case: its endpoint's id and its id there (a run-wide finding has no endpoint). */
+export function caseKey(endpoint: string | undefined, caseId: string): string {
+  return endpoint === undefined ? caseId : `${endpoint} ${caseId}`;
+}
+
 export interface ReportInput {
   report: FindingsReport;
   /**
-   * The matrix row of each probe case, keyed by case id: the status the doc expects, or a group
+   * The matrix row of each probe case, keyed by caseKey: the status the doc expects, or a group
    * name such as "hostile input". Cases not listed land in the row "other".
    */
   rowOfCase: Readonly<Record<string, MatrixRow>>;

@@ -7,7 +7,7 @@ import type { Finding } from '../findings/types.ts';
 import { anchorId } from './escape.ts';
 import { isAdvisory, isBlocking } from '../run/policy.ts';
 import { RUN_MEDIA_TYPE } from '../checks/evaluate.ts';
-import type { MatrixRow, ReportInput } from './input.ts';
+import { caseKey, type MatrixRow, type ReportInput } from './input.ts';
 
 export const DOCUMENTED_STATUSES = [200, 400, 401, 500] as const;
 export const DOCUMENTED_MEDIA_TYPES = ['application/json', 'text/json', 'application/xml', 'text/xml'] as const;
@@ -33,7 +33,7 @@ export interface Matrix {
 
 export function buildMatrix({ report, rowOfCase }: ReportInput): Matrix {
   const probed = report.results.filter((f) => f.mediaType !== RUN_MEDIA_TYPE);
-  const rowOf = (f: Finding): MatrixRow => rowOfCase[f.caseId] ?? 'other';
+  const rowOf = (f: Finding): MatrixRow => rowOfCase[caseKey(f.endpoint, f.caseId)] ?? 'other';
   const seenRows = [...new Set(probed.map(rowOf))];
   const extraStatuses = seenRows.filter((r): r is number => typeof r === 'number' && !(DOCUMENTED_STATUSES as readonly number[]).includes(r));
   const groups = seenRows.filter((r): r is string => typeof r === 'string' && r !== 'other');

@@ -8,7 +8,10 @@ import { ConfigError, loadConfig, type Config } from '../config/config.ts';
 import { httpOptions, type HttpOptions } from '../http/client.ts';
 import { ConcurrencyLimit } from '../http/concurrency.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../reference/index.ts';
+import { loadEndpointSet } from '../endpoints/endpointSet.ts';
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import { LoginError, loginSource } from '../target/login.ts';
+import { configuredCredentials, credentialVariables } from './credentials.ts';
 import { preflight, sendCheap } from '../target/preflight.ts';
 import { ensureJava } from '../validation/javaCheck.ts';
 import { select, type Selection } from '../selection/select.ts';
@@ -30,6 +33,10 @@ export interface RunTarget {
 
 export interface Run {
   config: Config;
+  /** The endpoints the run covers (DOCS, HELP_URL or the package's three; ENDPOINTS narrows). */
+  endpoints: readonly TestedEndpoint[];
+  /** The issuing endpoint whose logins feed the token chain, when credentials for one are configured. */
+  chainIssuer?: TestedEndpoint;
   target: RunTarget;
   http: HttpOptions;
   findings: FindingsCollector;
@@ -68,7 +75,6 @@ export async function closeRun(): Promise<void> {
 
 /** Starts a run for the given config (self tests use this directly). */
 export async function startRun(config: Config): Promise<Run> {
-  const selection = select(config);
   ensureJava();
   const startedAt = new Date();
   const findings = new FindingsCollector();
@@ -83,17 +89,28 @@ export async function startRun(config: Config): Promise<Run> {
     const t0 = performance.now();
     await preflight(target.url, direct);
     findings.timing('preflight', performance.now() - t0);
-    const tokens = new TokenChain(config.refreshToken, tokenSource(config, target, http, (e) => loginExchanges.push(e), loginBudget));
-    if (config.login && !config.refreshToken) await checkLogin(tokens);
-    return { config, target, http, findings, tokens, traffic, loginExchanges, selection, loginBudget, startedAt };
+    const endpoints = await loadEndpointSet(config, direct);
+    const selection = select(config, endpoints);
+    // The chain starts from the first issuing endpoint with credentials: the login, else the corp login.
+    const chainIssuer = endpoints.find((e) => configuredCredentials(config, e));
+    const source = chainIssuer ? loginTokens(config, chainIssuer, target, http, (e) => loginExchanges.push(e), loginBudget) : providerTokens(target);
+    const tokens = new TokenChain(config.refreshToken, source);
+    if (chainIssuer && !config.refreshToken) await checkLogin(tokens, chainIssuer);
+    return { config, endpoints, ...(chainIssuer ? { chainIssuer } : {}), target, http, findings, tokens, traffic, loginExchanges, selection, loginBudget, startedAt };
   } catch (error) {
     await provider?.stop();
     throw error;
   }
 }
 
-function tokenSource(config: Config, target: RunTarget, http: HttpOptions, onLogin: (exchange: ProbeExchange) => void, budget: LoginBudget): TokenSource | undefined {
-  if (config.login) return loginSource(target.url, config.login, http, onLogin, budget);
+function loginTokens(config: Config, issuer: TestedEndpoint, target: RunTarget, http: HttpOptions, onLogin: (exchange: ProbeExchange) => void, budget: LoginBudget): TokenSource {
+  // LOGIN_PATH moves the login away from its doc's path.
+  const path = issuer.name === 'login' ? config.login?.path : undefined;
+  return loginSource({ baseUrl: target.url, endpoint: issuer, credentials: configuredCredentials(config, issuer)!, ...(path ? { path } : {}) }, http, onLogin, budget);
+}
+
+/** Without credentials, the embedded provider hands out tokens of its first login user directly. */
+function providerTokens(target: RunTarget): TokenSource | undefined {
   const provider = target.provider;
   return provider ? { obtain: async () => provider.issueRefreshToken(), identity: provider.defaultUser } : undefined;
 }
@@ -102,8 +119,10 @@ function tokenSource(config: Config, target: RunTarget, http: HttpOptions, onLog
  * Refused credentials are a configuration problem: stop before any probe runs. A login that
  * answers 200 without a usable refresh token is not: the run goes on and reports it.
  */
-async function checkLogin(tokens: TokenChain): Promise<void> {
+async function checkLogin(tokens: TokenChain, issuer: TestedEndpoint): Promise<void> {
   await tokens.current();
   const failure = tokens.failure();
-  if (failure instanceof LoginError) throw new ConfigError('LOGIN_USERNAME', `${failure.message} (check LOGIN_COMPANY, LOGIN_USERNAME, LOGIN_PASSWORD and LOGIN_PATH)`);
+  if (!(failure instanceof LoginError)) return;
+  const variables = [...credentialVariables(issuer), ...(issuer.name === 'login' ? ['LOGIN_PATH'] : [])];
+  throw new ConfigError(variables.find((v) => v.endsWith('_USERNAME')) ?? variables[0]!, `${failure.message} (check ${variables.slice(0, -1).join(', ')} and ${variables.at(-1)})`);
 }

@@ -19,6 +19,7 @@ export class FindingsCollector {
   private readonly contracts: ContractResult[] = [];
   private readonly stages: Timing[] = [];
   private namingReport: NamingReport = { verdict: 'unknown', byFormat: {}, advice: '' };
+  private readonly endpointNaming = new Map<string, NamingReport>();
 
   add(finding: Finding): void {
     this.all.push(finding);
@@ -50,5 +51,14 @@ export class FindingsCollector {
 
   naming(): NamingReport {
     return this.namingReport;
+  }
+
+  /** A token endpoint's own naming verdict (by endpoint id). */
+  setEndpointNaming(endpoint: string, report: NamingReport): void {
+    this.endpointNaming.set(endpoint, report);
+  }
+
+  namingOf(endpoint: string): NamingReport | undefined {
+    return this.endpointNaming.get(endpoint);
   }
 }

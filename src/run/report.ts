@@ -30,6 +30,10 @@ export function buildFindingsReport(run: Run): FindingsReport {
     pacing: { rateLimit: run.config.rateLimit ?? null, concurrency: run.config.concurrency, maxLogins: run.config.maxLogins ?? null, loginsUsed: run.loginBudget.used() },
     startedAt: run.startedAt.toISOString(),
     durationMs: Date.now() - run.startedAt.getTime(),
+    endpoints: run.endpoints.map(({ id, name, role, roleReason }) => {
+      const naming = run.findings.namingOf(id);
+      return { id, name, role, roleReason, ...(naming ? { naming } : {}) };
+    }),
     naming: run.findings.naming(),
     results,
     ...(contracts.length > 0 ? { contracts } : {}),

@@ -79,7 +79,7 @@ export function consumerStage(run: Run): Promise<ConsumerStage> {
 
 export function probeStage(run: Run): Promise<ProbeRun> {
   return stage(run, 'probes', async () => {
-    const probes = expandProbes();
+    const probes = expandProbes(run.endpoints);
     const sent = await targetTurn(run, () => sendProbes(run, probes));
     // The checks (and their JSON Schema compiler) load now, while the verification uses the target.
     const { evaluateProbes } = loadLazily<typeof import('../probes/runner.ts')>(import.meta.url, '../probes/runner');
@@ -105,7 +105,7 @@ export function verificationStage(run: Run): Promise<ContractVerdict[]> {
  */
 export function stageBudgetMs(run: Run): number {
   const perRequest = run.config.requestTimeoutMs + (run.config.rateLimit ? 1000 / run.config.rateLimit : 0);
-  return (expandProbes().length + INTERACTIONS.length) * perRequest * 3 + 30_000;
+  return (expandProbes(run.endpoints).length + INTERACTIONS.length) * perRequest * 3 + 30_000;
 }
 
 /** The consumer spec calls this when its tests have reported. */

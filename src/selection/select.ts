@@ -3,7 +3,8 @@
 // excluded it, so each report can list it instead of letting it go silently missing.
 //
 // Patterns are comma-separated globs (`*` any run of characters, `?` one) matched against whole
-// ids (case, contract and check ids), or `group:<name>`. ONLY works per dimension: patterns that
+// ids (case ids, alone or as `<endpoint name>/<case id>`, contract and check ids), or
+// `group:<name>` (`group:endpoint:login` for one endpoint's cases). ONLY works per dimension: patterns that
 // match work (cases, contract interactions) keep only the work they match, patterns that match
 // checks keep only those checks; a dimension no ONLY pattern names stays whole. An excluded
 // check is never run: it judges no exchange, passes and fails nothing, and is listed as
@@ -16,7 +17,9 @@ import type { Check } from '../checks/check.ts';
 import { CHECKS } from '../checks/registry.ts';
 import { INTERACTIONS, type InteractionCase } from '../pact/interactions.ts';
 import type { ProbeCase } from '../probes/caseTypes.ts';
-import { PROBE_CASES, expandProbes } from '../probes/cases.ts';
+import { casesFor, endpointProbes, qualifiedCaseId } from '../probes/cases.ts';
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
+import { packageEndpoints } from '../endpoints/packageEndpoints.ts';
 import { buildRequest } from '../probes/request.ts';
 import { GROUPS, caseItem, checkItem, contractItem, type WorkItem } from './workItems.ts';
 
@@ -48,13 +51,14 @@ function globRegExp(glob: string): RegExp {
 
 export function matches(pattern: string, item: WorkItem): boolean {
   if (pattern.startsWith('group:')) return item.groups.includes(pattern.slice('group:'.length));
-  return globRegExp(pattern).test(item.id);
+  const glob = globRegExp(pattern);
+  return glob.test(item.id) || (item.localId !== undefined && glob.test(item.localId));
 }
 
-function productionReason(c: ProbeCase): string | undefined {
+function productionReason(endpoint: TestedEndpoint, c: ProbeCase): string | undefined {
   if (c.role !== 'hostile') return undefined;
   if (c.risk) return `${PRODUCTION}: ${c.risk.replace('-', ' ')}`;
-  const bytes = Math.max(...expandProbes([c]).map((p) => Buffer.byteLength(buildRequest(p, p.probeCase.token?.kind === 'literal' ? p.probeCase.token.value : undefined).body)));
+  const bytes = Math.max(...endpointProbes(endpoint, [c]).map((p) => Buffer.byteLength(buildRequest(p, p.probeCase.token?.kind === 'literal' ? p.probeCase.token.value : undefined).body)));
   return bytes > PRODUCTION_MAX_BODY_BYTES ? `${PRODUCTION}: body over ${PRODUCTION_MAX_BODY_BYTES / 1024} kB` : undefined;
 }
 
@@ -73,8 +77,9 @@ export interface SelectionInput {
   profile: Config['profile'];
 }
 
-export function select({ only, skip, profile }: SelectionInput, cases: readonly ProbeCase[] = PROBE_CASES, checks: readonly Check[] = CHECKS, interactions: readonly InteractionCase[] = INTERACTIONS): Selection {
-  const work = [...cases.map(caseItem), ...interactions.map(contractItem)];
+export function select({ only, skip, profile }: SelectionInput, endpoints: readonly TestedEndpoint[] = packageEndpoints(), checks: readonly Check[] = CHECKS, interactions: readonly InteractionCase[] = INTERACTIONS): Selection {
+  const cases = endpoints.flatMap((endpoint) => casesFor(endpoint, endpoints).map((c) => ({ endpoint, c })));
+  const work = [...cases.map(({ endpoint, c }) => caseItem(endpoint, c)), ...interactions.map(contractItem)];
   const checkItems = checks.map(checkItem);
   checkPatterns('ONLY', only, [...work, ...checkItems]);
   checkPatterns('SKIP', skip, [...work, ...checkItems]);
@@ -89,7 +94,7 @@ export function select({ only, skip, profile }: SelectionInput, cases: readonly 
     return pattern ? `SKIP=${pattern}` : undefined;
   };
   const production = profile === 'production';
-  const caseReason = new Map(cases.map((c) => [c.id, production ? productionReason(c) : undefined]));
+  const caseReason = new Map(cases.map(({ endpoint, c }) => [qualifiedCaseId(endpoint, c.id), production ? productionReason(endpoint, c) : undefined]));
   const excluded: Exclusion[] = [];
   const exclude = (item: WorkItem, by: string | undefined) => (by ? (excluded.push({ ...item, by }), true) : false);
   for (const item of work) exclude(item, notOnlyWork(item) ?? skipBy(item) ?? caseReason.get(item.id));

@@ -3,6 +3,7 @@
 // case's role, `contracts` for the contract's interactions; an endpoint group joins the list
 // when the run covers more than one endpoint.
 
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import type { Level } from '../findings/types.ts';
 import type { CaseRole, ProbeCase } from '../probes/caseTypes.ts';
 import type { InteractionCase } from '../pact/interactions.ts';
@@ -23,14 +24,17 @@ export type WorkKind = 'case' | 'contract' | 'check';
 
 export interface WorkItem {
   kind: WorkKind;
+  /** Cases: `<endpoint name>/<case id>`, unique across the run. */
   id: string;
+  /** Cases: the id within the endpoint, which a pattern may name alone (`hostile.*` over every endpoint). */
+  localId?: string;
   groups: readonly string[];
   /** Checks only. */
   level?: Level;
 }
 
-export function caseItem(c: ProbeCase): WorkItem {
-  return { kind: 'case', id: c.id, groups: [ROLE_GROUP[c.role]] };
+export function caseItem(endpoint: Pick<TestedEndpoint, 'name'>, c: ProbeCase): WorkItem {
+  return { kind: 'case', id: `${endpoint.name}/${c.id}`, localId: c.id, groups: [ROLE_GROUP[c.role], `endpoint:${endpoint.name}`] };
 }
 
 export function contractItem(i: InteractionCase): WorkItem {

@@ -7,26 +7,39 @@ import { ConfigError, loadConfig } from '../../../src/config/config.ts';
 import { createPacer } from '../../../src/http/pacer.ts';
 import { parseRunArgs } from '../../../src/cli/runArgs.ts';
 import { PRODUCTION_MAX_BODY_BYTES, select } from '../../../src/selection/select.ts';
-import { PROBE_CASES } from '../../../src/probes/cases.ts';
+import { casesFor, qualifiedCaseId } from '../../../src/probes/cases.ts';
+import { packageEndpoints } from '../../../src/endpoints/packageEndpoints.ts';
 import { CHECKS } from '../../../src/checks/registry.ts';
 import { gateVerdict } from '../../../src/reports/gate.ts';
 import { FIXTURE_REPORT } from '../reports/fixture.ts';
 
 const none = { only: [], skip: [], profile: 'default' as const };
+/** Every case of the package's three endpoints, by its run-wide id. */
+const CASES = packageEndpoints().flatMap((e) => casesFor(e, packageEndpoints()).map((c) => ({ ...c, id: qualifiedCaseId(e, c.id), localId: c.id })));
 
 describe('selection', () => {
   it('excludes by glob over case ids and reports the pattern', () => {
     const s = select({ ...none, skip: ['hostile.*'] });
-    const hostile = PROBE_CASES.filter((c) => c.role === 'hostile');
+    const hostile = CASES.filter((c) => c.role === 'hostile');
     expect(s.excluded.filter((e) => e.kind === 'case').map((e) => e.id)).to.deep.equal(hostile.map((c) => c.id));
-    expect(s.excludedBy('hostile.xxe-file')).to.equal('SKIP=hostile.*');
-    expect(s.excludedBy('ok.json-body')).to.equal(undefined);
+    expect(s.excludedBy('refresh-token/hostile.xxe-file')).to.equal('SKIP=hostile.*');
+    expect(s.excludedBy('corp-login/hostile.username.sql-injection')).to.equal('SKIP=hostile.*');
+    expect(s.excludedBy('refresh-token/ok.json-body')).to.equal(undefined);
+  });
+
+  it('matches a case by its run-wide id too, and one endpoint by its group', () => {
+    const s = select({ ...none, skip: ['login/*'] });
+    expect(s.excludedBy('login/ok.json-body')).to.equal('SKIP=login/*');
+    expect(s.excludedBy('corp-login/ok.json-body')).to.equal(undefined);
+    const only = select({ ...none, only: ['group:endpoint:corp-login'] });
+    expect(CASES.filter((c) => !only.excludedBy(c.id)).every((c) => c.id.startsWith('corp-login/'))).to.equal(true);
+    expect(only.excludedBy('corp-login/ok.xml-body')).to.equal(undefined);
     expect(s.checks.length).to.be.greaterThan(10);
   });
 
   it('ONLY=group:documented keeps documented cases only, and every check', () => {
     const s = select({ ...none, only: ['group:documented'] });
-    const kept = PROBE_CASES.filter((c) => !s.excludedBy(c.id));
+    const kept = CASES.filter((c) => !s.excludedBy(c.id));
     expect(kept.every((c) => c.role === 'documented' || c.role === 'server-error')).to.equal(true);
     expect(s.excludedBy('contract.json.valid-token')).to.equal('ONLY=group:documented');
     expect(s.excluded.some((e) => e.kind === 'check')).to.equal(false);
@@ -54,9 +67,10 @@ describe('selection', () => {
   it('PROFILE=production leaves out big, entity and deeply nested hostile bodies, and nothing else', () => {
     const s = select({ ...none, profile: 'production' });
     const out = s.excluded.map((e) => e.id);
-    for (const id of ['hostile.oversized-body', 'hostile.oversized-token', 'hostile.billion-laughs', 'hostile.xxe-file', 'hostile.deep-json-array', 'hostile.xml-deep-nesting']) expect(out).to.include(id);
-    expect(out.every((id) => id.startsWith('hostile.'))).to.equal(true);
-    expect(out).to.not.include('hostile.sql-injection');
+    for (const id of ['hostile.oversized-body', 'hostile.oversized-token', 'hostile.billion-laughs', 'hostile.xxe-file', 'hostile.deep-json-array', 'hostile.xml-deep-nesting']) expect(out).to.include(`refresh-token/${id}`);
+    expect(out).to.include('login/hostile.password.oversized');
+    expect(out.every((id) => /^[a-z-]+\/hostile\./.test(id))).to.equal(true);
+    expect(out).to.not.include('refresh-token/hostile.sql-injection');
     expect(s.profileOmissions.join(', ')).to.contain(`body over ${PRODUCTION_MAX_BODY_BYTES / 1024} kB`);
   });
 

@@ -1,0 +1,89 @@
+// The schemas a run judges each endpoint's 200 bodies by, made once per endpoint: a token
+// endpoint's from its narrowed model and naming map (the same generator that writes schemas/,
+// so the package's refresh-token gets exactly the committed schemas), any other endpoint's from
+// the general Help Page model (endpointSchemas.ts). Error bodies are Web API's HttpError for
+// every endpoint (jsonBody.ts, xmlBody.ts).
+
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
+import type { Naming } from '../findings/types.ts';
+import { endpointSchemas } from '../schemas/endpointSchemas.ts';
+import type { XsdSet } from '../schemas/endpointXsd.ts';
+import { responseSchema } from '../schemas/jsonSchemas.ts';
+import { responseXsd } from '../schemas/xsd.ts';
+import { createAjv, jsonProblems } from './jsonBody.ts';
+import type { SchemaProblem } from './problem.ts';
+import type { XsdTarget } from './xsdBatch.ts';
+
+interface ResponseSchemas {
+  json: ValidateFunction;
+  /** Absent when the page shows no XML sample, so no DataContract form is known. */
+  xsd?: XsdTarget;
+}
+
+const ajv = createAjv();
+const made = new WeakMap<TestedEndpoint, Map<Naming, ResponseSchemas | undefined>>();
+let folder: string | undefined;
+
+function scratch(files: Iterable<[string, string]>): string {
+  folder ??= mkdtempSync(join(tmpdir(), 'endpoint-xsd-'));
+  const dir = mkdtempSync(join(folder, 'e-'));
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of files) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** Ids repeat across endpoints (every token response is `token-response.<naming>`); references are local. */
+function compile(schema: Record<string, unknown>): ValidateFunction {
+  const { $id: _id, ...anonymous } = schema;
+  return ajv.compile(anonymous);
+}
+
+function tokenSchemas(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas {
+  const { model, naming: map } = endpoint.wire!;
+  const dir = scratch([['response.xsd', responseXsd(map, naming)]]);
+  return {
+    json: compile(responseSchema(model, map, naming) as Record<string, unknown>),
+    xsd: { xsd: join(dir, 'response.xsd'), namespace: map.response.xmlNamespace, root: map.response.typeName },
+  };
+}
+
+function xsdTarget(set: XsdSet): XsdTarget {
+  const dir = scratch(set.files);
+  return { xsd: join(dir, set.main), namespace: set.root.namespace, root: set.root.name, namespaces: new Map([...set.namespaces].map(([ns, file]) => [ns, join(dir, file)])) };
+}
+
+/** A page's response schemas in the naming asked for, else the one its samples show. */
+function generalSchemas(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas | undefined {
+  const body = endpointSchemas(endpoint.api).bodies.find((b) => b.direction === 'response');
+  const named = body?.schemas.find((s) => s.naming === naming) ?? body?.schemas.find((s) => s.naming === body.sampleNaming);
+  if (!named) return undefined;
+  return { json: compile(named.json), ...(named.xsd ? { xsd: xsdTarget(named.xsd) } : {}) };
+}
+
+function schemasFor(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas | undefined {
+  let byNaming = made.get(endpoint);
+  if (!byNaming) made.set(endpoint, (byNaming = new Map()));
+  if (!byNaming.has(naming)) byNaming.set(naming, endpoint.wire ? tokenSchemas(endpoint, naming) : generalSchemas(endpoint, naming));
+  return byNaming.get(naming);
+}
+
+/** Why a 200 body cannot be judged: the page describes no response body to build a schema from. */
+export function undescribedResponse(endpoint: TestedEndpoint): string | undefined {
+  if (endpoint.wire) return undefined;
+  const body = endpointSchemas(endpoint.api).bodies.find((b) => b.direction === 'response');
+  if (!body) return 'the page documents no response body';
+  return body.undescribed;
+}
+
+export function responseJsonProblems(endpoint: TestedEndpoint, value: unknown, naming: Naming): SchemaProblem[] | undefined {
+  const schemas = schemasFor(endpoint, naming);
+  return schemas && jsonProblems(schemas.json, value);
+}
+
+export function responseXsdTarget(endpoint: TestedEndpoint, naming: Naming): XsdTarget | undefined {
+  return schemasFor(endpoint, naming)?.xsd;
+}
