@@ -40,7 +40,16 @@ export function endpointMatches(pattern: string, endpoint: Pick<TestedEndpoint, 
 }
 
 export async function loadEndpointSet(config: EndpointSettings, http: HttpOptions): Promise<TestedEndpoint[]> {
-  const read = await readDocSet(config, http);
+  return selectEndpoints(config, await readDocSet(config, http));
+}
+
+/** The endpoint set without the network: DOCS or the package's pages (HELP_URL needs loadEndpointSet). */
+export function localEndpointSet(config: EndpointSettings): TestedEndpoint[] {
+  if (config.helpUrl && !config.docs) throw new ConfigError('HELP_URL', 'a live Help index is read when the run starts: run the suite through its launcher (npm test, consinco-conformance)');
+  return selectEndpoints(config, config.docs ? { set: loadDocPath(config.docs), variable: 'DOCS' } : undefined);
+}
+
+function selectEndpoints(config: EndpointSettings, read: { set: DocSet; variable: string } | undefined): TestedEndpoint[] {
   if (read && read.set.failures.length > 0) {
     throw new ConfigError(read.variable, `${read.set.failures.length} Help Page(s) do not read: ${read.set.failures.map((f) => f.message).join('; ')}`);
   }

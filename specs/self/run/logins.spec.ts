@@ -13,14 +13,17 @@ import { select } from '../../../src/selection/select.ts';
 const LOGIN = { LOGIN_COMPANY: '1', LOGIN_USERNAME: 'u', LOGIN_PASSWORD: 'p' };
 
 describe('login budget', () => {
-  it('plans the first login and one per rotation probe, in table order, up to MAX_LOGINS', () => {
+  it('plans the first login and one per probe that logs in (a login case, a rotation, a fresh family), in table order, up to MAX_LOGINS', () => {
     const config = loadConfig({ TARGET_URL: 'http://erp.example/', ...LOGIN, MAX_LOGINS: '3' });
     const plan = planProbes({ config, embedded: false, selection: select(config) }, expandProbes());
-    const rotation = plan.probes.filter((p) => p.probe.probeCase.token?.kind === 'rotation');
+    const loggingIn = plan.probes.filter((p) => ['credentials', 'rotation', 'family'].includes(p.probe.probeCase.token?.kind ?? '') && !p.skipReason?.startsWith('no credentials'));
     expect(plan.initialLogin).to.equal(true);
     expect(plan.logins).to.equal(3);
-    expect(rotation.map((p) => p.logsIn)).to.deep.equal([true, true, false, false, false, false, false, false]);
-    expect(rotation.slice(2).every((p) => p.skipReason === 'it would need a login beyond MAX_LOGINS=3')).to.equal(true);
+    // The login endpoint comes first in the doc set: its own login cases take the two left.
+    expect(loggingIn.slice(0, 2).map((p) => p.probe.key)).to.deep.equal(['login ok.json-body [application/json]', 'login ok.json-body [text/json]']);
+    expect(loggingIn.slice(0, 2).every((p) => p.logsIn)).to.equal(true);
+    expect(loggingIn.length).to.be.above(10);
+    expect(loggingIn.slice(2).every((p) => !p.logsIn && p.skipReason === 'it would need a login beyond MAX_LOGINS=3')).to.equal(true);
   });
 
   it('plans no login on the embedded provider, whose tokens come from its store', () => {
