@@ -7,13 +7,16 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ApiEndpoint, Sample } from '../../../src/doc/apiModel.ts';
 import { loadDocPath } from '../../../src/doc/docSet.ts';
 import { loadDocs } from '../../../src/doc/loadDocs.ts';
 import { parsePage } from '../../../src/doc/parsePage.ts';
-import { REFERENCE_DOC_FILES, startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
+import { ENDPOINTS, REFERENCE_DOC_FILES, startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const API_IDS = ['POST-api-v1-auth-login', 'POST-api-v1-auth-corp-login', 'POST-api-v1-auth-refresh-token', 'POST-api-TablesManagement-ADUModel_pType'];
@@ -97,6 +100,18 @@ describe('reference provider: its Help Pages at /Help', () => {
     const files = REFERENCE_DOC_FILES.flatMap((file) => loadDocPath(file).endpoints);
     expect(files).to.have.length(4);
     expect(live.endpoints.map(essence)).to.deep.equal(files.map(essence));
+  });
+
+  it('exports the files it serves as a doc set: copied into one folder, they read as its four endpoints', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'reference-docs-'));
+    try {
+      for (const file of REFERENCE_DOC_FILES) copyFileSync(file, join(folder, basename(file)));
+      const set = loadDocPath(folder);
+      expect(set.failures.map((f) => f.message)).to.deep.equal([]);
+      expect(set.endpoints.map((e) => `${e.method} ${e.path}`).sort()).to.deep.equal(ENDPOINTS.map((e) => `${e.method} ${e.path}`).sort());
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('passes `npm run doc -- check <url>/Help` against the standalone server', async function () {
