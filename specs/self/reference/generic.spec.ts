@@ -132,7 +132,7 @@ describe('reference provider: the generic endpoint from a non-auth Help Page', f
   }
 
   it('binds JSON keys ignoring case and ignores unknown members, as Json.NET does', async () => {
-    const wire = await postGeneric(provider, JSON.stringify({ MODEL_NAME: 'Upper', Active: 'n', extra: [1, 2], __proto__: { x: 1 } }));
+    const wire = await postGeneric(provider, '{"MODEL_NAME":"Upper","Active":"n","extra":[1,2],"__proto__":{"x":1}}');
     expect(wire.status).to.equal(200);
     expect(jsonObject(wire)).to.include({ model_name: 'Upper', active: 'n' });
   });
