@@ -1,9 +1,9 @@
 // DataContractSerializer as Web API's XML formatter runs it: the root (TokenResponse,
 // TokenCorpResponse, a generic page's type) in the class's contract namespace from the doc's
 // sample, elements in ordinal order of their encoded names (or the order a generic page's
-// sample shows), nulls as i:nil="true", no XML declaration; a character XML cannot hold makes
-// the writer throw, which the server answers 500. Error bodies are Web API's <Error>. The XML
-// faults are injected here.
+// sample shows), nulls as i:nil="true", no XML declaration; a member value holding a character
+// XML cannot carry makes the writer throw, which the server answers 500. Error bodies are Web
+// API's <Error>, written as they are. The XML faults are injected here.
 
 import { ordinalSort, type ResponseMember } from '../naming/namingMap.ts';
 import type { ResponseContract } from './contract.ts';
@@ -22,7 +22,7 @@ export function responseXml(values: MemberValues, response: ResponseContract, op
     const member = byName.get(element)!;
     const name = renamedByFault(element, member, faults);
     const value = values.get(member.member) ?? null;
-    if (value !== null) return `<${name}>${escapeText(xmlText(member, value, options))}</${name}>`;
+    if (value !== null) return `<${name}>${escapeText(writable(xmlText(member, value, options)))}</${name}>`;
     return faults.has('xml-nil-omitted') ? '' : `<${name} i:nil="true"/>`;
   });
   const namespace = faults.has('xml-wrong-namespace') ? response.xmlNamespace.replace(/\.[^./]+$/, '') : response.xmlNamespace;
@@ -50,9 +50,12 @@ function xmlText(member: ResponseMember, value: Exclude<MemberValue, null>, { ut
 /** Outside XML 1.0's Char production: controls, lone surrogates, U+FFFE and U+FFFF. */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
-export class InvalidXmlCharError extends Error {}
+/** A member value the XML writer accepts; it throws on one XML cannot carry (error bodies are written as they are). */
+function writable(text: string): string {
+  if (NOT_XML_CHAR.test(text)) throw new Error('a value holds a character XML 1.0 cannot carry');
+  return text;
+}
 
 function escapeText(text: string): string {
-  if (NOT_XML_CHAR.test(text)) throw new InvalidXmlCharError('a value holds a character XML 1.0 cannot carry');
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
