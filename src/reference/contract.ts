@@ -22,6 +22,8 @@ export interface BindingModel {
   members: BindingMember[];
   /** Element order DataContractSerializer reads (base-class members first, as the doc's sample shows). */
   xmlOrder: string[];
+  /** Web API's form formatters are registered: the page lists application/x-www-form-urlencoded among its request formats. */
+  readsForm: boolean;
 }
 
 export interface BindingMember {
@@ -86,6 +88,7 @@ function contract(name: EndpointName, role: EndpointContract['role'], file: stri
         ...naming.request.xmlOnly.map((m): BindingMember => ({ key: m.xml, xml: m.xml, type: m.type, optional: true })),
       ],
       xmlOrder: naming.request.xmlOrder,
+      readsForm: false,
     },
     response: naming.response,
     docFile: file,

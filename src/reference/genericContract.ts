@@ -1,7 +1,7 @@
 // An endpoint whose role the suite cannot tell (neither issuing nor refreshing tokens), served
 // from its Help Page alone: the general model (any rendering) and the wire layout the schemas
 // are generated from give the request binding model (JSON keys, DataContract root, namespace
-// and element order, the validation attributes), the required query parameters and the
+// and element order, the validation attributes, whether form bodies are read), the required query parameters and the
 // response the page's samples show. Nothing about the endpoint is typed by hand, so the page
 // the provider serves at /Help and the answers it gives cannot drift apart.
 
@@ -13,6 +13,7 @@ import { PACKAGE_ROOT } from '../package/locations.ts';
 import { bodyLayout, type BodyLayout } from '../schemas/wireLayout.ts';
 import type { ResponseMember } from '../naming/namingMap.ts';
 import type { BindingMember, BindingModel, ResponseContract } from './contract.ts';
+import { FORM_MEDIA_TYPE } from './negotiation.ts';
 
 /**
  * A non-auth page of the Help Page corpus: a MedSoft tenant's `POST api/TablesManagement/ADUModel?pType={pType}`
@@ -45,7 +46,7 @@ export function genericParts(file: string): GenericParts {
     method: api.method,
     path: api.path,
     requiredQuery: requiredQuery(api),
-    request: bindingModel(layoutOf(api, api.request, fail), fail),
+    request: { ...bindingModel(layoutOf(api, api.request, fail), fail), readsForm: api.request.samples.some((s) => s.mediaTypes.includes(FORM_MEDIA_TYPE)) },
     response: responseContract(layoutOf(api, api.response, fail), fail),
   };
 }
@@ -83,7 +84,7 @@ function simpleType(member: Member, fail: (what: string) => Error): DocType {
   return type.name as DocType;
 }
 
-function bindingModel({ members, jsonKeys, xml }: Layout, fail: (what: string) => Error): BindingModel {
+function bindingModel({ members, jsonKeys, xml }: Layout, fail: (what: string) => Error): Omit<BindingModel, 'readsForm'> {
   const elementOf = (m: Member) => xml.elements.find((e) => e.member === m)?.name;
   return {
     typeName: xml.root,

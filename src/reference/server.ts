@@ -12,7 +12,7 @@ import { endpointNamed, ENDPOINTS, type EndpointContract, type EndpointName } fr
 import { activateFaults, type ActiveFaults, type FaultId } from './faults.ts';
 import { helpPage } from './helpPages.ts';
 import { invalidRequest, messageOnly } from './httpError.ts';
-import { negotiate, readerFor, requestCharset } from './negotiation.ts';
+import { bodyFormat, negotiate, requestCharset } from './negotiation.ts';
 import { bindBody, MalformedBodyError, ModelBindingError } from './requestBinding.ts';
 import { respond } from './respond.ts';
 import { TokenStore } from './tokens.ts';
@@ -163,10 +163,10 @@ async function handle(req: IncomingMessage, endpoint: EndpointContract | undefin
     if (error instanceof BodyTooLargeError) return { status: 413, error: messageOnly('The request body is too large.'), headers: { Connection: 'close' } };
     return undefined;
   }
-  const reader = readerFor(req.headers['content-type']);
-  if (body.length > 0 && !reader) return { status: 415, error: messageOnly("The request entity's media type is not supported for this resource.") };
+  const format = bodyFormat(req.headers['content-type'], endpoint.request.readsForm);
+  if (body.length > 0 && !format) return { status: 415, error: messageOnly("The request entity's media type is not supported for this resource.") };
   try {
-    const bound = bindBody(decodeRequest(body, req.headers['content-type'], context.faults), reader?.format, endpoint.request, {
+    const bound = bindBody(decodeRequest(body, req.headers['content-type'], context.faults), format, endpoint.request, {
       refuseTextIntegers: context.faults.has('corp-group-id-string-500'),
     });
     return ACTIONS[endpoint.role](bound, endpoint, context);

@@ -1,9 +1,9 @@
 // The generic (non-auth) endpoint the provider serves from a page of the Help Page corpus
 // (MedSoft's POST api/TablesManagement/ADUModel?pType={pType}), as Web API would: 200 answers
 // valid against the contract schemas generated from that page in every media type, Web API's
-// ModelState 400 for a Required member missing or a value its attributes or type refuse (JSON
-// and XML), 415, 404 without the required query parameter, and the same content and charset
-// negotiation as the auth endpoints.
+// ModelState 400 for a Required member missing or a value its attributes or type refuse (JSON,
+// XML and the form bodies its page lists), 415, 404 without the required query parameter, and
+// the same content and charset negotiation as the auth endpoints.
 
 import { expect } from 'chai';
 import { loadDocPath } from '../../../src/doc/docSet.ts';
@@ -135,6 +135,18 @@ describe('reference provider: the generic endpoint from a non-auth Help Page', f
     const wire = await postGeneric(provider, '{"MODEL_NAME":"Upper","Active":"n","extra":[1,2],"__proto__":{"x":1}}');
     expect(wire.status).to.equal(200);
     expect(jsonObject(wire)).to.include({ model_name: 'Upper', active: 'n' });
+  });
+
+  it('reads form bodies, which its page lists among the request formats: keys ignoring case, the first of repeated keys, an empty value as null', async () => {
+    const form = 'application/x-www-form-urlencoded';
+    const ok = await postGeneric(provider, 'MODEL_NAME=Cl%C3%ADnica+Norte&active=n&active=y&model_code=5&other=1', 'application/json', form);
+    expect([ok.status, ok.body]).to.deep.equal([200, '{"model_code":5,"model_name":"Clínica Norte","active":"n","type_group_item":0}']);
+    const empty = await postGeneric(provider, 'model_name=x&active=', 'application/xml', `${form}; charset=utf-8`);
+    expect([empty.status, modelState(empty)]).to.deep.equal([400, { 'model.active': 'The active field is required.' }]);
+    const text = await postGeneric(provider, 'model_name=x&active=y&type_group_item=two', 'application/json', form);
+    expect(modelState(text)).to.deep.equal({ 'model.type_group_item': 'The type_group_item field must be an integer.' });
+    const login = await post(provider, '/api/v1/auth/login', 'company=1&username=ADMIN&password=consinco', { 'content-type': form, accept: 'application/json' });
+    expect(login.status, 'the auth pages list no form format: their server reads none').to.equal(415);
   });
 
   it('answers 415 to a body no formatter reads and 400 to one that does not parse', async () => {
