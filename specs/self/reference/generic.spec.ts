@@ -10,6 +10,7 @@ import { loadDocPath } from '../../../src/doc/docSet.ts';
 import { GENERIC_DOC } from '../../../src/reference/genericContract.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 import { endpointSchemas } from '../../../src/schemas/endpointSchemas.ts';
+import { validateAgainstDoc } from '../../../src/validate/validateAgainstDoc.ts';
 import { EndpointValidator, type MessageToValidate } from '../../../src/validation/endpointSamples.ts';
 import {
   GENERIC, GENERIC_ENDPOINT, MEDIA_TYPES, VALID_MODEL, XSI, genericJson, genericXml, isXml, jsonObject, post, postGeneric, rawPost, xmlRoot, type Wire,
@@ -130,6 +131,21 @@ describe('reference provider: the generic endpoint from a non-auth Help Page', f
       expect(modelState(wire)).to.deep.equal(state);
     });
   }
+
+  it('writes every error as Web API\'s HttpError, valid against its schema in JSON and XML (400, 404, 415)', async () => {
+    for (const accept of ['application/json', 'application/xml']) {
+      const errors = [
+        await postGeneric(provider, genericJson({ active: 'yes' }), accept, 'application/json'),
+        await post(provider, '/api/TablesManagement/ADUModel', genericJson(), { 'content-type': 'application/json', accept }),
+        await postGeneric(provider, 'x', accept, 'text/plain'),
+      ];
+      expect(errors.map((w) => w.status)).to.deep.equal([400, 404, 415]);
+      for (const wire of errors) {
+        const verdict = await validateAgainstDoc(wire.body, SCHEMAS, { kind: 'error' });
+        expect(verdict.problems, `${wire.status} as ${accept}`).to.deep.equal([]);
+      }
+    }
+  });
 
   it('binds JSON keys ignoring case and ignores unknown members, as Json.NET does', async () => {
     const wire = await postGeneric(provider, '{"MODEL_NAME":"Upper","Active":"n","extra":[1,2],"__proto__":{"x":1}}');
