@@ -22,7 +22,8 @@ import { FORM_MEDIA_TYPE } from './negotiation.ts';
  */
 export const GENERIC_DOC = join(PACKAGE_ROOT, 'docs', 'help-pages', 'pipes', 'medsoft-normed.POST-api-TablesManagement-ADUModel_pType.txt');
 
-const SIMPLE_TYPES: readonly DocType[] = ['string', 'integer', 'boolean', 'date', 'decimal number'];
+/** The member types the request binders convert as Json.NET and DataContractSerializer do. */
+const SIMPLE_TYPES: readonly DocType[] = ['string', 'integer'];
 
 export interface GenericParts {
   method: string;

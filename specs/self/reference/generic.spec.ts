@@ -7,7 +7,7 @@
 
 import { expect } from 'chai';
 import { loadDocPath } from '../../../src/doc/docSet.ts';
-import { GENERIC_DOC } from '../../../src/reference/genericContract.ts';
+import { GENERIC_DOC, genericParts } from '../../../src/reference/genericContract.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 import { endpointSchemas } from '../../../src/schemas/endpointSchemas.ts';
 import { validateAgainstDoc } from '../../../src/validate/validateAgainstDoc.ts';
@@ -51,6 +51,18 @@ describe('reference provider: the generic endpoint from a non-auth Help Page', f
     expect(GENERIC_ENDPOINT.request.xmlOrder).to.deep.equal(['active', 'model_code', 'model_name', 'type_group_item']);
     expect([GENERIC_ENDPOINT.request.typeName, GENERIC_ENDPOINT.request.xmlNamespace]).to.deep.equal(['Model', NAMESPACE]);
   });
+
+  const unservable: [string, RegExp][] = [
+    ['docs/help-pages/pipes/pinch.POST-api-contents-heads.txt', /pinch\.POST-api-contents-heads\.txt: the body "ContentHeadDto" needs a DataContract XML sample$/],
+    ['docs/help-pages/markdown/aspnetmvcdemo.GET-api-Products-id.txt', /: a request and a response body are needed$/],
+    ['docs/help-pages/pipes/hesapkurye.POST-Authentication-Login.txt', /: member "\w+" is a boolean: the provider binds only string, integer$/],
+    ['docs/no-such-page.txt', /no-such-page\.txt must document one endpoint \(.*cannot read: ENOENT\)$/],
+  ];
+  for (const [file, message] of unservable) {
+    it(`refuses to build from a page it cannot serve, saying why: ${file.split('/').pop()}`, () => {
+      expect(() => genericParts(file)).to.throw(message);
+    });
+  }
 
   it('answers 200 in all four media types to JSON and XML bodies, each answer valid against the contract schemas of its page', async () => {
     const messages: (MessageToValidate & { what: string })[] = [];
