@@ -42,6 +42,7 @@ export function genericParts(file: string): GenericParts {
     throw new Error(`reference provider: ${file} must document one endpoint (${failures.map((f) => f.message).join('; ') || `${endpoints.length} found`})`);
   }
   const fail = (what: string) => new Error(`reference provider: ${file}: ${what}`);
+  if (/[{}]/.test(api.path.split('?')[0]!)) throw fail(`the route ${api.path} has a template segment: the provider routes literal paths only`);
   if (!api.request || !api.response) throw fail('a request and a response body are needed');
   return {
     method: api.method,
