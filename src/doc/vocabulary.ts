@@ -112,9 +112,27 @@ function whole(rest: string, set: (n: number) => unknown): boolean {
 }
 
 /**
+ * The annotations the generator sorts after a pattern (it orders them by their text), when a
+ * copy runs them onto the pattern's line: each complete, at the end of the line.
+ */
+const AFTER_PATTERN = /\s+(?:Max length: \d+|Min length: \d+|Range: inclusive between -?[\d.]+ and -?[\d.]+|String length: inclusive between \d+ and \d+)$/i;
+
+/** A pattern and whatever complete annotations a copy ran onto its line after it. */
+function splitPattern(piece: string): string[] {
+  const trailing: string[] = [];
+  let rest = piece;
+  for (let m = AFTER_PATTERN.exec(rest); m; m = AFTER_PATTERN.exec(rest)) {
+    trailing.unshift(m[0].trim());
+    rest = rest.slice(0, m.index);
+  }
+  return [rest, ...trailing];
+}
+
+/**
  * An Additional information cell (`None.`, or annotations one per paragraph or run together
  * on one line) read into annotations; undefined when it is not one (a description, a type).
- * A regular expression pattern runs to the end of its paragraph.
+ * A regular expression pattern runs to the end of its paragraph, but for the annotations the
+ * generator writes after it (`... pattern: ^[yn]{1}$ String length: inclusive between 0 and 1`).
  */
 export function readAnnotations(cell: string): Annotations | undefined {
   const paragraphs = cell.split('\n').map((p) => p.trim()).filter(Boolean);
@@ -125,7 +143,7 @@ export function readAnnotations(cell: string): Annotations | undefined {
     const patternAt = paragraph.search(/Matching regular expression pattern:/);
     const head = patternAt < 0 ? paragraph : paragraph.slice(0, patternAt);
     const pieces = head.split(ANNOTATION_START).map((p) => p.trim()).filter(Boolean);
-    if (patternAt >= 0) pieces.push(paragraph.slice(patternAt));
+    if (patternAt >= 0) pieces.push(...splitPattern(paragraph.slice(patternAt)));
     for (const piece of pieces) {
       const known = ANNOTATIONS.find((a) => new RegExp(`^${a.start}`, 'i').test(piece));
       if (!known) return undefined;

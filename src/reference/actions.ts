@@ -1,19 +1,23 @@
 // The controller actions, from a bound body to an outcome: the issuing ones (login, corp login:
 // credentials in, a new token family out) and refresh-token (a refresh token in, its family
 // continued). Validation first (400), then the token store (500 when it is down), then the
-// verdict on the credentials or the refresh token (401). The status and error-hygiene faults
-// that act on a verdict are injected here.
+// verdict on the credentials or the refresh token (401). A generic action (a page whose role
+// is not a token one) validates its model the way Web API does (400 with every ModelState
+// error) and answers its documented response. The status and error-hygiene faults that act on
+// a verdict are injected here.
 
 import { endpointNamed, REFRESH_FIELDS, requiredMembers, type BindingMember, type EndpointContract, type ResponseContract } from './contract.ts';
 import type { ActiveFaults } from './faults.ts';
 import { INTERNAL_ERROR, invalidRequest, messageOnly, type HttpError } from './httpError.ts';
+import { validateModel } from './modelValidation.ts';
 import type { BoundModel, BoundValue } from './requestBinding.ts';
-import type { TokenSession } from './tokenResponse.ts';
+import { clrDefault, type MemberValues, type TokenSession } from './tokenResponse.ts';
 import type { TokenStore } from './tokens.ts';
 import type { ReferenceUser } from './users.ts';
 
 export type Outcome =
   | { status: 200; session: TokenSession; response: ResponseContract; /** the truncated-body fault cuts this body */ cut?: boolean }
+  | { status: 200; values: MemberValues; response: ResponseContract }
   | { status: number; error: HttpError; headers?: Record<string, string> };
 
 export interface ActionContext {
@@ -75,6 +79,24 @@ export function refreshToken(bound: BoundModel, _endpoint: EndpointContract, { s
   if (faults.has('invalid-token-400')) return { status: 400, error: invalidRequest(`model.${REFRESH_FIELDS.refreshToken}`, REFUSED_TOKEN) };
   if (faults.has('token-echo-in-error')) return { status: 401, error: messageOnly(`The refresh token '${String(token)}' is invalid or has expired.`) };
   return { status: 401, error: messageOnly(REFUSED_TOKEN) };
+}
+
+/**
+ * A generic action: a valid model is answered 200 with the documented response. When that is
+ * the type it received (a create or update action returning its model), the bound values come
+ * back, unbound members as the CLR defaults; another type is answered with its sample's values.
+ */
+export function serveModel(bound: BoundModel, endpoint: EndpointContract, { faults }: ActionContext): Outcome {
+  const failures = validateModel(bound, endpoint.request);
+  if (failures.length > 0) {
+    // generic-required-500: the action runs on an invalid model and dereferences the missing member.
+    if (faults.has('generic-required-500') && failures.some((f) => f.missing)) return internalError(faults);
+    return { status: 400, error: { Message: 'The request is invalid.', ModelState: Object.fromEntries(failures.map((f) => [f.key, f.messages])) } };
+  }
+  const { response, request } = endpoint;
+  const echoes = response.typeName === request.typeName;
+  const values = new Map(response.members.map((m) => [m.member, echoes ? (bound.get(m.member) ?? clrDefault(m)) : m.example]));
+  return { status: 200, values, response };
 }
 
 /** Any exception inside an action: Web API's generic 500, with error detail only as a fault. */

@@ -1,14 +1,17 @@
 // What the reference server is built from: the project's Help Pages of the three Consinco auth
 // actions (login, corp login, refresh-token), each read into its request binding model and its
-// response contract through the doc's naming map, so every name the provider reads or writes
-// comes from the docs it also serves at /Help, never from a second hand-written copy.
+// response contract through the doc's naming map, and one generic (non-auth) page of the Help
+// Page corpus read through the general model (genericContract.ts), so every name the provider
+// reads or writes comes from the docs it also serves at /Help, never from a second hand-written copy.
 
+import type { Annotations } from '../doc/apiModel.ts';
 import { CORP_LOGIN_DOC, docEndpoint, LOGIN_DOC, REFRESH_TOKEN_DOC } from '../doc/endpoint.ts';
-import type { DocType, EndpointModel } from '../doc/model.ts';
+import type { DocType } from '../doc/model.ts';
 import { buildNamingMap, type ResponseMember } from '../naming/namingMap.ts';
+import { GENERIC_DOC, genericParts } from './genericContract.ts';
 
-/** The actions the provider serves, by a stable name (fault scopes, users, logs). */
-export const ENDPOINT_NAMES = ['login', 'corp-login', 'refresh-token'] as const;
+/** The actions the provider serves, by a stable name (fault scopes, users, logs); `adu-model` is the generic one. */
+export const ENDPOINT_NAMES = ['login', 'corp-login', 'refresh-token', 'adu-model'] as const;
 export type EndpointName = (typeof ENDPOINT_NAMES)[number];
 
 /** A request body as the server's binders see it: JSON keys and DataContract elements. */
@@ -19,6 +22,8 @@ export interface BindingModel {
   members: BindingMember[];
   /** Element order DataContractSerializer reads (base-class members first, as the doc's sample shows). */
   xmlOrder: string[];
+  /** Web API's form formatters are registered: the page lists application/x-www-form-urlencoded among its request formats. */
+  readsForm: boolean;
 }
 
 export interface BindingMember {
@@ -30,6 +35,8 @@ export interface BindingMember {
   optional: boolean;
   defaultValue?: string;
   dataType?: string;
+  /** The validation attributes Web API checks after binding (generic endpoints; the auth actions check their own way). */
+  annotations?: Annotations;
 }
 
 /** A response body the server writes: DataContract root, namespace and members in declaration order. */
@@ -37,20 +44,25 @@ export interface ResponseContract {
   typeName: string;
   xmlNamespace: string;
   members: ResponseMember[];
+  /** Element order the page's XML sample shows (a generic page); absent: DataContract's ordinal order. */
+  xmlOrder?: readonly string[];
 }
 
 /**
  * An action: `issue` takes credentials and starts a token family (login, corp login),
- * `refresh` redeems a refresh token and continues its family.
+ * `refresh` redeems a refresh token and continues its family, `generic` validates the model
+ * it binds and answers the response its page documents.
  */
 export interface EndpointContract {
   name: EndpointName;
-  role: 'issue' | 'refresh';
+  role: 'issue' | 'refresh' | 'generic';
   method: string;
+  /** As the page writes it, without a leading slash; may end in a query template (`?pType={pType}`). */
   path: string;
+  /** Query parameters without which Web API selects no action (404). */
+  requiredQuery: string[];
   request: BindingModel;
   response: ResponseContract;
-  doc: EndpointModel;
   /** The Help Page copy it is read from (also served at /Help). */
   docFile: string;
 }
@@ -63,6 +75,7 @@ function contract(name: EndpointName, role: EndpointContract['role'], file: stri
     role,
     method: doc.method,
     path: doc.path,
+    requiredQuery: [],
     request: {
       typeName: naming.request.typeName,
       xmlNamespace: naming.request.xmlNamespace,
@@ -75,9 +88,9 @@ function contract(name: EndpointName, role: EndpointContract['role'], file: stri
         ...naming.request.xmlOnly.map((m): BindingMember => ({ key: m.xml, xml: m.xml, type: m.type, optional: true })),
       ],
       xmlOrder: naming.request.xmlOrder,
+      readsForm: false,
     },
     response: naming.response,
-    doc,
     docFile: file,
   };
 }
@@ -86,7 +99,11 @@ export const ENDPOINTS: readonly EndpointContract[] = [
   contract('login', 'issue', LOGIN_DOC),
   contract('corp-login', 'issue', CORP_LOGIN_DOC),
   contract('refresh-token', 'refresh', REFRESH_TOKEN_DOC),
+  { name: 'adu-model', role: 'generic', ...genericParts(GENERIC_DOC), docFile: GENERIC_DOC },
 ];
+
+/** The Help Page files the provider serves, one per endpoint: a doc set (`DOCS`) for a run against it. */
+export const REFERENCE_DOC_FILES: readonly string[] = ENDPOINTS.map((e) => e.docFile);
 
 export function endpointNamed(name: EndpointName): EndpointContract {
   return ENDPOINTS.find((e) => e.name === name)!;

@@ -23,19 +23,23 @@ export interface Fault {
   /** The endpoints whose requests see the fault. */
   readonly endpoints: readonly EndpointName[];
   /**
-   * Set while the conformance run does not probe the fault's endpoints or inputs yet (login and
-   * corp login are judged only once the run covers the auth family): the fault matrix cannot
-   * prove the catch, so the reference specs prove the fault's wire effect meanwhile.
+   * Set while the conformance run does not probe the fault's endpoints or inputs yet (login,
+   * corp login and the generic endpoint are judged only once the run covers every endpoint of
+   * its doc set): the fault matrix cannot prove the catch, so the reference specs prove the
+   * fault's wire effect meanwhile.
    */
   readonly awaiting?: 'family-run';
 }
 
+/** The three auth endpoints: the token, negotiation and robustness faults act there, the generic endpoint has its own. */
 const ALL: readonly EndpointName[] = ['login', 'corp-login', 'refresh-token'];
 /** The TokenResponse endpoints: members such as userCode and companyType exist only there. */
 const TOKEN_RESPONSE: readonly EndpointName[] = ['login', 'refresh-token'];
 const REFRESH: readonly EndpointName[] = ['refresh-token'];
 const ISSUING: readonly EndpointName[] = ['login', 'corp-login'];
 const CORP: readonly EndpointName[] = ['corp-login'];
+/** The generic (non-auth) endpoint, served from its Help Page alone. */
+const GENERIC: readonly EndpointName[] = ['adu-model'];
 
 export const FAULTS = [
   // naming
@@ -93,6 +97,9 @@ export const FAULTS = [
   { id: 'credentials-echo-in-error', description: 'login and corp login 401 bodies quote the password they refused', catches: ['errors.no-token-echo'], endpoints: ISSUING, awaiting: 'family-run' },
   { id: 'wrong-credentials-500', description: 'login and corp login answer 500 instead of 401 to credentials no user has (the user lookup throws)', catches: ['input.no-server-error'], endpoints: ISSUING, awaiting: 'family-run' },
   { id: 'corp-login-token-response', description: 'corp login answers the TokenResponse of the login (userCode, company, ...) instead of its documented TokenCorpResponse', catches: ['body.schema', 'xml.datacontract'], endpoints: CORP, awaiting: 'family-run' },
+  // the generic endpoint (a non-auth page)
+  { id: 'generic-member-renamed', description: 'the generic endpoint\'s 200 bodies (JSON and XML) write their first member capitalised (Model_code for model_code), a name its page does not show', catches: ['body.schema'], endpoints: GENERIC, awaiting: 'family-run' },
+  { id: 'generic-required-500', description: 'the generic endpoint answers 500 instead of 400 when a member its page marks Required is missing, null or blank (the action runs on the invalid model)', catches: ['input.no-server-error'], endpoints: GENERIC, awaiting: 'family-run' },
 ] as const satisfies readonly Fault[];
 
 export type FaultId = (typeof FAULTS)[number]['id'];

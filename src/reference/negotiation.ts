@@ -4,7 +4,8 @@
 // the request's Content-Type decides, then JSON. Never 406. The chosen type is echoed with
 // a charset: both formatters support utf-8 and utf-16 (in that order), Accept-Charset picks by
 // q-value (ties in header order, `*` the first), else the request body's charset when supported,
-// else utf-8. The negotiation faults are injected here.
+// else utf-8. Form bodies are read (where the endpoint's page lists the form formatters) but
+// never written. The negotiation faults are injected here.
 
 import type { ActiveFaults } from './faults.ts';
 
@@ -43,10 +44,19 @@ interface MediaRange {
   q: number;
 }
 
-/** The format a request body is read with, or undefined when no formatter reads it (415). */
+/** The JSON or XML formatter that reads a body of this media type (and writes it, for negotiation). */
 export function readerFor(contentType: string | undefined): Writer | undefined {
   const essence = mediaTypeEssence(contentType);
   return WRITERS.find((w) => w.mediaType === essence);
+}
+
+export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+/** How a request body is read: JSON, XML, or form data (read-only formatters: never a response format). */
+export type BodyFormat = WireFormat | 'form';
+
+/** The format a request body is read with, or undefined when no formatter reads it (415). */
+export function bodyFormat(contentType: string | undefined, readsForm: boolean): BodyFormat | undefined {
+  return readerFor(contentType)?.format ?? (readsForm && mediaTypeEssence(contentType) === FORM_MEDIA_TYPE ? 'form' : undefined);
 }
 
 export function negotiate(headers: NegotiationHeaders, faults: ActiveFaults): Negotiated {

@@ -3,10 +3,12 @@
 // member read from a JSON integer or from a string holding one ("1"), the last duplicate wins. XML (DataContractSerializer): root name and namespace must match, element
 // names are case-sensitive, members are read in contract order and an element that comes
 // after a later member was already read is skipped, as are unknown ones. Results live in a
-// Map, so hostile keys such as __proto__ touch nothing.
+// Map, so hostile keys such as __proto__ touch nothing. Form data (Web API's form formatters
+// and model binding): keys matched ignoring case, the first of repeated keys, an empty value
+// binds null, an int member from its text.
 
 import type { BindingModel } from './contract.ts';
-import type { WireFormat } from './negotiation.ts';
+import type { BodyFormat } from './negotiation.ts';
 import { parseXmlDocument, type XmlElement } from '../xml/safeParse.ts';
 
 export type BoundValue = string | number | null;
@@ -42,9 +44,28 @@ export interface BindOptions {
 }
 
 /** An empty body binds nothing (Web API passes a null model). */
-export function bindBody(text: string, format: WireFormat | undefined, model: BindingModel, options: BindOptions = {}): BoundModel {
+export function bindBody(text: string, format: BodyFormat | undefined, model: BindingModel, options: BindOptions = {}): BoundModel {
   if (text.trim() === '' || format === undefined) return new Map();
+  if (format === 'form') return bindForm(text, model);
   return format === 'json' ? bindJson(text, model, options) : bindXml(text, model);
+}
+
+/** The members a name binds to, by that name in lower case (Json.NET and model binding ignore case). */
+function membersByName(model: BindingModel): Map<string, BindingModel['members'][number]> {
+  const byName = new Map<string, BindingModel['members'][number]>();
+  for (const m of model.members) if (m.json !== undefined && !byName.has(m.json.toLowerCase())) byName.set(m.json.toLowerCase(), m);
+  return byName;
+}
+
+function bindForm(text: string, model: BindingModel): BoundModel {
+  const byName = membersByName(model);
+  const bound = new Map<string, BoundValue>();
+  for (const [key, value] of new URLSearchParams(text)) {
+    const member = byName.get(key.toLowerCase());
+    if (!member || bound.has(member.key)) continue;
+    bound.set(member.key, value === '' ? null : member.type === 'integer' ? jsonInteger(value, member.key) : value);
+  }
+  return bound;
 }
 
 function bindJson(text: string, model: BindingModel, options: BindOptions): BoundModel {
@@ -59,9 +80,8 @@ function bindJson(text: string, model: BindingModel, options: BindOptions): Boun
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ModelBindingError('model', `The request body must be a JSON object (${model.typeName}).`);
   }
-  // Json.NET matches names case-insensitively; a body may carry thousands of other keys.
-  const byName = new Map<string, BindingModel['members'][number]>();
-  for (const m of model.members) if (m.json !== undefined && !byName.has(m.json.toLowerCase())) byName.set(m.json.toLowerCase(), m);
+  // A body may carry thousands of other keys.
+  const byName = membersByName(model);
   for (const [key, value] of Object.entries(parsed)) {
     const member = byName.get(key.toLowerCase());
     if (!member) continue;

@@ -1,19 +1,22 @@
 // Writes an outcome the way the server would: the negotiated format, Content-Type and charset
-// (UTF-16 with its byte order mark), an exact Content-Length, and cache headers that keep
-// tokens out of caches (RFC 6749 §5.1). The header, encoding and robustness faults are injected here.
+// (UTF-16 with its byte order mark), an exact Content-Length, and cache headers: the auth
+// endpoints keep tokens out of caches (RFC 6749 §5.1), a generic endpoint sends Web API's
+// defaults. The header, encoding and robustness faults are injected here.
 
 import type { ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Outcome } from './actions.ts';
 import { contentTypeHeader, type Negotiated } from './negotiation.ts';
-import { httpErrorJson, tokenResponseJson, type WireOptions } from './serializeJson.ts';
-import { httpErrorXml, tokenResponseXml } from './serializeXml.ts';
+import { httpErrorJson, responseJson, type WireOptions } from './serializeJson.ts';
+import { httpErrorXml, responseXml } from './serializeXml.ts';
 import { tokenValues } from './tokenResponse.ts';
 
 export interface ResponderOptions extends WireOptions {
   slowMs: number;
   /** Aborted when the server stops, so a held-back response does not keep it alive. */
   signal: AbortSignal;
+  /** The auth server's no-store headers; false: what Web API sends when nobody sets cache headers. */
+  tokenHeaders: boolean;
 }
 
 const SECURE_CACHE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
@@ -21,7 +24,8 @@ const SECURE_CACHE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
 const WEB_API_CACHE_HEADERS = { 'Cache-Control': 'no-cache', Pragma: 'no-cache', Expires: '-1' };
 const CACHEABLE_SECONDS = 3600;
 
-function cacheHeaders(faults: ResponderOptions['faults']): Record<string, string> {
+function cacheHeaders({ faults, tokenHeaders }: ResponderOptions): Record<string, string> {
+  if (!tokenHeaders) return WEB_API_CACHE_HEADERS;
   if (faults.has('cacheable-token-response')) {
     return { 'Cache-Control': `public, max-age=${CACHEABLE_SECONDS}`, Expires: new Date(Date.now() + CACHEABLE_SECONDS * 1000).toUTCString() };
   }
@@ -43,7 +47,7 @@ export async function respond(res: ServerResponse, outcome: Outcome, negotiated:
   res.writeHead(outcome.status, {
     'Content-Type': contentTypeHeader(negotiated, faults),
     'Content-Length': String(bytes.length),
-    ...cacheHeaders(faults),
+    ...cacheHeaders(options),
     'X-Content-Type-Options': 'nosniff',
     ...('headers' in outcome ? outcome.headers : {}),
   });
@@ -57,9 +61,9 @@ function encode(text: string, charset: Negotiated['charset'], faults: ResponderO
 }
 
 function serialize(outcome: Outcome, { format }: Negotiated, options: WireOptions): string {
-  if ('session' in outcome) {
-    const values = tokenValues(outcome.session, outcome.response, options.faults);
-    return format === 'json' ? tokenResponseJson(values, outcome.response, options) : tokenResponseXml(values, outcome.response, options);
+  if ('response' in outcome) {
+    const values = 'session' in outcome ? tokenValues(outcome.session, outcome.response, options.faults) : outcome.values;
+    return format === 'json' ? responseJson(values, outcome.response, options) : responseXml(values, outcome.response, options);
   }
   return format === 'json' ? httpErrorJson(outcome.error) : httpErrorXml(outcome.error);
 }

@@ -1,6 +1,7 @@
-// Json.NET as Web API configures it for the [Serializable] token classes (TokenResponse,
-// TokenCorpResponse): compact output, keys in declaration order, the backing-field names (or the documented ones once the class is
-// fixed), ISO dates with the server's offset. The JSON faults are injected here.
+// Json.NET as Web API configures it: compact output, keys in declaration order, ISO dates with
+// the server's offset. For the [Serializable] token classes (TokenResponse, TokenCorpResponse)
+// the backing-field names, or the documented ones once the class is fixed; a generic page's
+// response has one set of names, the ones its samples show. The JSON faults are injected here.
 
 import type { Naming } from '../findings/types.ts';
 import type { ResponseMember } from '../naming/namingMap.ts';
@@ -8,7 +9,7 @@ import type { ResponseContract } from './contract.ts';
 import { formatNetDate } from './dates.ts';
 import type { ActiveFaults } from './faults.ts';
 import type { HttpError } from './httpError.ts';
-import type { MemberValue, TokenValues } from './tokenResponse.ts';
+import type { MemberValue, MemberValues } from './tokenResponse.ts';
 
 export interface WireOptions {
   naming: Naming;
@@ -23,7 +24,7 @@ const ID = 'id';
 const IS_EXT = 'isExt';
 const EXPIRES_IN = 'expires_in';
 
-export function tokenResponseJson(values: TokenValues, response: ResponseContract, options: WireOptions): string {
+export function responseJson(values: MemberValues, response: ResponseContract, options: WireOptions): string {
   const members = options.faults.has('missing-field') ? response.members.filter((m) => m.documented !== MISSING) : response.members;
   const mixedUpToOrder = Math.ceil(response.members.length / 2);
   const entries = members.map((m) => `${JSON.stringify(jsonKey(m, mixedUpToOrder, options))}:${jsonValue(m, values.get(m.member) ?? null, options)}`);
@@ -38,7 +39,16 @@ function jsonKey(member: ResponseMember, mixedUpToOrder: number, { naming, fault
   const mixedUp = faults.has('mixed-naming') && member.order <= mixedUpToOrder;
   const effective: Naming = mixedUp ? (naming === 'documented' ? 'backing-field' : 'documented') : naming;
   const key = effective === 'documented' ? member.documented : member.jsonBackingField;
-  return faults.has('renamed-field') && member.documented === RENAMED ? key.replace(/[a-z]/, (c) => c.toUpperCase()) : key;
+  return faults.has('renamed-field') && member.documented === RENAMED ? capitalised(key) : renamedByFault(key, member, faults);
+}
+
+/** generic-member-renamed: the first member written under its name capitalised (`Model_code`), in JSON and XML. */
+export function renamedByFault(name: string, member: ResponseMember, faults: ActiveFaults): string {
+  return faults.has('generic-member-renamed') && member.order === 1 ? capitalised(name) : name;
+}
+
+function capitalised(name: string): string {
+  return name.replace(/[a-z]/, (c) => c.toUpperCase());
 }
 
 function jsonValue(member: ResponseMember, value: MemberValue, { utcOffsetMinutes, faults }: WireOptions): string {

@@ -1,17 +1,18 @@
 // The embedded reference provider: an HTTP server on loopback that behaves like the real
 // ASP.NET Web API auth server (routing, body limits, formatters, the login, corp login and
-// refresh-token actions, its own Help Pages at /Help), with faults switched on per instance
-// and scoped per endpoint, and state controls for Pact provider states and tests.
+// refresh-token actions, its own Help Pages at /Help), plus one generic endpoint served from
+// a non-auth Help Page, with faults switched on per instance and scoped per endpoint, and
+// state controls for Pact provider states and tests.
 
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Naming } from '../findings/types.ts';
-import { internalError, issue, refreshToken, type Action, type ActionContext, type Outcome } from './actions.ts';
+import { internalError, issue, refreshToken, serveModel, type Action, type ActionContext, type Outcome } from './actions.ts';
 import { endpointNamed, ENDPOINTS, requiredMembers, type EndpointContract, type EndpointName } from './contract.ts';
 import { activateFaults, type ActiveFaults, type FaultId } from './faults.ts';
 import { helpPage } from './helpPages.ts';
 import { invalidRequest, messageOnly } from './httpError.ts';
-import { negotiate, readerFor, requestCharset } from './negotiation.ts';
+import { bodyFormat, negotiate, requestCharset } from './negotiation.ts';
 import { bindBody, MalformedBodyError, ModelBindingError } from './requestBinding.ts';
 import { respond } from './respond.ts';
 import { TokenStore } from './tokens.ts';
@@ -62,8 +63,10 @@ export interface ReferenceProvider {
   reset(): void;
 }
 
-const ACTIONS: Record<EndpointContract['role'], Action> = { issue, refresh: refreshToken };
-const ROUTES = new Map(ENDPOINTS.map((endpoint) => [endpoint.path.toLowerCase(), endpoint]));
+const ACTIONS: Record<EndpointContract['role'], Action> = { issue, refresh: refreshToken, generic: serveModel };
+/** By the path without its query template (`api/tablesmanagement/adumodel`). */
+const ROUTES = new Map(ENDPOINTS.map((endpoint) => [endpoint.path.split('?')[0]!.toLowerCase(), endpoint]));
+const NOT_FOUND = 'No HTTP resource was found that matches the request URI.';
 
 class BodyTooLargeError extends Error {}
 class ClientGoneError extends Error {}
@@ -89,7 +92,10 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
     // A request no action takes still meets the negotiation and header faults, as on the real server.
     const seen = endpoint ? faults.on(endpoint.name) : faults;
     const context: ActionContext = { store, users, faults: seen };
-    const wire = { naming: config.naming, utcOffsetMinutes: config.utcOffsetMinutes, faults: seen, slowMs: config.slowMs, signal: stopping.signal };
+    const wire = {
+      naming: config.naming, utcOffsetMinutes: config.utcOffsetMinutes, faults: seen, slowMs: config.slowMs, signal: stopping.signal,
+      tokenHeaders: endpoint?.role !== 'generic',
+    };
     const negotiated = negotiate(req.headers, seen);
     void handle(req, endpoint, context, config.maxBodyBytes)
       .then(async (outcome) => {
@@ -150,9 +156,9 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
 
 /** An outcome for the request, or undefined when the client went away mid-body. */
 async function handle(req: IncomingMessage, endpoint: EndpointContract | undefined, context: ActionContext, maxBodyBytes: number): Promise<Outcome | undefined> {
-  if (!endpoint) {
+  if (!endpoint || !hasQuery(req.url ?? '', endpoint.requiredQuery)) {
     req.resume();
-    return { status: 404, error: messageOnly('No HTTP resource was found that matches the request URI.') };
+    return { status: 404, error: messageOnly(NOT_FOUND) };
   }
   if (req.method !== endpoint.method) {
     req.resume();
@@ -165,10 +171,10 @@ async function handle(req: IncomingMessage, endpoint: EndpointContract | undefin
     if (error instanceof BodyTooLargeError) return { status: 413, error: messageOnly('The request body is too large.'), headers: { Connection: 'close' } };
     return undefined;
   }
-  const reader = readerFor(req.headers['content-type']);
-  if (body.length > 0 && !reader) return { status: 415, error: messageOnly("The request entity's media type is not supported for this resource.") };
+  const format = bodyFormat(req.headers['content-type'], endpoint.request.readsForm);
+  if (body.length > 0 && !format) return { status: 415, error: messageOnly("The request entity's media type is not supported for this resource.") };
   try {
-    const bound = bindBody(decodeRequest(body, req.headers['content-type'], context.faults), reader?.format, endpoint.request, {
+    const bound = bindBody(decodeRequest(body, req.headers['content-type'], context.faults), format, endpoint.request, {
       refuseTextIntegers: context.faults.has('corp-group-id-string-500'),
     });
     return ACTIONS[endpoint.role](bound, endpoint, context);
@@ -177,6 +183,12 @@ async function handle(req: IncomingMessage, endpoint: EndpointContract | undefin
     if (error instanceof ModelBindingError) return { status: 400, error: invalidRequest(error.modelStateKey, error.message) };
     return internalError(context.faults);
   }
+}
+
+/** Web API's action selection: every required query parameter present (its value may be empty), names ignoring case. */
+function hasQuery(target: string, required: readonly string[]): boolean {
+  const present = [...new URLSearchParams(target.split('#')[0]!.split('?')[1] ?? '').keys()].map((k) => k.toLowerCase());
+  return required.every((name) => present.includes(name.toLowerCase()));
 }
 
 /** `api/v1/auth/x` from `/api/v1/auth/x/?q`, `api/v1/auth/x` or `http://host/api/...`; case-insensitive like IIS. */

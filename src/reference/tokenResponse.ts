@@ -12,8 +12,8 @@ import type { ReferenceUser } from './users.ts';
 
 /** A member's value: date members hold fractional epoch milliseconds. */
 export type MemberValue = string | number | boolean | null;
-/** Values keyed by C# member name, in no particular order (serializers impose theirs). */
-export type TokenValues = ReadonlyMap<string, MemberValue>;
+/** A response's values keyed by C# member name, in no particular order (serializers impose theirs). */
+export type MemberValues = ReadonlyMap<string, MemberValue>;
 
 export interface TokenSession {
   user: ReferenceUser;
@@ -53,15 +53,16 @@ export function profileMembers(response: ResponseContract): ResponseMember[] {
   return response.members.filter((m) => !(m.documented in SESSION_VALUES));
 }
 
-function profileDefault(member: ResponseMember): MemberValue {
+/** What an unset member of a .NET object holds: null, 0 or false. */
+export function clrDefault(member: ResponseMember): MemberValue {
   return member.type === 'integer' ? 0 : member.type === 'boolean' ? false : null;
 }
 
-export function tokenValues(session: TokenSession, response: ResponseContract, faults: ActiveFaults): TokenValues {
+export function tokenValues(session: TokenSession, response: ResponseContract, faults: ActiveFaults): MemberValues {
   return new Map(
     response.members.map((m) => {
       const read = SESSION_VALUES[m.documented];
-      return [m.member, read ? read(session, faults) : (session.user[m.member] ?? profileDefault(m))];
+      return [m.member, read ? read(session, faults) : (session.user[m.member] ?? clrDefault(m))];
     }),
   );
 }

@@ -4,8 +4,9 @@
 // nothing fails. The table (fault -> checks that caught it) is printed after the run.
 // A fault whose checks are not registered, or that names only the info-level check, cannot
 // enter the catalogue: the first tests below refuse it. A fault marked `awaiting: 'family-run'`
-// acts only where the run does not probe yet (login and corp login inputs): it is listed as
-// pending here, by name, and its wire effect is proven in specs/self/reference/faults.spec.ts.
+// acts only where the run does not probe yet (login and corp login inputs, the generic
+// endpoint): it is listed as pending here, by name, and its wire effect is proven in
+// specs/self/reference/faults.spec.ts.
 
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';

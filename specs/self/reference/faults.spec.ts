@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { ordinalSort } from '../../../src/naming/namingMap.ts';
 import { CHECK_IDS, ENDPOINTS, FAULTS, UnknownFaultError, startReferenceProvider, type FaultId, type ReferenceProvider, type ReferenceProviderOptions } from '../../../src/reference/index.ts';
 import { readInstant } from '../../../src/checks/instant.ts';
-import { CORP_LOGIN, LOGIN, NAMING, REFRESH, corpLogin, corpLoginJson, jsonObject, loginJson, refreshJson, login, member, post, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
+import { CORP_LOGIN, LOGIN, NAMING, REFRESH, VALID_MODEL, corpLogin, corpLoginJson, genericJson, genericXml, jsonObject, loginJson, refreshJson, login, member, post, postGeneric, refresh, refreshTokenOf, xmlRoot, type Wire } from './support.ts';
 
 interface Scenario {
   options?: Partial<ReferenceProviderOptions>;
@@ -130,6 +130,14 @@ const SCENARIOS: Record<FaultId, Scenario> = {
   'credentials-echo-in-error': { exchange: wrongLogin, shows: (w) => w.status === 401 && w.body.includes(WRONG_PASSWORD) },
   'wrong-credentials-500': { exchange: wrongLogin, shows: (w) => w.status === 500 },
   'corp-login-token-response': { exchange: (p) => corpLogin(p, 'application/xml'), shows: (w) => w.status === 200 && xmlRoot(w).localName === 'TokenResponse' },
+  'generic-member-renamed': {
+    exchange: (p) => postGeneric(p, genericJson()),
+    shows: (w) => w.status === 200 && jsonKeys(w)[0] === 'Model_code' && !jsonKeys(w).includes('model_code'),
+  },
+  'generic-required-500': {
+    exchange: (p) => postGeneric(p, genericXml({ ...VALID_MODEL, model_name: null }), 'application/xml'),
+    shows: (w) => w.status === 500 && !w.body.includes('ModelState'),
+  },
   'truncated-body': {
     exchange: refreshWith('application/json'),
     shows: (w) => w.status === 200 && !parses(w.body) && Number(w.headers.get('content-length')) === Buffer.byteLength(w.body),

@@ -1,23 +1,26 @@
 // The provider's own Help Pages: /Help (the index), /Help/Api/<id> and /Help/ResourceModel
-// in the HelpPage markup, generated from the doc files its actions are built from. The
-// project's live-help reader discovers all three endpoints from them and reads the same model
-// as from the files; `npm run doc -- check <url>/Help` against the standalone server passes.
+// in the HelpPage markup, generated from the doc files its actions are built from (the three
+// auth pages and the generic one). The project's live-help reader discovers all four endpoints
+// from them and reads the same model as from the files; `npm run doc -- check <url>/Help`
+// against the standalone server passes.
 
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ApiEndpoint, Sample } from '../../../src/doc/apiModel.ts';
 import { loadDocPath } from '../../../src/doc/docSet.ts';
-import { CORP_LOGIN_DOC, LOGIN_DOC, REFRESH_TOKEN_DOC } from '../../../src/doc/endpoint.ts';
 import { loadDocs } from '../../../src/doc/loadDocs.ts';
 import { parsePage } from '../../../src/doc/parsePage.ts';
-import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
+import { ENDPOINTS, REFERENCE_DOC_FILES, startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const API_IDS = ['POST-api-v1-auth-login', 'POST-api-v1-auth-corp-login', 'POST-api-v1-auth-refresh-token'];
-const MODELS = ['ConsincoUserBindingModel', 'ConsincoUserCorpBindingModel', 'ConsincoRefreshTokenBindingModel', 'TokenResponse', 'TokenCorpResponse'];
+const API_IDS = ['POST-api-v1-auth-login', 'POST-api-v1-auth-corp-login', 'POST-api-v1-auth-refresh-token', 'POST-api-TablesManagement-ADUModel_pType'];
+const MODELS = ['ConsincoUserBindingModel', 'ConsincoUserCorpBindingModel', 'ConsincoRefreshTokenBindingModel', 'TokenResponse', 'TokenCorpResponse', 'Model'];
 
 /** What a reader learns from a page, without where it read it (file lines differ from HTML lines). */
 function essence(endpoint: ApiEndpoint) {
@@ -27,6 +30,7 @@ function essence(endpoint: ApiEndpoint) {
     method: endpoint.method,
     path: endpoint.path,
     description: endpoint.description,
+    uriParameters: endpoint.uriParameters.map((p) => ({ name: p.name, typeText: p.typeText, annotations: p.annotations })),
     request: body(endpoint.request),
     response: body(endpoint.response),
     responseCodes: endpoint.responseCodes,
@@ -49,11 +53,12 @@ describe('reference provider: its Help Pages at /Help', () => {
   });
   after(() => provider.stop());
 
-  it('serves the index: the Auth controller\'s table linking the three API pages with their descriptions', async () => {
+  it('serves the index: the Auth controller\'s table linking the three auth API pages, the TablesManagement one linking the generic page', async () => {
     const index = await get(provider, '/Help');
     expect(index.status).to.equal(200);
     expect(index.contentType).to.equal('text/html; charset=utf-8');
     expect(index.body).to.contain('<h2 id="Auth">Auth</h2>');
+    expect(index.body).to.contain('<h2 id="TablesManagement">TablesManagement</h2>');
     const page = parsePage(index.body, 'index');
     expect(page.kind).to.equal('index');
     if (page.kind !== 'index') return;
@@ -61,6 +66,7 @@ describe('reference provider: its Help Pages at /Help', () => {
       'POST api/v1/auth/login /Help/Api/POST-api-v1-auth-login',
       'POST api/v1/auth/corp/login /Help/Api/POST-api-v1-auth-corp-login',
       'POST api/v1/auth/refresh-token /Help/Api/POST-api-v1-auth-refresh-token',
+      'POST api/TablesManagement/ADUModel?pType={pType} /Help/Api/POST-api-TablesManagement-ADUModel_pType',
     ]);
   });
 
@@ -88,11 +94,24 @@ describe('reference provider: its Help Pages at /Help', () => {
     expect(post.headers.get('content-type')).to.equal('application/json; charset=utf-8');
   });
 
-  it('reads, through the live-help reader, the same three endpoints as the doc files', async () => {
+  it('reads, through the live-help reader, the same four endpoints as the doc files', async () => {
     const live = await loadDocs(`${provider.url}/Help`, {});
     expect(live.failures.map((f) => f.message)).to.deep.equal([]);
-    const files = [LOGIN_DOC, CORP_LOGIN_DOC, REFRESH_TOKEN_DOC].flatMap((file) => loadDocPath(file).endpoints);
+    const files = REFERENCE_DOC_FILES.flatMap((file) => loadDocPath(file).endpoints);
+    expect(files).to.have.length(4);
     expect(live.endpoints.map(essence)).to.deep.equal(files.map(essence));
+  });
+
+  it('exports the files it serves as a doc set: copied into one folder, they read as its four endpoints', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'reference-docs-'));
+    try {
+      for (const file of REFERENCE_DOC_FILES) copyFileSync(file, join(folder, basename(file)));
+      const set = loadDocPath(folder);
+      expect(set.failures.map((f) => f.message)).to.deep.equal([]);
+      expect(set.endpoints.map((e) => `${e.method} ${e.path}`).sort()).to.deep.equal(ENDPOINTS.map((e) => `${e.method} ${e.path}`).sort());
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('passes `npm run doc -- check <url>/Help` against the standalone server', async function () {
@@ -112,6 +131,7 @@ describe('reference provider: its Help Pages at /Help', () => {
         'POST api/v1/auth/login: request ConsincoUserBindingModel, response TokenResponse, samples valid 4/4',
         'POST api/v1/auth/corp/login: request ConsincoUserCorpBindingModel, response TokenCorpResponse, samples valid 4/4',
         'POST api/v1/auth/refresh-token: request ConsincoRefreshTokenBindingModel, response TokenResponse, samples valid 4/4',
+        'POST api/TablesManagement/ADUModel?pType={pType}: request Model, response Model, samples valid 4/4',
       ]);
       expect(code).to.equal(0);
     } finally {

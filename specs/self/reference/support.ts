@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { CORP_LOGIN_DOC, docEndpoint, LOGIN_DOC, refreshTokenEndpoint } from '../../../src/doc/endpoint.ts';
 import { buildNamingMap, type ResponseMember } from '../../../src/naming/namingMap.ts';
 import { parseXmlDocument, type XmlElement } from '../../../src/xml/safeParse.ts';
-import type { ReferenceProvider } from '../../../src/reference/index.ts';
+import { ENDPOINTS, type ReferenceProvider } from '../../../src/reference/index.ts';
 
 export const NAMING = buildNamingMap(refreshTokenEndpoint());
 export const LOGIN_NAMING = buildNamingMap(docEndpoint(LOGIN_DOC));
@@ -15,6 +15,9 @@ export const MEDIA_TYPES = ['application/json', 'text/json', 'application/xml', 
 export const REFRESH = '/api/v1/auth/refresh-token';
 export const LOGIN = '/api/v1/auth/login';
 export const CORP_LOGIN = '/api/v1/auth/corp/login';
+/** The generic (non-auth) endpoint as its page documents it, the query template filled: `/api/TablesManagement/ADUModel?pType=sample`. */
+export const GENERIC_ENDPOINT = ENDPOINTS.find((e) => e.role === 'generic')!;
+export const GENERIC = `/${GENERIC_ENDPOINT.path.replace(/\{[^}]+\}/g, 'sample')}`;
 /** The first default corp user's credentials. */
 export const CORP_USER = { groupId: 1, username: 'gestor@grupo-exemplo.com.br', password: 'corp-consinco' };
 export const DOTNET_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/;
@@ -109,6 +112,31 @@ export function refresh(provider: Target, token: string, accept = 'application/j
 export function login(provider: Target, accept = 'application/json'): Promise<Wire> {
   const xml = isXml(accept);
   return post(provider, LOGIN, xml ? loginXml() : loginJson(), { 'content-type': xml ? 'application/xml' : 'application/json', accept });
+}
+
+/** A generic request body in JSON; the page's model with valid values unless told. */
+export function genericJson(values: Record<string, unknown> = VALID_MODEL): string {
+  return JSON.stringify(values);
+}
+
+/** The page's Model with values its validation attributes accept. */
+export const VALID_MODEL: Readonly<Record<string, string | number>> = { model_code: 7, model_name: 'Clínica São José', active: 'y', type_group_item: 3 };
+
+/** A generic request body in DataContract XML, the elements in the page's sample order; null writes i:nil. */
+export function genericXml(values: Record<string, string | number | null> = VALID_MODEL): string {
+  const { request } = GENERIC_ENDPOINT;
+  const children = request.xmlOrder.flatMap((element) => {
+    const key = request.members.find((m) => m.xml === element)!.key;
+    if (!(key in values)) return [];
+    const value = values[key];
+    return [value === null ? `<${element} i:nil="true"/>` : `<${element}>${String(value)}</${element}>`];
+  });
+  return `<${request.typeName} xmlns:i="${XSI}" xmlns="${request.xmlNamespace}">${children.join('')}</${request.typeName}>`;
+}
+
+/** Posts to the generic endpoint, the body in the format `accept` names unless `contentType` says otherwise. */
+export function postGeneric(provider: Target, body: string, accept = 'application/json', contentType = isXml(accept) ? 'application/xml' : 'application/json'): Promise<Wire> {
+  return post(provider, GENERIC, body, { 'content-type': contentType, accept });
 }
 
 export function jsonObject(wire: Wire): Record<string, unknown> {
