@@ -29,6 +29,7 @@ export const headersNoStore: Check = {
   title: 'Cache-Control: no-store on token responses',
   rule: 'RFC 6749 §5.1',
   level: 'SHOULD',
+  tokenEndpointsOnly: true,
   run(exchange) {
     const response = exchange.response;
     if (response?.status !== 200) return [];
@@ -57,6 +58,7 @@ export const headersNoCacheOfTokens: Check = {
   title: 'No token response marked cacheable',
   rule: 'RFC 6749 §5.1 (tokens are not to be cached); RFC 9111 §5.2.2 (public, max-age, s-maxage), §5.3 (Expires)',
   level: 'MUST',
+  tokenEndpointsOnly: true,
   run(exchange) {
     const response = exchange.response;
     if (response?.status !== 200) return [];

@@ -13,6 +13,8 @@ export interface Check {
   level: Level;
   /** The exchange roles the check judges (absent: every role); the evaluator asks it about no other, and `--list` names it from these. */
   roles?: readonly Role[];
+  /** Token endpoints only (login, corp login, refresh-token): what a token response means and how it is cached. */
+  tokenEndpointsOnly?: true;
   run(exchange: ProbeExchange, ctx: CheckContext): Outcome[];
   acrossRun?(exchanges: readonly ProbeExchange[], ctx: CheckContext): Outcome[];
 }

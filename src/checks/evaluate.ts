@@ -4,7 +4,7 @@
 
 import type { Finding, ResultStatus } from '../findings/types.ts';
 import type { Check } from './check.ts';
-import type { CheckContext, ProbeExchange, Role } from './exchange.ts';
+import { wireOf, type CheckContext, type ProbeExchange, type Role } from './exchange.ts';
 import type { Outcome } from './outcome.ts';
 import { CHECKS } from './registry.ts';
 
@@ -12,7 +12,7 @@ const STATUS_RANK: Record<ResultStatus, number> = { pass: 0, info: 1, skip: 2, f
 
 export function evaluateProbe(caseId: string, mediaType: string, exchanges: readonly ProbeExchange[], ctx: CheckContext, checks: readonly Check[] = CHECKS): Finding[] {
   return checks.flatMap((check) => {
-    const outcomes = exchanges.filter((e) => judges(check, e.role)).flatMap((e) => check.run(e, ctx));
+    const outcomes = exchanges.filter((e) => judges(check, e.role) && (!check.tokenEndpointsOnly || wireOf(e) !== undefined)).flatMap((e) => check.run(e, ctx));
     return outcomes.length === 0 ? [] : [merge(check, caseId, mediaType, outcomes)];
   });
 }

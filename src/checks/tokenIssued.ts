@@ -12,6 +12,7 @@ export const tokenIssued: Check = {
   title: 'A 200 token response (login or refresh) hands out a usable refresh token',
   rule: 'Help Page TokenResponse (refresh_token); RFC 6749 §5.1 and §6 (the refresh token the client renews with)',
   level: 'MUST',
+  tokenEndpointsOnly: true,
   run(exchange) {
     const response = exchange.response;
     if (exchange.role !== 'documented' || response?.status !== 200 || exchange.transportError) return [];

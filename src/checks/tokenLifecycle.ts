@@ -28,6 +28,7 @@ export const tokenRotation: Check = {
   title: 'A refresh rotates the refresh token; the used one is refused',
   rule: 'RFC 9700 §4.14.2 (refresh token rotation); RFC 6749 §6',
   level: 'MUST',
+  tokenEndpointsOnly: true,
   roles: ['replay'],
   run(exchange) {
     // A lost answer proves nothing about the token: input.no-server-error reports it, the probe skips the verdict.
@@ -46,6 +47,7 @@ export const tokenReplayDetection: Check = {
   title: 'A refused replay revokes the whole token family',
   rule: 'RFC 9700 §4.14.2 (refresh token replay detection)',
   level: 'SHOULD',
+  tokenEndpointsOnly: true,
   roles: ['after-replay'],
   run(exchange) {
     if (exchange.transportError !== undefined || exchange.previous?.response?.status !== 401) return [];
@@ -59,6 +61,7 @@ export const tokenExpiry: Check = {
   title: 'An expired refresh token is refused with 401',
   rule: 'RFC 6749 §5.2 (invalid_grant: expired refresh token); Help Page 401',
   level: 'MUST',
+  tokenEndpointsOnly: true,
   roles: ['expired'],
   run(exchange) {
     return exchange.response?.status === 401 ? [pass('expired refresh token refused with 401')]

@@ -86,6 +86,7 @@ export const tokenSemantics: Check = {
   title: 'A token response that means what it says',
   rule: 'RFC 6749 §5.1 (expires_in, token_type), §1.5, §6 (a new refresh token); RFC 6750 §4 (bearer); Help Page .issued / .expires, username, company',
   level: 'MUST',
+  tokenEndpointsOnly: true,
   run(exchange) {
     const fields = fieldsOf(exchange);
     if (!fields) return [];
@@ -100,6 +101,7 @@ export const tokenClock: Check = {
   title: '.issued close to the response\'s Date header',
   rule: `RFC 9110 §6.6.1 (Date); Help Page .issued: at most ${CLOCK_TOLERANCE_SEC} s apart (advisory)`,
   level: 'SHOULD',
+  tokenEndpointsOnly: true,
   run(exchange) {
     const issuedText = fieldsOf(exchange)?.get('.issued');
     const issued = readInstant(issuedText);

@@ -8,6 +8,7 @@ import type { ApiEndpoint } from '../doc/apiModel.ts';
 import { narrowEndpoint } from '../doc/helpPage.ts';
 import type { EndpointModel } from '../doc/model.ts';
 import { buildNamingMap, type NamingMap } from '../naming/namingMap.ts';
+import { uriValue } from './validValues.ts';
 
 export type EndpointRole = 'issuing' | 'refreshing' | 'generic';
 
@@ -23,7 +24,7 @@ export interface TestedEndpoint {
   /** Short and unique in the run: `login`, `corp-login`, `refresh-token`. */
   name: string;
   method: string;
-  /** Relative to the target, without a leading slash. */
+  /** Relative to the target, without a leading slash, its URI parameters filled with values their attributes accept. */
   path: string;
   api: ApiEndpoint;
   role: EndpointRole;
@@ -76,8 +77,12 @@ export function testedEndpoints(apis: readonly ApiEndpoint[]): TestedEndpoint[] 
     const base = clash ? nameOf(api.path, true) : short[i]!;
     // Two actions on one route (GET and POST) differ by method.
     const name = apis.some((other, j) => j !== i && other.path === api.path) ? `${api.method.toLowerCase()}-${base}` : base;
-    const path = api.path.replace(/^\/+/, '');
+    const documented = api.path.replace(/^\/+/, '');
+    const path = documented.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const parameter = api.uriParameters.find((p) => p.name.toLowerCase() === name.toLowerCase());
+      return parameter ? encodeURIComponent(uriValue(parameter)) : whole;
+    });
     const role = roleOf(wire);
-    return { id: `${api.method} ${path}`, name, method: api.method, path, api, ...role, ...(wire && role.role !== 'generic' ? { wire } : {}) };
+    return { id: `${api.method} ${documented}`, name, method: api.method, path, api, ...role, ...(wire && role.role !== 'generic' ? { wire } : {}) };
   });
 }

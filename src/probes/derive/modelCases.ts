@@ -32,6 +32,8 @@ export const HOSTILE_VALUES: readonly { id: string; description: string; value: 
   { id: 'oversized', description: 'a 64 kB value', value: 'A'.repeat(64 * 1024) },
 ];
 
+/** The name in other letter cases: lower case, or upper case when it already is lower case. */
+const otherCase = (name: string) => (name.toLowerCase() !== name ? name.toLowerCase() : name.toUpperCase());
 const article = (type: string) => `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 
 const JSON_TYPES: readonly MediaType[] = ['application/json', 'text/json'];
@@ -70,14 +72,14 @@ export function modelCases(shape: RequestShape, baseline: Baseline, options: Der
     add(`input.${key}.empty.json-body`, `an empty ${key}`, 'json', json((b) => (b[key] = '')), any4xx);
     add(`input.${key}.wrong-type.json-body`, `${key} of the wrong type (${JSON.stringify(WRONG_TYPE_VALUE[m.type])} for ${m.type === 'other' ? 'an object' : article(m.type)})`, 'json', json((b) => (b[key] = WRONG_TYPE_VALUE[m.type])), any4xx);
     // Json.NET binds keys case-insensitively: either answer is right, a 500 is not.
-    add(`input.${key}.wrong-case.json-body`, `the ${key} key as ${key.toUpperCase()} (Json.NET binds it case-insensitively)`, 'json', json((b) => { b[key.toUpperCase()] = b[key]; delete b[key]; }), { ...baseline.expect, oneOf: [...new Set([baseline.expect.status, ...options.documented4xx])] });
+    add(`input.${key}.wrong-case.json-body`, `the ${key} key as ${otherCase(key)} (Json.NET binds it case-insensitively)`, 'json', json((b) => { b[otherCase(key)] = b[key]; delete b[key]; }), { ...baseline.expect, oneOf: [...new Set([baseline.expect.status, ...options.documented4xx])] });
     if (!hasElement(m)) continue;
     const element = m.xml!;
     add(`input.${key}.missing.xml-body`, `no ${element} element`, 'xml', xml((c) => c.filter(([n]) => n !== element)), any4xx);
     add(`input.${key}.empty.xml-body`, `an empty ${element} element`, 'xml', xml((c) => c.map(([n, t]) => [n, n === element ? '' : t])), any4xx);
     if (m.type !== 'string' && m.type !== 'other') add(`input.${key}.wrong-type.xml-body`, `${element} of the wrong type ("not-a-value" for ${article(m.type)})`, 'xml', xml((c) => c.map(([n, t]) => [n, n === element ? 'not-a-value' : t])), any4xx);
     // DataContractSerializer matches names exactly: the member is missing.
-    add(`input.${key}.wrong-case.xml-body`, `the ${element} element as ${element.toLowerCase()} (DataContractSerializer matches names exactly)`, 'xml', xml((c) => c.map(([n, t]) => [n === element ? element.toLowerCase() : n, t])), any4xx);
+    add(`input.${key}.wrong-case.xml-body`, `the ${element} element as ${otherCase(element)} (DataContractSerializer matches names exactly)`, 'xml', xml((c) => c.map(([n, t]) => [n === element ? otherCase(element) : n, t])), any4xx);
   }
   for (const m of shape.members.filter((x) => x.type === 'integer' && typeof baseline.json[x.json] === 'number')) {
     add(`input.${m.json}.as-string.json-body`, `${m.json} as a JSON string (${JSON.stringify(String(baseline.json[m.json]))}): the page types it integer`, 'json', json((b) => (b[m.json] = String(b[m.json]))), { ...baseline.expect, oneOf: [...new Set([baseline.expect.status, ...options.documented4xx])] });

@@ -8,6 +8,7 @@ import type { Member } from '../../doc/apiModel.ts';
 import type { TestedEndpoint } from '../../endpoints/testedEndpoint.ts';
 import { bodyLayout } from '../../schemas/wireLayout.ts';
 import { xmlDocument } from '../requestBodies.ts';
+import { validValue } from '../../endpoints/validValues.ts';
 
 export type MemberType = 'string' | 'integer' | 'decimal number' | 'boolean' | 'date' | 'other';
 
@@ -111,7 +112,26 @@ function generalShape(endpoint: TestedEndpoint): RequestShape | undefined {
     json = undefined;
   }
   const xml = xmlSample && xmlFrame(xmlSample.text);
-  return { members, ...(xml ? { xmlOrder: xml.children.map(([n]) => n) } : {}), sample: { ...(json ? { json } : {}), ...(xml ? { xml } : {}) } };
+  const valid = validSample(definition.members, members, json, xml);
+  return { members, ...(xml ? { xmlOrder: xml.children.map(([n]) => n) } : {}), sample: { ...(valid.json ? { json: valid.json } : {}), ...(valid.xml ? { xml: valid.xml } : {}) } };
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The samples with every value the member's own attributes refuse replaced by one they accept. */
+function validSample(model: readonly Member[], members: readonly RequestMemberShape[], json: Record<string, unknown> | undefined, xml: XmlFrame | undefined): { json?: Record<string, unknown>; xml?: XmlFrame } {
+  const fixedJson = json && { ...json };
+  const fixedXml = xml && { ...xml, children: xml.children.map(([n, t]): [string, string] => [n, t]) };
+  model.forEach((member, i) => {
+    const shape = members[i]!;
+    if (fixedJson && shape.json in fixedJson) fixedJson[shape.json] = validValue(member, fixedJson[shape.json]) ?? fixedJson[shape.json];
+    const child = fixedXml?.children.find(([n]) => n === shape.xml);
+    if (child && shape.type === 'string') {
+      const value = validValue(member, child[1]);
+      if (typeof value === 'string') child[1] = escapeXml(value);
+    }
+  });
+  return { ...(fixedJson ? { json: fixedJson } : {}), ...(fixedXml ? { xml: fixedXml } : {}) };
 }
 
 /** Undefined when the endpoint takes no complex body (a GET, a body of a simple type). */
