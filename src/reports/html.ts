@@ -4,11 +4,11 @@
 // server's response text ends up in the evidence.
 
 import type { Finding } from '../findings/types.ts';
-import { markup } from './escape.ts';
+import { anchorId, markup } from './escape.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
-import { buildMatrix, type MatrixCell } from './matrix.ts';
-import { advisoryFindings, aimLines, excludedRows, failedRunnerTests, mergeMediaTypes, namingLine, skippedProbes, verdictLine } from './sections.ts';
+import { buildMatrix, type Matrix, type MatrixCell } from './matrix.ts';
+import { advisoryFindings, aimLines, endpointViews, excludedRows, failedRunnerTests, mergeMediaTypes, namingLine, probeLabel, skippedProbes, verdictLine, type EndpointView } from './sections.ts';
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; }
@@ -29,13 +29,13 @@ export function renderHtml(input: ReportInput): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     `<title>${markup(`${report.tool.name}: ${conforming ? 'conforming' : 'not conforming'}`)}</title>`,
     `<style>${STYLE}</style></head><body>`,
-    `<h1>Conformance of POST api/v1/auth/refresh-token</h1>`,
+    `<h1>${markup(`Conformance of ${report.endpoints.length > 0 ? report.endpoints.map((e) => e.id).join(', ') : 'the Consinco auth API'}`)}</h1>`,
     `<p id="verdict" class="verdict ${conforming ? 'pass' : 'fail'}">${markup(verdictLine(input))}</p>`,
     runDetails(input),
     section('naming', 'Field naming', `<p>Verdict: <strong>${markup(namingLine(report.naming))}</strong></p>${report.naming.advice ? `<p>Fix: ${markup(report.naming.advice)}</p>` : '<p>The naming keeps the doc\'s promise; nothing to fix.</p>'}`),
-    section('matrix', 'Conformance matrix', matrixTable(input)),
-    section('failures', 'Failures (fail the gate)', findingsTable(gateVerdict(report, input.runner).blocking)),
-    section('advisories', 'Advisory findings (do not fail the gate)', findingsTable(advisoryFindings(input))),
+    section('matrix', 'Conformance matrix', matrices(input)),
+    section('failures', 'Failures (fail the gate)', findingsTable(gateVerdict(report, input.runner).blocking, input)),
+    section('advisories', 'Advisory findings (do not fail the gate)', findingsTable(advisoryFindings(input), input)),
     section('skipped', 'Skipped probes', table(['Probe', 'Media types', 'Reason', 'Checks'], skippedProbes(input).map((s) => [s.caseId, s.mediaTypes.join(', '), s.reason, s.checks.join(', ')].map(markup)))),
     section('excluded', 'Excluded (not sent, not judged)', report.excluded.length > 0 ? table(['Kind', 'Id', 'Level', 'Excluded by'], excludedRows(input).map((row) => row.map(markup))) : '<p>Nothing.</p>'),
     section('contracts', 'Contract verification', report.contracts
@@ -67,11 +67,26 @@ function runDetails({ report }: ReportInput): string {
   return `<dl id="run">${rows.map(([k, v]) => `<dt>${markup(k)}</dt><dd>${markup(v)}</dd>`).join('')}</dl>`;
 }
 
-function matrixTable(input: ReportInput): string {
-  const matrix = buildMatrix(input);
+/** One matrix per endpoint of the run (a report without endpoints: one for all its findings). */
+function matrixViews(input: ReportInput): { view?: EndpointView; matrix: Matrix }[] {
+  const views = endpointViews(input);
+  if (views.length === 0) return [{ matrix: buildMatrix(input) }];
+  return views.map((view) => ({ view, matrix: buildMatrix(view.input, view.endpoint.name) }));
+}
+
+function matrices(input: ReportInput): string {
+  return matrixViews(input).map(({ view, matrix }, i) => {
+    if (!view) return matrixTable(matrix, 'matrix-table');
+    const { endpoint } = view;
+    const naming = endpoint.naming ? ` Naming: <strong>${markup(namingLine(endpoint.naming))}</strong>.` : '';
+    return `<h3 id="${anchorId('endpoint', endpoint.name)}">${markup(endpoint.id)}</h3>\n<p>Role: ${markup(endpoint.role)} (${markup(endpoint.roleReason)}).${naming}</p>\n${matrixTable(matrix, i === 0 ? 'matrix-table' : anchorId('matrix', endpoint.name))}`;
+  }).join('\n');
+}
+
+function matrixTable(matrix: Matrix, id: string): string {
   const head = `<tr><th>Response code</th>${matrix.mediaTypes.map((m) => `<th>${markup(m)}</th>`).join('')}</tr>`;
   const body = matrix.cells.map((row, i) => `<tr><th>${markup(matrix.rows[i]!)}</th>${row.map(matrixCell).join('')}</tr>`).join('\n');
-  return `<table id="matrix-table">\n${head}\n${body}\n</table>\n<p>pass: every gating check passed; fail: at least one gating check failed; skip: the probes were skipped; none: no probe covers the cell. The link opens the evidence.</p>`;
+  return `<table id="${id}">\n${head}\n${body}\n</table>\n<p>pass: every gating check passed; fail: at least one gating check failed; skip: the probes were skipped; none: no probe covers the cell. The link opens the evidence.</p>`;
 }
 
 function matrixCell(cell: MatrixCell): string {
@@ -82,14 +97,16 @@ function matrixCell(cell: MatrixCell): string {
 }
 
 function evidence(input: ReportInput): string {
-  const cells = buildMatrix(input).cells.flat().filter((c) => c.state !== 'none');
-  return cells.map((c) => `<section id="${c.anchor}"><h3>${markup(`${c.row} × ${c.mediaType}: ${c.state}`)}</h3>${findingsTable(c.findings)}</section>`).join('\n');
+  return matrixViews(input).flatMap(({ view, matrix }) => matrix.cells.flat().filter((c) => c.state !== 'none').map((c) => {
+    const title = `${view ? `${view.endpoint.id}: ` : ''}${c.row} × ${c.mediaType}: ${c.state}`;
+    return `<section id="${c.anchor}"><h3>${markup(title)}</h3>${findingsTable(c.findings, input)}</section>`;
+  })).join('\n');
 }
 
 /** One row per finding, or per finding said alike in several media types of a case (listing them). */
-function findingsTable(findings: Finding[]): string {
+function findingsTable(findings: Finding[], { report }: ReportInput): string {
   return table(['Probe', 'Media types', 'Check', 'Level', 'Result', 'Title', 'Received / Expected'],
-    mergeMediaTypes(findings).map((f) => [markup(f.caseId), markup(f.mediaTypes.join(', ')), markup(f.check), markup(f.level), stateLabel(f.status), markup(f.title), pre(f.message)]));
+    mergeMediaTypes(findings).map((f) => [markup(probeLabel(f, report)), markup(f.mediaTypes.join(', ')), markup(f.check), markup(f.level), stateLabel(f.status), markup(f.title), pre(f.message)]));
 }
 
 function table(headers: string[], rows: string[][]): string {

@@ -8,7 +8,7 @@ import type { ExcludedWork, Finding } from '../findings/types.ts';
 import { markup } from './escape.ts';
 import { isBlocking, isBlockingExclusion } from '../run/policy.ts';
 import type { ReportInput, RunnerTest } from './input.ts';
-import { namingLine } from './sections.ts';
+import { namingLine, probeLabel } from './sections.ts';
 
 interface Case {
   classname: string;
@@ -22,7 +22,7 @@ interface Case {
 export function renderJunit(input: ReportInput): string {
   const { report } = input;
   const suites = [
-    ...groupBy(report.results, (f) => f.caseId).map(([caseId, findings]) => suite(`probe ${caseId}`, findings.map((f) => findingCase(f, report.profile)))),
+    ...groupBy(report.results, (f) => probeLabel(f, report)).map(([label, findings]) => suite(`probe ${label}`, findings.map((f) => findingCase(f, report)))),
     ...(report.contracts ? [suite('contract verification', report.contracts.map(contractCase))] : []),
     ...(report.excluded.length > 0 ? [suite('excluded', report.excluded.map((e) => excludedCase(e, report.profile)))] : []),
     ...(input.runner ? [suite('conformance run', input.runner.tests.filter((t) => !t.finding).map(runnerCase), properties(input))] : []),
@@ -37,8 +37,9 @@ export function renderJunit(input: ReportInput): string {
   ].join('\n');
 }
 
-function findingCase(f: Finding, profile: ReportInput['report']['profile']): Case {
-  const base = { classname: `${f.caseId} [${f.mediaType}]`, name: f.check };
+function findingCase(f: Finding, report: ReportInput['report']): Case {
+  const { profile } = report;
+  const base = { classname: `${probeLabel(f, report)} [${f.mediaType}]`, name: f.check };
   const detail = [f.title, f.message].filter(Boolean).join('\n');
   if (isBlocking(f, profile)) {
     const message = f.status === 'skip' ? `skipped, and the ${profile} profile fails skipped probes: ${f.title}` : f.title;

@@ -8,8 +8,8 @@ import type { Finding } from '../findings/types.ts';
 import { markdown } from './escape.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
-import { buildMatrix, type CellState, type MatrixCell } from './matrix.ts';
-import { advisoryFindings, aimLines, count, excludedRows, failedRunnerTests, namingLine, skippedProbes, verdictLine } from './sections.ts';
+import { buildMatrix, type CellState, type Matrix, type MatrixCell } from './matrix.ts';
+import { advisoryFindings, aimLines, count, endpointViews, excludedRows, failedRunnerTests, namingLine, probeLabel, skippedProbes, verdictLine, type EndpointView } from './sections.ts';
 
 const ICON: Record<CellState, string> = { pass: '✅', fail: '❌', skip: '⏭️', none: '—' };
 /** Below GitHub's comment limit, with room for a CI bot's own header. */
@@ -37,15 +37,14 @@ export function renderMarkdown(input: ReportInput): string {
     '',
     '### Conformance matrix',
     '',
-    ...matrixTable(input),
-    '',
+    ...matrices(input),
     '### Failures (fail the gate)',
     '',
-    ...findingList(verdict.blocking),
+    ...findingList(verdict.blocking, input),
     '',
     '### Advisory findings (do not fail the gate)',
     '',
-    ...findingList(advisoryFindings(input)),
+    ...findingList(advisoryFindings(input), input),
     '',
     '### Skipped probes',
     '',
@@ -74,7 +73,7 @@ export function renderMarkdown(input: ReportInput): string {
     '',
     '### Evidence',
     '',
-    ...buildMatrix(input).cells.flat().filter((c) => c.state !== 'none').flatMap(evidence),
+    ...matrixViews(input).flatMap(({ matrix, title }) => matrix.cells.flat().filter((c) => c.state !== 'none').flatMap((cell) => evidence(cell, title, input))),
   ].join('\n'));
 }
 
@@ -84,8 +83,27 @@ function fitForComment(text: string): string {
   return `${text.slice(0, cut)}\n\n_Cut to fit a pull-request comment: the full evidence is in index.html and findings.json._\n`;
 }
 
-function matrixTable(input: ReportInput): string[] {
-  const matrix = buildMatrix(input);
+/** One matrix per endpoint of the run (a report without endpoints: one for all its findings). */
+function matrixViews(input: ReportInput): { view?: EndpointView; matrix: Matrix; title: string }[] {
+  const views = endpointViews(input);
+  if (views.length === 0) return [{ matrix: buildMatrix(input), title: '' }];
+  return views.map((view) => ({ view, matrix: buildMatrix(view.input, view.endpoint.name), title: `${view.endpoint.id}: ` }));
+}
+
+function matrices(input: ReportInput): string[] {
+  return matrixViews(input).flatMap(({ view, matrix }) => [
+    ...(view ? [
+      `#### ${markdown(view.endpoint.id)}`,
+      '',
+      `Role: ${markdown(view.endpoint.role)} (${markdown(view.endpoint.roleReason)})${view.endpoint.naming ? `. Naming: **${markdown(namingLine(view.endpoint.naming))}**` : ''}`,
+      '',
+    ] : []),
+    ...matrixTable(matrix),
+    '',
+  ]);
+}
+
+function matrixTable(matrix: Matrix): string[] {
   return [
     `| Response code | ${matrix.mediaTypes.map(markdown).join(' | ')} |`,
     `| --- |${matrix.mediaTypes.map(() => ' :---: |').join('')}`,
@@ -100,25 +118,25 @@ function cellText(cell: MatrixCell): string {
 }
 
 /** Everything but passes in full; passes as a count and the check ids, to fit a PR comment. */
-function evidence(cell: MatrixCell): string[] {
+function evidence(cell: MatrixCell, title: string, input: ReportInput): string[] {
   const passed = cell.findings.filter((f) => f.status === 'pass');
   const rest = cell.findings.filter((f) => f.status !== 'pass');
   return [
     `<a id="${cell.anchor}"></a>`,
-    `#### ${markdown(cell.row)} × ${markdown(cell.mediaType)}: ${ICON[cell.state]} ${cell.state}`,
+    `#### ${markdown(`${title}${cell.row}`)} × ${markdown(cell.mediaType)}: ${ICON[cell.state]} ${cell.state}`,
     '',
-    ...groupedFindings(rest),
+    ...groupedFindings(rest, input),
     ...(passed.length > 0 ? [`- passed: ${count(passed.length, 'check', 'checks')} (${[...new Set(passed.map((f) => markdown(f.check)))].join(', ')})`] : []),
     '',
   ];
 }
 
-function findingList(findings: Finding[]): string[] {
-  return findings.length === 0 ? ['None.'] : groupedFindings(findings);
+function findingList(findings: Finding[], input: ReportInput): string[] {
+  return findings.length === 0 ? ['None.'] : groupedFindings(findings, input);
 }
 
 /** One line per status, level, check and title: how many, on which probes (each case once, with its media types), and one example. */
-function groupedFindings(findings: Finding[]): string[] {
+function groupedFindings(findings: Finding[], { report }: ReportInput): string[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = JSON.stringify([f.status, f.level, f.check, f.title]);
@@ -127,7 +145,7 @@ function groupedFindings(findings: Finding[]): string[] {
   return [...groups.values()].map((group) => {
     const first = group[0]!;
     const mediaTypesOf = new Map<string, Set<string>>();
-    for (const f of group) mediaTypesOf.set(f.caseId, (mediaTypesOf.get(f.caseId) ?? new Set()).add(f.mediaType));
+    for (const f of group) mediaTypesOf.set(probeLabel(f, report), (mediaTypesOf.get(probeLabel(f, report)) ?? new Set()).add(f.mediaType));
     const probes = [...mediaTypesOf].map(([caseId, mediaTypes]) => `${markdown(caseId)} (${markdown([...mediaTypes].join(', '))})`);
     const named = probes.slice(0, PROBES_NAMED).join(', ') + (probes.length > PROBES_NAMED ? ` and ${probes.length - PROBES_NAMED} more` : '');
     const example = first.message ? `. ${group.length > 1 ? 'Example: ' : ''}${markdown(first.message)}` : '';

@@ -31,7 +31,8 @@ export interface Matrix {
   cells: MatrixCell[][];
 }
 
-export function buildMatrix({ report, rowOfCase }: ReportInput): Matrix {
+/** `anchor` keeps the cells of several matrices on one page apart (an endpoint's name). */
+export function buildMatrix({ report, rowOfCase }: ReportInput, anchor = ''): Matrix {
   const probed = report.results.filter((f) => f.mediaType !== RUN_MEDIA_TYPE);
   const rowOf = (f: Finding): MatrixRow => rowOfCase[caseKey(f.endpoint, f.caseId)] ?? 'other';
   const seenRows = [...new Set(probed.map(rowOf))];
@@ -45,7 +46,7 @@ export function buildMatrix({ report, rowOfCase }: ReportInput): Matrix {
       row,
       mediaType,
       state: cellState(findings, report.profile),
-      anchor: anchorId('cell', row, mediaType),
+      anchor: anchor ? anchorId('cell', anchor, row, mediaType) : anchorId('cell', row, mediaType),
       advisories: findings.filter((f) => isAdvisory(f, report.profile) || f.status === 'info').length,
       findings,
     };

@@ -6,6 +6,25 @@ import { isAdvisory } from '../run/policy.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
 
+/** A finding's probe as a reader finds it across endpoints: `login/ok.json-body`, or the case id alone for the run. */
+export function probeLabel(f: Pick<Finding, 'endpoint' | 'caseId'>, report: Pick<FindingsReport, 'endpoints'>): string {
+  const endpoint = report.endpoints.find((e) => e.id === f.endpoint);
+  return endpoint ? `${endpoint.name}/${f.caseId}` : f.caseId;
+}
+
+/** One section per endpoint of the run: its findings, and the report cut down to them (one matrix each). */
+export interface EndpointView {
+  endpoint: FindingsReport['endpoints'][number];
+  input: ReportInput;
+}
+
+export function endpointViews(input: ReportInput): EndpointView[] {
+  return input.report.endpoints.map((endpoint) => ({
+    endpoint,
+    input: { ...input, report: { ...input.report, results: input.report.results.filter((f) => f.endpoint === endpoint.id) } },
+  }));
+}
+
 export interface SkippedProbe {
   caseId: string;
   mediaTypes: string[];
@@ -18,8 +37,9 @@ export function skippedProbes({ report }: ReportInput): SkippedProbe[] {
   const byKey = new Map<string, SkippedProbe>();
   for (const f of report.results.filter((r) => r.status === 'skip')) {
     const reason = [f.title, f.message].filter(Boolean).join(': ');
-    const key = JSON.stringify([f.caseId, reason]);
-    const entry = byKey.get(key) ?? { caseId: f.caseId, mediaTypes: [], reason, checks: [] };
+    const caseId = probeLabel(f, report);
+    const key = JSON.stringify([caseId, reason]);
+    const entry = byKey.get(key) ?? { caseId, mediaTypes: [], reason, checks: [] };
     if (!entry.mediaTypes.includes(f.mediaType)) entry.mediaTypes.push(f.mediaType);
     if (!entry.checks.includes(f.check)) entry.checks.push(f.check);
     byKey.set(key, entry);
@@ -35,7 +55,7 @@ export interface MergedFinding extends Finding {
 export function mergeMediaTypes(findings: readonly Finding[]): MergedFinding[] {
   const byKey = new Map<string, MergedFinding>();
   for (const f of findings) {
-    const key = JSON.stringify([f.caseId, f.check, f.status, f.level, f.title, f.message]);
+    const key = JSON.stringify([f.endpoint, f.caseId, f.check, f.status, f.level, f.title, f.message]);
     const merged = byKey.get(key);
     if (merged) merged.mediaTypes.push(f.mediaType);
     else byKey.set(key, { ...f, mediaTypes: [f.mediaType] });

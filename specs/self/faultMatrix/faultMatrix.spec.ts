@@ -1,19 +1,19 @@
-// The fault matrix: the whole suite, run as a user runs it, against the reference provider
-// with each catalogue fault switched on. The fault's own check (catches[0]) must fail, and no
-// check outside the fault's declared list may; against the clean provider, in both namings,
-// nothing fails. The table (fault -> checks that caught it) is printed after the run.
-// A fault whose checks are not registered, or that names only the info-level check, cannot
-// enter the catalogue: the first tests below refuse it. A fault marked `awaiting: 'family-run'`
-// acts only where the run does not probe yet (login and corp login inputs, the generic
-// endpoint): it is listed as pending here, by name, and its wire effect is proven in
-// specs/self/reference/faults.spec.ts.
+// The fault matrix, per endpoint: the whole suite, run as a user runs it over every endpoint the
+// reference provider serves (its own doc set as DOCS: login, corp login, refresh-token and the
+// generic page), with each catalogue fault switched on. The fault's own check (catches[0]) must
+// fail on an endpoint the fault acts on, and no check outside the fault's declared list may fail
+// anywhere; against the clean provider, in both namings, nothing fails on any endpoint. The
+// table (fault -> checks that caught it, and where) is printed after the run. A fault whose
+// checks are not registered, or that names only the info-level check, cannot enter the
+// catalogue: the first tests below refuse it.
 
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { CHECKS } from '../../../src/checks/registry.ts';
 import type { FindingsReport } from '../../../src/findings/types.ts';
-import { CHECK_IDS, FAULTS, type Fault } from '../../../src/reference/index.ts';
+import { CHECK_IDS, ENDPOINTS, FAULTS, REFERENCE_DOC_FILES, type Fault } from '../../../src/reference/index.ts';
 import { runGate, type GateRun } from '../gate/gateRun.ts';
 
 interface MatrixRun {
@@ -22,6 +22,8 @@ interface MatrixRun {
   fault?: Fault;
   gate?: GateRun;
   failing?: string[];
+  /** Per failing check, the endpoints (METHOD path) it failed on. */
+  failingOn?: Map<string, Set<string>>;
   contractFailures?: number;
 }
 
@@ -29,7 +31,10 @@ interface MatrixRun {
  * The time budget is a loaded machine's worst case (two runs share two cores), so only the
  * slow-response fault, with a short delay and a budget below it, can trip response.time.
  */
-const BASE_ENV = { RESPONSE_TIME_BUDGET_MS: '10000' };
+/** The provider's own doc set, so the run covers every endpoint it serves. */
+const DOCS = mkdtempSync(join(tmpdir(), 'reference-docs-'));
+for (const file of REFERENCE_DOC_FILES) copyFileSync(file, join(DOCS, basename(file)));
+const BASE_ENV = { RESPONSE_TIME_BUDGET_MS: '10000', DOCS };
 const FAULT_ENV: Record<string, Record<string, string>> = {
   'slow-response': { REFERENCE_SLOW_MS: '300', RESPONSE_TIME_BUDGET_MS: '200' },
 };
@@ -37,9 +42,13 @@ const FAULT_ENV: Record<string, Record<string, string>> = {
 const runs: MatrixRun[] = [
   { name: 'clean (backing-field)', env: BASE_ENV },
   { name: 'clean (documented)', env: { ...BASE_ENV, REFERENCE_NAMING: 'documented', NAMING: 'documented' } },
-  ...FAULTS.filter((fault) => !('awaiting' in fault)).map((fault) => ({ name: fault.id, fault, env: { ...BASE_ENV, REFERENCE_FAULTS: fault.id, ...FAULT_ENV[fault.id] } })),
+  ...FAULTS.map((fault) => ({ name: fault.id, fault, env: { ...BASE_ENV, REFERENCE_FAULTS: fault.id, ...FAULT_ENV[fault.id] } })),
 ];
-const AWAITING: readonly Fault[] = FAULTS.filter((fault) => 'awaiting' in fault);
+
+/** The run's ids (`POST api/v1/auth/login`) of the provider endpoints a fault acts on. */
+function faultEndpoints(fault: Fault): string[] {
+  return ENDPOINTS.filter((e) => (fault.endpoints as readonly string[]).includes(e.name)).map((e) => `${e.method} ${e.path}`);
+}
 
 /** Two children at a time: the machine has two cores and each run is mostly one. */
 async function runAll(pending: MatrixRun[], parallel = 2): Promise<void> {
@@ -48,7 +57,9 @@ async function runAll(pending: MatrixRun[], parallel = 2): Promise<void> {
     for (let next = queue.shift(); next; next = queue.shift()) {
       next.gate = await runGate(next.env);
       const report = readReport(next.gate);
-      next.failing = [...new Set(report?.results.filter((r) => r.status === 'fail').map((r) => r.check))].sort();
+      const failed = report?.results.filter((r) => r.status === 'fail') ?? [];
+      next.failing = [...new Set(failed.map((r) => r.check))].sort();
+      next.failingOn = new Map(next.failing.map((check) => [check, new Set(failed.filter((r) => r.check === check).map((r) => r.endpoint ?? '(the run)'))]));
       next.contractFailures = report?.contracts?.filter((c) => c.status === 'fail').length ?? 0;
     }
   }));
@@ -63,8 +74,9 @@ function readReport(gate: GateRun): FindingsReport | undefined {
 }
 
 function printMatrix(): void {
-  const rows = runs.map((r) => [r.name, r.fault?.catches[0] ?? '(nothing)', r.failing?.join(', ') || '(none)', String(r.contractFailures ?? '?'), String(r.gate?.code ?? '?')]);
-  const header = ['fault', 'must be caught by', 'checks that failed', 'contract failures', 'exit'];
+  const caughtOn = (r: MatrixRun) => [...(r.fault && r.failingOn?.get(r.fault.catches[0]) || [])].join(', ') || '-';
+  const rows = runs.map((r) => [r.name, r.fault?.catches[0] ?? '(nothing)', caughtOn(r), r.failing?.join(', ') || '(none)', String(r.contractFailures ?? '?'), String(r.gate?.code ?? '?')]);
+  const header = ['fault', 'must be caught by', 'caught on', 'checks that failed', 'contract failures', 'exit'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
   console.log(['', 'Fault matrix', line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line), ''].join('\n'));
@@ -82,11 +94,8 @@ describe('fault matrix', function () {
       for (const fault of FAULTS) expect(fault.catches.length, fault.id).to.be.above(0);
     });
 
-    it('keeps only faults of the endpoints the run cannot probe yet waiting for the family run', () => {
-      for (const fault of AWAITING) {
-        expect(fault.awaiting, fault.id).to.equal('family-run');
-        expect(fault.endpoints, `${fault.id} acts on refresh-token, which the run probes: it must be in the matrix`).not.to.include('refresh-token');
-      }
+    it('scopes every fault to endpoints the run covers', () => {
+      for (const fault of FAULTS) expect(faultEndpoints(fault), fault.id).to.have.length.above(0);
     });
 
     it('gives every fault a unique id and a description', () => {
@@ -101,10 +110,6 @@ describe('fault matrix', function () {
       printMatrix();
     });
 
-    for (const fault of AWAITING) {
-      it.skip(`catches ${fault.id} with ${fault.catches[0]} (awaits the run over login and corp login)`, () => {});
-    }
-
     for (const run of runs) {
       if (!run.fault) {
         it(`finds nothing against the ${run.name} provider (exit 0)`, () => {
@@ -115,9 +120,11 @@ describe('fault matrix', function () {
         continue;
       }
       const fault = run.fault;
-      it(`catches ${fault.id} with ${fault.catches[0]}, and fails no undeclared check`, () => {
+      it(`catches ${fault.id} with ${fault.catches[0]} on ${fault.endpoints.join(', ')}, and fails no undeclared check`, () => {
         expect(run.failing, `no findings.json: ${run.gate?.stderr}`).to.be.an('array');
         expect(run.failing, `${fault.id} went undetected`).to.include(fault.catches[0]);
+        const where = [...run.failingOn!.get(fault.catches[0])!];
+        expect(where.filter((e) => faultEndpoints(fault).includes(e)), `${fault.id} caught only on ${where.join(', ')}, not on an endpoint it acts on`).to.have.length.above(0);
         const undeclared = run.failing!.filter((c) => !(fault.catches as readonly string[]).includes(c));
         expect(undeclared, `${fault.id} tripped checks it does not declare`).to.deep.equal([]);
         expect(run.gate?.code, 'a fault never makes the run unable to test').to.be.oneOf([0, 1]);

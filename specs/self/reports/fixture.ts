@@ -44,6 +44,7 @@ export const FIXTURE_REPORT: FindingsReport = {
   pacing: { rateLimit: 5, concurrency: 2, maxLogins: 1, loginsUsed: 1 },
   startedAt: '2025-01-10T08:13:39.000Z',
   durationMs: 2345,
+  endpoints: [],
   naming: { verdict: 'backing-field', byFormat: { json: 'backing-field', xml: 'backing-field' }, advice: 'Set IgnoreSerializableAttribute = true on the JSON formatter\'s contract resolver.' },
   results: FIXTURE_RESULTS,
   contracts: [
@@ -72,3 +73,26 @@ export const FIXTURE_RUNNER: RunnerOutcome = {
 };
 
 export const FIXTURE_INPUT: ReportInput = { report: FIXTURE_REPORT, rowOfCase: FIXTURE_ROWS, runner: FIXTURE_RUNNER };
+
+/** The same run over two endpoints: a login that fails its 401 case and a refresh-token that passes hers. */
+const LOGIN_ID = 'POST api/v1/auth/login';
+const REFRESH_ID = 'POST api/v1/auth/refresh-token';
+export const ENDPOINTS_INPUT: ReportInput = {
+  report: {
+    ...FIXTURE_REPORT,
+    endpoints: [
+      { id: LOGIN_ID, name: 'login', role: 'issuing', roleReason: 'credentials in, a token response out', naming: { verdict: 'documented', byFormat: { json: 'documented' }, advice: '' } },
+      { id: REFRESH_ID, name: 'refresh-token', role: 'refreshing', roleReason: 'a refresh token in, a token response out' },
+    ],
+    results: [
+      { ...finding('ok.json-body', 'application/json', 'status.documented', 'pass', 'MUST', 'status 200'), endpoint: LOGIN_ID },
+      { ...finding('unauthorized.wrong-credentials.json-body', 'application/json', 'input.no-server-error', 'fail', 'MUST', 'status 500 for credentials no user has', 'Received: 500 / Expected: 401'), endpoint: LOGIN_ID },
+      { ...finding('ok.json-body', 'application/json', 'status.documented', 'pass', 'MUST', 'status 200'), endpoint: REFRESH_ID },
+      { ...finding('unauthorized.unknown-token.json-body', 'application/json', 'status.documented', 'pass', 'MUST', 'status 401'), endpoint: REFRESH_ID },
+    ],
+  },
+  rowOfCase: {
+    [`${LOGIN_ID} ok.json-body`]: 200, [`${LOGIN_ID} unauthorized.wrong-credentials.json-body`]: 401,
+    [`${REFRESH_ID} ok.json-body`]: 200, [`${REFRESH_ID} unauthorized.unknown-token.json-body`]: 401,
+  },
+};
