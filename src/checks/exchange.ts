@@ -26,8 +26,18 @@ export interface ProbeExchange extends Exchange {
   previous?: ProbeExchange;
   /** The user the sent token was issued to, or who logged in, when the run knows it (token.semantics compares the response's). */
   identity?: Identity;
+  /** A probe that sends a member in another JSON type than the page documents (input.member-types). */
+  typeVariant?: TypeVariant;
   /** The endpoint the request went to (absent in offline fixtures: the package's refresh-token). */
   endpoint?: TestedEndpoint;
+}
+
+export interface TypeVariant {
+  member: string;
+  /** The page's type (`integer`). */
+  documented: string;
+  /** The JSON type sent instead (`string`). */
+  sent: string;
 }
 
 export function endpointOf(exchange: Pick<ProbeExchange, 'endpoint'>): TestedEndpoint {

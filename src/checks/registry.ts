@@ -12,6 +12,7 @@ import { fieldsExtra } from './fieldsExtra.ts';
 import { namingConsistent } from './naming.ts';
 import { xmlNoDoctype } from './noDoctype.ts';
 import { inputNoServerError, responseTime } from './robustness.ts';
+import { inputMemberTypes } from './memberTypes.ts';
 import { statusDocumented } from './status.ts';
 import { tokenIssued } from './tokenIssued.ts';
 import { tokenExpiry, tokenReplayDetection, tokenRotation } from './tokenLifecycle.ts';
@@ -39,8 +40,12 @@ export const CHECKS: readonly Check[] = [
   tokenSemantics,
   tokenClock,
   inputNoServerError,
+  inputMemberTypes,
   responseTime,
 ];
+
+/** Checks that only inform (a verdict either way is a legitimate server): no fault can be caught by one. */
+export const INFO_ONLY_CHECKS: readonly string[] = ['fields.extra', inputMemberTypes.id];
 
 export function checkById(id: string): Check {
   const check = CHECKS.find((c) => c.id === id);

@@ -2,6 +2,8 @@
 // a `$TOKEN` placeholder), which token it needs, and what the doc expects back; the runner
 // makes one request per Accept media type and the checks judge the exchanges.
 
+import type { TypeVariant } from '../checks/exchange.ts';
+
 export const MEDIA_TYPES = ['application/json', 'text/json', 'application/xml', 'text/xml'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
@@ -51,6 +53,8 @@ export interface ProbeCase {
   /** An Accept-Charset header; the response's charset is judged against what it negotiates. */
   acceptCharset?: string;
   risk?: CaseRisk;
+  /** The case sends a member in another JSON type than the page documents (input.member-types judges it). */
+  typeVariant?: TypeVariant;
 }
 
 export const TOKEN_PLACEHOLDER = '$TOKEN';

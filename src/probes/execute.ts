@@ -49,6 +49,7 @@ export async function record(run: Run, probe: Probe, role: Role, { token, creden
     request,
     role,
     endpoint: probe.endpoint,
+    ...(c.typeVariant ? { typeVariant: c.typeVariant } : {}),
     ...(token !== undefined && role !== 'hostile' ? { sentToken: token } : {}),
     ...(previous ? { previous } : {}),
     ...(identity ? { identity } : {}),

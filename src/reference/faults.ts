@@ -6,7 +6,7 @@
 
 import type { EndpointName } from './contract.ts';
 
-/** The probes engine's check ids that can catch a fault (`fields.extra` is info only, never one). */
+/** The probes engine's check ids that can catch a fault (the info-only `fields.extra` and `input.member-types` never can). */
 export const CHECK_IDS = [
   'status.documented', 'content-type.negotiated', 'body.charset', 'body.schema', 'naming.consistent', 'dates.format',
   'xml.datacontract', 'headers.no-store', 'headers.no-cache-of-tokens', 'errors.no-details', 'errors.no-token-echo', 'xml.no-doctype',

@@ -3,7 +3,7 @@
 
 import { expect } from 'chai';
 import type { Check } from '../../../src/checks/check.ts';
-import { CHECKS, checkById } from '../../../src/checks/registry.ts';
+import { CHECKS, INFO_ONLY_CHECKS, checkById } from '../../../src/checks/registry.ts';
 import { evaluateProbe, judges } from '../../../src/checks/evaluate.ts';
 import { namingReport } from '../../../src/checks/naming.ts';
 import type { ProbeExchange } from '../../../src/checks/exchange.ts';
@@ -37,8 +37,8 @@ describe('check registry', () => {
     expect(new Set(CHECKS.map((c) => c.id)).size).to.equal(CHECKS.length);
     for (const c of CHECKS) expect(c.rule.length, c.id).to.be.greaterThan(5);
   });
-  it('registers every check id the reference provider\'s faults name, plus fields.extra', () => {
-    expect(CHECKS.map((c: Check) => c.id).sort()).to.deep.equal([...CHECK_IDS, 'fields.extra'].sort());
+  it('registers every check id the reference provider\'s faults name, plus the info-only ones', () => {
+    expect(CHECKS.map((c: Check) => c.id).sort()).to.deep.equal([...CHECK_IDS, ...INFO_ONLY_CHECKS].sort());
   });
 });
 
@@ -196,6 +196,23 @@ describe('checks', () => {
       const body = xmlToken('backing-field');
       expect(body.indexOf('ADUser')).to.be.below(body.indexOf('accessToken'));
       expect(statuses('xml.datacontract', exchange({ mediaType: 'application/xml', body: `<?xml version="1.0" encoding="utf-8"?>${body}` }))).to.deep.equal(['pass']);
+    });
+  });
+
+  describe('input.member-types', () => {
+    const groupIdAsString = { member: 'groupId', documented: 'integer', sent: 'string' };
+    const variant = (status: number) => ({ ...exchange({ status, expectStatus: 401, body: '{"Message":"x"}' }), typeVariant: groupIdAsString });
+    it('says a string is bound like the documented integer when it gets the same answer, and refused when it gets a 4xx', () => {
+      const [same] = run('input.member-types', variant(401));
+      expect(same).to.include({ status: 'info', title: 'groupId is accepted as a JSON string too' });
+      const [refused] = run('input.member-types', variant(400));
+      expect(refused).to.include({ status: 'info', title: 'groupId is taken only as the integer the page documents' });
+      expect(refused!.message).to.contain('got 400 where the integer gets 401');
+    });
+    it('never fails, and says nothing of a probe that sends no type variant, a 500 or no answer', () => {
+      expect(statuses('input.member-types', exchange({ status: 401, body: '{"Message":"x"}' }))).to.deep.equal([]);
+      expect(statuses('input.member-types', variant(500))).to.deep.equal([]);
+      expect(statuses('input.member-types', { ...exchange({ noResponse: 'timeout' }), typeVariant: groupIdAsString })).to.deep.equal([]);
     });
   });
 

@@ -51,11 +51,11 @@ export function modelCases(shape: RequestShape, baseline: Baseline, options: Der
   const any4xx: ProbeCase['expect'] = { status: options.documented4xx[0]!, body: 'error', oneOf: options.documented4xx };
   let turn = 0;
   const accepts = (format: 'json' | 'xml'): readonly MediaType[] => [(format === 'json' ? JSON_TYPES : XML_TYPES)[turn++ % 2]!];
-  const add = (id: string, description: string, format: 'json' | 'xml', template: string | undefined, expect: ProbeCase['expect'], role: 'documented' | 'hostile' = 'documented', risk?: CaseRisk) => {
+  const add = (id: string, description: string, format: 'json' | 'xml', template: string | undefined, expect: ProbeCase['expect'], role: 'documented' | 'hostile' = 'documented', risk?: CaseRisk, typeVariant?: ProbeCase['typeVariant']) => {
     if (template === undefined) return;
     // The baseline's token goes with the cases whose body still carries its placeholder.
     const token = baseline.token && template.includes(TOKEN_PLACEHOLDER) ? { token: baseline.token } : {};
-    cases.push({ id, description, role, expect, ...token, body: { format, template }, accepts: accepts(format), ...(risk ? { risk } : {}) });
+    cases.push({ id, description, role, expect, ...token, body: { format, template }, accepts: accepts(format), ...(risk ? { risk } : {}), ...(typeVariant ? { typeVariant } : {}) });
   };
   const json = (change: (body: Record<string, unknown>) => void) => {
     const body = { ...baseline.json };
@@ -82,7 +82,7 @@ export function modelCases(shape: RequestShape, baseline: Baseline, options: Der
     add(`input.${key}.wrong-case.xml-body`, `the ${element} element as ${otherCase(element)} (DataContractSerializer matches names exactly)`, 'xml', xml((c) => c.map(([n, t]) => [n === element ? otherCase(element) : n, t])), any4xx);
   }
   for (const m of shape.members.filter((x) => x.type === 'integer' && typeof baseline.json[x.json] === 'number')) {
-    add(`input.${m.json}.as-string.json-body`, `${m.json} as a JSON string (${JSON.stringify(String(baseline.json[m.json]))}): the page types it integer`, 'json', json((b) => (b[m.json] = String(b[m.json]))), { ...baseline.expect, oneOf: [...new Set([baseline.expect.status, ...options.documented4xx])] });
+    add(`input.${m.json}.as-string.json-body`, `${m.json} as a JSON string (${JSON.stringify(String(baseline.json[m.json]))}): the page types it integer`, 'json', json((b) => (b[m.json] = String(b[m.json]))), { ...baseline.expect, oneOf: [...new Set([baseline.expect.status, ...options.documented4xx])] }, 'documented', undefined, { member: m.json, documented: 'integer', sent: 'string' });
   }
   add('input.unknown-member.json-body', `an unknown member ${UNKNOWN_MEMBER} (ignored by Json.NET)`, 'json', json((b) => (b[UNKNOWN_MEMBER] = 'x')), baseline.expect);
   if (frame) {
