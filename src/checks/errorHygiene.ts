@@ -42,7 +42,8 @@ export const errorsNoTokenEcho: Check = {
   run(exchange) {
     const response = exchange.response;
     if (!response || response.status < 400) return [];
-    const tokens = [...new Set([...exchange.secrets, ...(exchange.sentToken ? [exchange.sentToken] : [])])].filter((t) => t.length >= MIN_TOKEN_LENGTH);
+    const sent = [exchange.sentToken, exchange.sentPassword].filter((t): t is string => t !== undefined);
+    const tokens = [...new Set([...exchange.secrets, ...sent])].filter((t) => t.length >= MIN_TOKEN_LENGTH);
     const text = `${Object.values(response.headers).join('\n')}\n${response.body}`;
     const echoed = tokens.filter((t) => encodedForms(t).some(([, form]) => text.includes(form)));
     if (echoed.length === 0) return [pass('no token echoed')];

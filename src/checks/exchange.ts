@@ -22,6 +22,8 @@ export interface ProbeExchange extends Exchange {
   role: Role;
   /** The refresh token the request carried, if any (never printed; compared and hashed only). */
   sentToken?: string;
+  /** The password a login request carried, configured or made up (never printed; no error may echo it). */
+  sentPassword?: string;
   /** The exchange this one follows up on (a replay's original refresh). */
   previous?: ProbeExchange;
   /** The user the sent token was issued to, or who logged in, when the run knows it (token.semantics compares the response's). */

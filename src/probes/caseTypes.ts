@@ -53,6 +53,8 @@ export interface ProbeCase {
   /** An Accept-Charset header; the response's charset is judged against what it negotiates. */
   acceptCharset?: string;
   risk?: CaseRisk;
+  /** A made-up password the body carries (credentials no user has): no error may echo it either. */
+  sentPassword?: string;
   /** The case sends a member in another JSON type than the page documents (input.member-types judges it). */
   typeVariant?: TypeVariant;
 }

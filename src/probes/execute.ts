@@ -50,10 +50,17 @@ export async function record(run: Run, probe: Probe, role: Role, { token, creden
     role,
     endpoint: probe.endpoint,
     ...(c.typeVariant ? { typeVariant: c.typeVariant } : {}),
+    ...(sentPassword(probe, credentials) ? { sentPassword: sentPassword(probe, credentials)! } : {}),
     ...(token !== undefined && role !== 'hostile' ? { sentToken: token } : {}),
     ...(previous ? { previous } : {}),
     ...(identity ? { identity } : {}),
   }, outcome);
+}
+
+/** The password a login probe sends: the configured one it fills in, or the case's made-up one. */
+function sentPassword(probe: Probe, credentials: Credentials | undefined): string | undefined {
+  const member = passwordMember(probe.endpoint);
+  return (member && credentials?.[member]) ?? probe.probeCase.sentPassword;
 }
 
 /** No complete answer arrived: timeout, reset, cut off, or not sent at all. */

@@ -86,13 +86,13 @@ export const FAULTS = [
   { id: 'slow-response', description: 'every response is held back slowMs (default 1500 ms) before it is written', catches: ['response.time'], endpoints: ALL },
   { id: 'truncated-body', description: 'refresh-token 200 bodies are cut mid-document (Content-Length matches the cut body)', catches: ['body.schema', 'xml.datacontract', 'naming.consistent', 'dates.format', 'token.rotation'], endpoints: REFRESH },
   // the issuing endpoints (login, corp login)
-  { id: 'corp-group-id-string-500', description: 'corp login answers 500 when the JSON groupId is a string ("1"), which Json.NET binds to the int property', catches: ['input.no-server-error'], endpoints: CORP },
+  { id: 'corp-group-id-string-500', description: 'corp login answers 500 when the JSON groupId is a string ("1"), which Json.NET binds to the int property', catches: ['input.no-server-error', 'status.documented'], endpoints: CORP },
   { id: 'credentials-echo-in-error', description: 'login and corp login 401 bodies quote the password they refused', catches: ['errors.no-token-echo'], endpoints: ISSUING },
-  { id: 'wrong-credentials-500', description: 'login and corp login answer 500 instead of 401 to credentials no user has (the user lookup throws)', catches: ['input.no-server-error'], endpoints: ISSUING },
+  { id: 'wrong-credentials-500', description: 'login and corp login answer 500 instead of 401 to credentials no user has (the user lookup throws)', catches: ['input.no-server-error', 'status.documented'], endpoints: ISSUING },
   { id: 'corp-login-token-response', description: 'corp login answers the TokenResponse of the login (userCode, company, ...) instead of its documented TokenCorpResponse', catches: ['body.schema', 'xml.datacontract'], endpoints: CORP },
   // the generic endpoint (a non-auth page)
   { id: 'generic-member-renamed', description: 'the generic endpoint\'s 200 bodies (JSON and XML) write their first member capitalised (Model_code for model_code), a name its page does not show', catches: ['body.schema'], endpoints: GENERIC },
-  { id: 'generic-required-500', description: 'the generic endpoint answers 500 instead of 400 when a member its page marks Required is missing, null or blank (the action runs on the invalid model)', catches: ['input.no-server-error'], endpoints: GENERIC },
+  { id: 'generic-required-500', description: 'the generic endpoint answers 500 instead of 400 when a member its page marks Required is missing, null or blank (the action runs on the invalid model)', catches: ['input.no-server-error', 'status.documented'], endpoints: GENERIC },
 ] as const satisfies readonly Fault[];
 
 export type FaultId = (typeof FAULTS)[number]['id'];

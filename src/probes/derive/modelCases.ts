@@ -15,6 +15,8 @@ export interface Baseline {
   xml?: XmlFrame;
   expect: ProbeCase['expect'];
   token?: TokenSpec;
+  /** The made-up password of a login baseline, kept by every case whose body still carries it. */
+  sentPassword?: string;
 }
 
 const UNKNOWN_MEMBER = 'conformanceUnknownMember';
@@ -55,7 +57,8 @@ export function modelCases(shape: RequestShape, baseline: Baseline, options: Der
     if (template === undefined) return;
     // The baseline's token goes with the cases whose body still carries its placeholder.
     const token = baseline.token && template.includes(TOKEN_PLACEHOLDER) ? { token: baseline.token } : {};
-    cases.push({ id, description, role, expect, ...token, body: { format, template }, accepts: accepts(format), ...(risk ? { risk } : {}), ...(typeVariant ? { typeVariant } : {}) });
+    const password = baseline.sentPassword && template.includes(baseline.sentPassword) ? { sentPassword: baseline.sentPassword } : {};
+    cases.push({ id, description, role, expect, ...token, ...password, body: { format, template }, accepts: accepts(format), ...(risk ? { risk } : {}), ...(typeVariant ? { typeVariant } : {}) });
   };
   const json = (change: (body: Record<string, unknown>) => void) => {
     const body = { ...baseline.json };

@@ -23,10 +23,12 @@ function documented4xx(endpoint: TestedEndpoint): number[] {
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+const WRONG_PASSWORD = 'not-the-password-0';
+
 /** A credential no user has: an unknown user with a wrong password, the group or company kept plausible. */
 function unknownCredential(m: RequestMemberShape): string | number {
   if (m.type === 'integer') return 1;
-  if (m.dataType === 'Password') return 'not-the-password-0';
+  if (m.dataType === 'Password') return WRONG_PASSWORD;
   if (m.dataType === 'EmailAddress') return 'no-such-user@conformance.invalid';
   return `conformance-no-such-${m.json.toLowerCase()}`;
 }
@@ -54,12 +56,12 @@ function issuingCases(endpoint: TestedEndpoint, shape: RequestShape): ProbeCase[
   const validXml = xmlText(valid.xml!);
   const ok = { status: 200, body: 'token' } as const;
   const refused = { status: 401, body: 'error' } as const;
-  const baseline: Baseline = { json: wrong.json, ...(wrong.xml ? { xml: wrong.xml } : {}), expect: refused };
+  const baseline: Baseline = { json: wrong.json, ...(wrong.xml ? { xml: wrong.xml } : {}), expect: refused, sentPassword: WRONG_PASSWORD };
   return [
     { id: 'ok.json-body', description: 'the configured credentials in a JSON body', role: 'documented', expect: ok, token: { kind: 'credentials' }, body: { format: 'json', template: validJson } },
     { id: 'ok.xml-body', description: "the configured credentials in the doc's XML body (DataContract order)", role: 'documented', expect: ok, token: { kind: 'credentials' }, body: { format: 'xml', template: validXml } },
-    { id: 'unauthorized.wrong-credentials.json-body', description: 'credentials no user has (never a 500)', role: 'documented', expect: refused, body: { format: 'json', template: JSON.stringify(wrong.json) } },
-    { id: 'unauthorized.wrong-credentials.xml-body', description: 'credentials no user has (never a 500)', role: 'documented', expect: refused, body: { format: 'xml', template: xmlText(wrong.xml!) } },
+    { id: 'unauthorized.wrong-credentials.json-body', description: 'credentials no user has (never a 500)', role: 'documented', expect: refused, sentPassword: WRONG_PASSWORD, body: { format: 'json', template: JSON.stringify(wrong.json) } },
+    { id: 'unauthorized.wrong-credentials.xml-body', description: 'credentials no user has (never a 500)', role: 'documented', expect: refused, sentPassword: WRONG_PASSWORD, body: { format: 'xml', template: xmlText(wrong.xml!) } },
     { id: 'server-error.json-body', description: 'valid credentials while the token store is down', role: 'server-error', expect: { status: 500, body: 'error' }, token: { kind: 'store-down' }, body: { format: 'json', template: validJson } },
     { id: 'server-error.xml-body', description: 'valid credentials while the token store is down', role: 'server-error', expect: { status: 500, body: 'error' }, token: { kind: 'store-down' }, body: { format: 'xml', template: validXml } },
     ...modelCases(shape, baseline, { documented4xx: documented4xx(endpoint), hostile: true }),
