@@ -29,7 +29,7 @@ export interface RecordedResponse {
   charset?: string;
   /** Why the body's bytes are not valid text in `charset`, when they are not. */
   undecodable?: string;
-  /** True when the body was cut at MAX_RESPONSE_BYTES. */
+  /** True when the body was cut at MAX_RESPONSE_BYTES: `body` then holds its first 64 K characters only. */
   truncated: boolean;
   elapsedMs: number;
   /** The most of the run's requests in flight at once while this one was out (paced runs only). */

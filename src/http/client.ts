@@ -141,7 +141,7 @@ function transmit(baseUrl: string, req: RecordedRequest, options: HttpOptions, p
       const response = (bytes: Buffer, truncated: boolean): RecordedResponse => {
         const headers = flattenHeaders(incoming);
         const { text, charset, undecodable } = decodeBody(bytes, headers['content-type']);
-        return { status: incoming.statusCode ?? 0, headers, body: text, charset, ...(undecodable ? { undecodable } : {}), truncated, elapsedMs: elapsed(), ...(passage ? { inFlight: passage.peakInFlight() } : {}) };
+        return { status: incoming.statusCode ?? 0, headers, body: truncated ? keptOfCutBody(text) : text, charset, ...(undecodable ? { undecodable } : {}), truncated, elapsedMs: elapsed(), ...(passage ? { inFlight: passage.peakInFlight() } : {}) };
       };
       // Synchronous callbacks: the cap's destroy() must not let a socket error settle first.
       readBody(incoming, options.maxResponseBytes, (bytes, truncated) => {
@@ -154,6 +154,18 @@ function transmit(baseUrl: string, req: RecordedRequest, options: HttpOptions, p
     });
     outgoing.end(body);
   });
+}
+
+/**
+ * What a run keeps of a body cut at MAX_RESPONSE_BYTES: its start. A cut body fails body.schema
+ * whatever it holds, and the scans for echoed tokens and internals need only its start; keeping
+ * every cut body whole would hold up to MAX_RESPONSE_BYTES (twice that as UTF-16 text) per
+ * exchange, which grows with the endpoints a run covers. A copy, so the whole text is freed.
+ */
+const KEPT_OF_CUT_BODY_CHARS = 64 * 1024;
+
+function keptOfCutBody(text: string): string {
+  return text.length <= KEPT_OF_CUT_BODY_CHARS ? text : Buffer.from(text.slice(0, KEPT_OF_CUT_BODY_CHARS), 'utf16le').toString('utf16le');
 }
 
 /** Calls `done` with the body (cut at maxBytes), or `cut` with what arrived before the target cut it off; once. */
