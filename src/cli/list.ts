@@ -26,6 +26,6 @@ export function previewText(p: Preview): string[] {
 export async function runList(format: 'text' | 'json'): Promise<void> {
   const config = loadConfig();
   const endpoints = await loadEndpointSet(config, httpOptions(config, config.targetUrl === undefined));
-  const preview = buildPreview(config, endpoints, select(config, endpoints));
+  const preview = buildPreview(config, endpoints, select(config, endpoints.selected));
   console.log(format === 'json' ? JSON.stringify(preview, null, 2) : previewText(preview).join('\n'));
 }

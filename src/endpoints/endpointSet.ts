@@ -1,5 +1,6 @@
 // The endpoints a run covers: every endpoint of its doc set (DOCS, else HELP_URL, else the
-// package's own three Consinco auth pages), narrowed by ENDPOINTS. A page that does not read,
+// package's own three Consinco auth pages), narrowed by ENDPOINTS. The whole set stays known:
+// a login outside the selection still gives the token chain its tokens. A page that does not read,
 // or a pattern that selects nothing, stops the run before the first probe (exit 2): a gate that
 // silently dropped an endpoint would pass what it never tested.
 
@@ -39,17 +40,24 @@ export function endpointMatches(pattern: string, endpoint: Pick<TestedEndpoint, 
   return (method === undefined || method.toUpperCase() === endpoint.method.toUpperCase()) && pathPattern(path).test(endpoint.path);
 }
 
-export async function loadEndpointSet(config: EndpointSettings, http: HttpOptions): Promise<TestedEndpoint[]> {
+export interface EndpointSet {
+  /** Every endpoint of the doc set. */
+  all: TestedEndpoint[];
+  /** The ones ENDPOINTS selects (all without it): what the run probes and judges. */
+  selected: TestedEndpoint[];
+}
+
+export async function loadEndpointSet(config: EndpointSettings, http: HttpOptions): Promise<EndpointSet> {
   return selectEndpoints(config, await readDocSet(config, http));
 }
 
 /** The endpoint set without the network: DOCS or the package's pages (HELP_URL needs loadEndpointSet). */
-export function localEndpointSet(config: EndpointSettings): TestedEndpoint[] {
+export function localEndpointSet(config: EndpointSettings): EndpointSet {
   if (config.helpUrl && !config.docs) throw new ConfigError('HELP_URL', 'a live Help index is read when the run starts: run the suite through its launcher (npm test, consinco-conformance)');
   return selectEndpoints(config, config.docs ? { set: loadDocPath(config.docs), variable: 'DOCS' } : undefined);
 }
 
-function selectEndpoints(config: EndpointSettings, read: { set: DocSet; variable: string } | undefined): TestedEndpoint[] {
+function selectEndpoints(config: EndpointSettings, read: { set: DocSet; variable: string } | undefined): EndpointSet {
   if (read && read.set.failures.length > 0) {
     throw new ConfigError(read.variable, `${read.set.failures.length} Help Page(s) do not read: ${read.set.failures.map((f) => f.message).join('; ')}`);
   }
@@ -59,6 +67,6 @@ function selectEndpoints(config: EndpointSettings, read: { set: DocSet; variable
   if (unmatched.length > 0) {
     throw new ConfigError('ENDPOINTS', `${unmatched.map((p) => `"${p}"`).join(', ')} matches no endpoint of the doc set (${all.map((e) => e.id).join(', ')})`);
   }
-  return config.endpoints.length === 0 ? all : all.filter((e) => config.endpoints.some((p) => endpointMatches(p, e)));
+  return { all, selected: config.endpoints.length === 0 ? all : all.filter((e) => config.endpoints.some((p) => endpointMatches(p, e))) };
 }
 export { DEFAULT_DOCS } from './defaultDocs.ts';

@@ -15,7 +15,8 @@ import { requestTemplate } from '../pact/templates.ts';
 import { requestMembers } from '../pact/client.ts';
 import { expandProbes, laneOf, qualifiedCaseId, type Probe, type ProbeLane } from '../probes/cases.ts';
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
-import { configuredCredentials } from '../run/credentials.ts';
+import { chainIssuerOf, configuredCredentials } from '../run/credentials.ts';
+import type { EndpointSet } from '../endpoints/endpointSet.ts';
 import { endpointPath } from '../run/issuers.ts';
 import type { Credentials } from '../probes/request.ts';
 import { recordedRoles } from '../probes/execute.ts';
@@ -114,10 +115,10 @@ function previewArrangements(config: Config, embedded: boolean): Arrangements {
   return liveArrangements({ current: async () => undefined, skipReason: () => (hasToken ? undefined : NO_CREDENTIALS) }, hasToken ? TOKEN_MASK : undefined);
 }
 
-export function buildPreview(config: Config, endpoints: readonly TestedEndpoint[], selection: Selection): Preview {
+export function buildPreview(config: Config, { all, selected }: EndpointSet, selection: Selection): Preview {
   const embedded = config.targetUrl === undefined;
-  const plan = planProbes({ config, embedded, selection }, expandProbes(endpoints));
-  const issuer = endpoints.find((e) => configuredCredentials(config, e));
+  const issuer = chainIssuerOf(config, all);
+  const plan = planProbes({ config, embedded, selection, chainIssuer: issuer }, expandProbes(selected));
   const login = issuer ? loginRequest(issuer, maskedCredentials(config, issuer)!, 'application/json', endpointPath({ config }, issuer)) : undefined;
   const arrangements = previewArrangements(config, embedded);
   const skipped: Preview['skipped'] = [];

@@ -16,6 +16,8 @@ export interface PlanInput {
   config: Pick<Config, 'refreshToken' | 'login' | 'corpLogin' | 'maxLogins'>;
   embedded: boolean;
   selection: Selection;
+  /** Where the token chain logs in (chainIssuerOf), when it can. */
+  chainIssuer?: TestedEndpoint | undefined;
 }
 
 export interface PlannedProbe {
@@ -34,16 +36,15 @@ export interface ProbePlan {
   logins: number;
 }
 
-export function planProbes({ config, embedded, selection }: PlanInput, probes: readonly Probe[]): ProbePlan {
+export function planProbes({ config, embedded, selection, chainIssuer }: PlanInput, probes: readonly Probe[]): ProbePlan {
   const endpoints = [...new Set(probes.map((p) => p.endpoint))];
-  const issuers = endpoints.filter((e) => configuredCredentials(config, e));
-  const initialLogin = issuers.length > 0 && config.refreshToken === undefined;
+  const initialLogin = chainIssuer !== undefined && config.refreshToken === undefined;
   let logins = initialLogin ? 1 : 0;
   const canLogIn = () => config.maxLogins === undefined || logins < config.maxLogins;
   const planned = probes.map((probe): PlannedProbe => {
     const excludedBy = selection.excludedBy(qualifiedCaseId(probe.endpoint, probe.probeCase.id));
     if (excludedBy) return { probe, excludedBy, logsIn: false };
-    const skipReason = predictedSkip(probe, config, embedded, endpoints);
+    const skipReason = predictedSkip(probe, config, embedded, endpoints, chainIssuer !== undefined);
     if (skipReason) return { probe, skipReason, logsIn: false };
     if (!logsIn(probe, embedded)) return { probe, logsIn: false };
     if (!canLogIn()) return { probe, skipReason: loginBudgetReason(config.maxLogins!), logsIn: false };
@@ -62,9 +63,8 @@ function logsIn(probe: Probe, embedded: boolean): boolean {
 const UNSAFE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** The skips known before sending: a token or credentials the target cannot give, a request that would act. A broken chain is only known while running. */
-function predictedSkip(probe: Probe, config: PlanInput['config'], embedded: boolean, endpoints: readonly TestedEndpoint[]): string | undefined {
+function predictedSkip(probe: Probe, config: PlanInput['config'], embedded: boolean, endpoints: readonly TestedEndpoint[], canLogIn: boolean): string | undefined {
   if (embedded) return undefined;
-  const canLogIn = endpoints.some((e) => configuredCredentials(config, e));
   const { endpoint, probeCase } = probe;
   if (endpoint.role === 'generic' && probeCase.expect.status < 400 && UNSAFE_METHODS.includes(endpoint.method.toUpperCase())) {
     return `a request ${endpoint.id} accepts would act on the live server (create or change data); it is sent to the embedded provider only`;

@@ -32,6 +32,6 @@ async function sendAll(run: Run, probes: readonly Probe[]): Promise<Map<Probe, E
 }
 
 export async function sendProbes(run: Run, probes: readonly Probe[]): Promise<SentProbes> {
-  const plan = planProbes({ config: run.config, embedded: run.target.embedded, selection: run.selection }, probes).probes;
+  const plan = planProbes({ config: run.config, embedded: run.target.embedded, selection: run.selection, chainIssuer: run.chainIssuer }, probes).probes;
   return { plan, sent: await sendAll(run, plan.filter((p) => !p.excludedBy && !p.skipReason).map((p) => p.probe)) };
 }

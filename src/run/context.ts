@@ -11,7 +11,7 @@ import { startReferenceProvider, type ReferenceProvider } from '../reference/ind
 import { loadEndpointSet } from '../endpoints/endpointSet.ts';
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import { LoginError, loginSource } from '../target/login.ts';
-import { configuredCredentials, credentialVariables } from './credentials.ts';
+import { chainIssuerOf, configuredCredentials, credentialVariables } from './credentials.ts';
 import { preflight, sendCheap } from '../target/preflight.ts';
 import { ensureJava } from '../validation/javaCheck.ts';
 import { select, type Selection } from '../selection/select.ts';
@@ -35,7 +35,7 @@ export interface Run {
   config: Config;
   /** The endpoints the run covers (DOCS, HELP_URL or the package's three; ENDPOINTS narrows). */
   endpoints: readonly TestedEndpoint[];
-  /** The issuing endpoint whose logins feed the token chain, when credentials for one are configured. */
+  /** The issuing endpoint whose logins feed the token chain, when credentials for one are configured (selected by ENDPOINTS or not). */
   chainIssuer?: TestedEndpoint;
   target: RunTarget;
   http: HttpOptions;
@@ -89,10 +89,9 @@ export async function startRun(config: Config): Promise<Run> {
     const t0 = performance.now();
     await preflight(target.url, direct);
     findings.timing('preflight', performance.now() - t0);
-    const endpoints = await loadEndpointSet(config, direct);
+    const { all, selected: endpoints } = await loadEndpointSet(config, direct);
     const selection = select(config, endpoints);
-    // The chain starts from the first issuing endpoint with credentials: the login, else the corp login.
-    const chainIssuer = endpoints.find((e) => configuredCredentials(config, e));
+    const chainIssuer = chainIssuerOf(config, all);
     const source = chainIssuer ? loginTokens(config, chainIssuer, target, http, (e) => loginExchanges.push(e), loginBudget) : providerTokens(target);
     const tokens = new TokenChain(config.refreshToken, source);
     if (chainIssuer && !config.refreshToken) await checkLogin(tokens, chainIssuer);

@@ -24,6 +24,11 @@ export function noCredentialsReason(endpoint: TestedEndpoint): string {
   return `no credentials for ${endpoint.id}: set ${list}`;
 }
 
+/** Where the token chain logs in: the first issuing endpoint of the doc set with credentials (the login, else the corp login). */
+export function chainIssuerOf(config: Pick<Config, 'login' | 'corpLogin'>, docSet: readonly TestedEndpoint[]): TestedEndpoint | undefined {
+  return docSet.find((e) => configuredCredentials(config, e));
+}
+
 /** The configured credentials of an issuing endpoint, when they cover every member it requires. */
 export function configuredCredentials(config: Pick<Config, 'login' | 'corpLogin'>, endpoint: TestedEndpoint): Credentials | undefined {
   const sets: Record<string, Credentials | undefined> = {

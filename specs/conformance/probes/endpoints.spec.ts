@@ -16,7 +16,7 @@ import { FindingError } from '../../../src/findings/findingError.ts';
 import { namingConsistent } from '../../../src/checks/naming.ts';
 import { RUN_CASE } from '../../../src/checks/evaluate.ts';
 
-const endpoints = startedRun()?.endpoints ?? localEndpointSet(loadConfig());
+const endpoints = startedRun()?.endpoints ?? localEndpointSet(loadConfig()).selected;
 
 describe(`probes of ${endpoints.length} endpoint(s)`, function () {
   let run: Run;

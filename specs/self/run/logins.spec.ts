@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { loadConfig } from '../../../src/config/config.ts';
 import { planProbes } from '../../../src/plan/probePlan.ts';
 import { expandProbes } from '../../../src/probes/cases.ts';
+import { packageEndpoint } from '../../../src/endpoints/packageEndpoints.ts';
 import { LoginBudget } from '../../../src/run/logins.ts';
 import { TokenChain } from '../../../src/run/tokens.ts';
 import { select } from '../../../src/selection/select.ts';
@@ -15,7 +16,7 @@ const LOGIN = { LOGIN_COMPANY: '1', LOGIN_USERNAME: 'u', LOGIN_PASSWORD: 'p' };
 describe('login budget', () => {
   it('plans the first login and one per probe that logs in (a login case, a rotation, a fresh family), in table order, up to MAX_LOGINS', () => {
     const config = loadConfig({ TARGET_URL: 'http://erp.example/', ...LOGIN, MAX_LOGINS: '3' });
-    const plan = planProbes({ config, embedded: false, selection: select(config) }, expandProbes());
+    const plan = planProbes({ config, embedded: false, selection: select(config), chainIssuer: packageEndpoint('login') }, expandProbes());
     const loggingIn = plan.probes.filter((p) => ['credentials', 'rotation', 'family'].includes(p.probe.probeCase.token?.kind ?? '') && !p.skipReason?.startsWith('no credentials'));
     expect(plan.initialLogin).to.equal(true);
     expect(plan.logins).to.equal(3);
