@@ -93,7 +93,10 @@ describe('aimed runs, on the wire', function () {
     expect(contracts.length).to.be.greaterThan(0);
     expect(recorded.slice(-contracts.length), 'the contract verification, after every probe').to.deep.equal(contracts);
     const chain = preview.requests.map((r, i) => (r.lane === 'chain' ? listedRows[i]! : undefined)).filter((r): r is Row => r !== undefined);
-    expect(recorded.slice(firstStages, -contracts.length).filter((r) => chain.includes(r))).to.deep.equal(chain);
+    // In order, as a subsequence: a fresh-family refresh looks like a chain refresh on the wire (its token masked alike).
+    let next = 0;
+    for (const r of recorded.slice(firstStages, -contracts.length)) if (r === chain[next]) next++;
+    expect(next, 'chain requests sent in the listed order').to.equal(chain.length);
     expect(preview.logins).to.equal(logins(sent.requests).length);
   });
 
