@@ -6,9 +6,10 @@ import { expect } from 'chai';
 import type { Check } from '../../../src/checks/check.ts';
 import { evaluateProbe, evaluateRun, judges, RUN_CASE, RUN_MEDIA_TYPE } from '../../../src/checks/evaluate.ts';
 import type { ProbeExchange } from '../../../src/checks/exchange.ts';
-import { fail, failWith, info, pass, quote, type Outcome } from '../../../src/checks/outcome.ts';
+import { fail, failWith, info, pass, quote, skip as skipOutcome, type Outcome } from '../../../src/checks/outcome.ts';
 import { clearSecrets, registerSecret, tokenShape } from '../../../src/redaction/redactor.ts';
 import { context, exchange } from './fixtures.ts';
+import { packageEndpoint } from '../../../src/endpoints/packageEndpoints.ts';
 
 const skip = (title: string, message = ''): Outcome => ({ status: 'skip', title, message });
 
@@ -20,6 +21,19 @@ function saying(outcomes: Outcome[], extra: Partial<Check> = {}): Check {
 function findingOf(check: Check, exchanges: ProbeExchange[] = [exchange()]) {
   return evaluateProbe('case-1', 'application/xml', exchanges, context(), [check]);
 }
+
+describe('evaluateProbe: which endpoints a check judges', () => {
+  const generic = { ...exchange(), endpoint: { ...packageEndpoint('refresh-token'), role: 'generic' as const, wire: undefined } };
+  it('asks a token-endpoints-only check about a token endpoint\'s exchange, never about a generic one\'s', () => {
+    const tokenOnly = saying([fail('f', 'a', 'b')], { tokenEndpointsOnly: true });
+    expect(findingOf(tokenOnly, [exchange()]).map((f) => f.status)).to.deep.equal(['fail']);
+    expect(findingOf(tokenOnly, [{ ...exchange(), endpoint: packageEndpoint('login') }]).map((f) => f.status)).to.deep.equal(['fail']);
+    expect(findingOf(tokenOnly, [generic])).to.deep.equal([]);
+  });
+  it('asks every other check about any endpoint\'s exchange', () => {
+    expect(findingOf(saying([fail('f', 'a', 'b')]), [generic]).map((f) => f.status)).to.deep.equal(['fail']);
+  });
+});
 
 describe('evaluateProbe: merging outcomes into findings', () => {
   const ranked: [string, Outcome, Outcome][] = [
@@ -90,6 +104,10 @@ describe('evaluateRun: run-level findings', () => {
 });
 
 describe('outcomes', () => {
+  it('words a skip by its reason alone: a skip has no Received / Expected', () => {
+    expect(skipOutcome('the page documents no response body')).to.deep.equal({ status: 'skip', title: 'the page documents no response body', message: '' });
+  });
+
   afterEach(clearSecrets);
   const token = 'Zq9xLiveToken_123';
 
