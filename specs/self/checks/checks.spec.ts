@@ -12,6 +12,10 @@ import { targetStopped } from '../../../src/checks/robustness.ts';
 import { CHECK_IDS } from '../../../src/reference/faults.ts';
 import { responseObject, responseXml } from '../support/docSamples.ts';
 import { context, exchange } from './fixtures.ts';
+import { loadDocPath } from '../../../src/doc/docSet.ts';
+import { testedEndpoints } from '../../../src/endpoints/testedEndpoint.ts';
+import { requestShape } from '../../../src/probes/derive/requestShape.ts';
+import { REFERENCE_DOC_FILES } from '../../../src/reference/index.ts';
 
 const ISO = '2025-01-10T05:13:39.7555575-03:00';
 const jsonToken = (overrides = {}, naming: 'backing-field' | 'documented' = 'backing-field') => JSON.stringify(responseObject(naming, { issued: ISO, expires: ISO, ...overrides }));
@@ -90,6 +94,23 @@ describe('checks', () => {
     it('no false positive: a body cut at the cap may end inside a character (body.schema reports the cut), and an empty body', () => {
       expect(run('body.charset', exchange({ body: '{"a', undecodable: 'the body ends inside a character', truncated: true }))).to.deep.equal([]);
       expect(run('body.charset', exchange({ status: 401, body: '' }))).to.deep.equal([]);
+    });
+  });
+
+  describe('body.schema on a generic endpoint (the page\'s own schema, no naming, no token checks)', () => {
+    const page = loadDocPath(REFERENCE_DOC_FILES.find((f) => f.includes('TablesManagement'))!);
+    const [generic] = testedEndpoints(page.endpoints);
+    const valid = requestShape(generic!)!.sample.json!;
+    const onGeneric = (body: unknown) => ({ ...exchange({ body: JSON.stringify(body) }), endpoint: generic! });
+    it('passes a body valid against the page\'s response schema and fails one with a member renamed, naming it', () => {
+      expect(generic!.role).to.equal('generic');
+      expect(statuses('body.schema', onGeneric(valid))).to.deep.equal(['pass']);
+      const { model_code: code, ...rest } = valid;
+      expect(failure('body.schema', onGeneric({ Model_code: code, ...rest }))).to.match(/model_code .*Received: no such member/);
+    });
+    it('no false positive: a token body\'s naming and token checks do not apply to it', () => {
+      expect(statuses('naming.consistent', onGeneric(valid))).to.deep.equal([]);
+      expect(statuses('xml.datacontract', onGeneric(valid))).to.deep.equal([]);
     });
   });
 
