@@ -16,7 +16,7 @@ interface PactMessage {
 export interface PactInteraction {
   description: string;
   providerStates?: { name: string }[];
-  request: PactMessage;
+  request: PactMessage & { method?: string; path?: string };
   response: PactMessage;
 }
 

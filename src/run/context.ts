@@ -5,6 +5,8 @@
 
 import type { ProbeExchange } from '../checks/exchange.ts';
 import { ConfigError, loadConfig, type Config } from '../config/config.ts';
+import { loadEndpointSet } from '../endpoints/endpointSet.ts';
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import { httpOptions, type HttpOptions } from '../http/client.ts';
 import { ConcurrencyLimit } from '../http/concurrency.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../reference/index.ts';
@@ -43,6 +45,8 @@ export interface Run {
   /** MAX_LOGINS: every login request spends from it. */
   loginBudget: LoginBudget;
   startedAt: Date;
+  /** The endpoints the run covers (DOCS, HELP_URL or the package's pages, narrowed by ENDPOINTS). */
+  endpoints: readonly TestedEndpoint[];
 }
 
 let pending: Promise<Run> | undefined;
@@ -83,9 +87,10 @@ export async function startRun(config: Config): Promise<Run> {
     const t0 = performance.now();
     await preflight(target.url, direct);
     findings.timing('preflight', performance.now() - t0);
+    const endpoints = await loadEndpointSet(config, http);
     const tokens = new TokenChain(config.refreshToken, tokenSource(config, target, http, (e) => loginExchanges.push(e), loginBudget));
     if (config.login && !config.refreshToken) await checkLogin(tokens);
-    return { config, target, http, findings, tokens, traffic, loginExchanges, selection, loginBudget, startedAt };
+    return { config, target, http, findings, tokens, traffic, loginExchanges, selection, loginBudget, startedAt, endpoints };
   } catch (error) {
     await provider?.stop();
     throw error;

@@ -6,8 +6,8 @@
 // the chain (its token's state is unknown) instead of leaving it a token that may be spent.
 
 import { expect } from 'chai';
-import { refreshToken } from '../../../src/pact/client.ts';
-import { STATES } from '../../../src/pact/interactions.ts';
+import { callTokenEndpoint } from '../../../src/pact/client.ts';
+import { DEFAULT_ENDPOINTS, STATES } from '../../../src/pact/interactions.ts';
 import { liveArrangements } from '../../../src/pact/verify/states.ts';
 import { verifyContract } from '../../../src/pact/verify/verifyContract.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
@@ -44,7 +44,8 @@ describe('contract verification against a live server', function () {
     expect(verdicts.filter((v) => v.status === 'fail')).to.deep.equal([]);
     expect(seen).to.have.length(2);
     expect(chain.last() === first, 'the chain moved on').to.equal(false);
-    expect((await refreshToken(provider.url, chain.last(), 'json')).status, 'the last token still works').to.equal(200);
+    const refresh = DEFAULT_ENDPOINTS.find((e) => e.role === 'refreshing')!;
+    expect((await callTokenEndpoint(provider.url, refresh, 'json', { refresh_token: chain.last()! })).status, 'the last token still works').to.equal(200);
     const verifierSaw = JSON.stringify(verdicts);
     for (const token of [first, ...seen]) expect(verifierSaw.includes(token)).to.equal(false);
   });
@@ -83,7 +84,8 @@ describe('contract verification against a live server', function () {
     expect(skipped.map((v) => v.message)).to.include('a token store outage cannot be arranged on a live server')
       .and.include('an expired refresh token cannot be arranged on a live server')
       .and.satisfy((messages: string[]) => messages.some((m) => m.includes('REFRESH_TOKEN')));
-    expect(skipped).to.have.length(8);
+    // Refresh: expired and outage (4), the valid-token ones without a token (4); each issuing endpoint: its valid credentials without LOGIN_* / CORP_LOGIN_* and its outage (4 each).
+    expect(skipped).to.have.length(16);
     expect(verdicts.filter((v) => v.status === 'fail')).to.deep.equal([]);
   });
 
@@ -94,6 +96,7 @@ describe('contract verification against a live server', function () {
     const failed = verdicts.filter((v) => v.status === 'fail');
     expect(failed.map((v) => v.interaction)).to.deep.equal(['a JSON refresh with an unknown refresh token', 'an XML refresh with an unknown refresh token']);
     expect(failed[0]!.message).to.include('arranging "the refresh token is unknown" failed: state store offline');
-    expect(verdicts.filter((v) => v.status === 'pass')).to.have.length(6);
+    // 6 refresh interactions, and per issuing endpoint its unknown-credentials and missing-password ones in both formats.
+    expect(verdicts.filter((v) => v.status === 'pass')).to.have.length(14);
   });
 });
