@@ -7,6 +7,7 @@
 
 import type { Naming } from '../../findings/types.ts';
 import type { Run } from '../../run/context.ts';
+import { LoginBudgetError } from '../../run/logins.ts';
 import { TARGET_STOPPED } from '../../run/traffic.ts';
 import { contractFile } from '../participants.ts';
 import { interactionsFor } from '../interactions.ts';
@@ -27,6 +28,7 @@ export async function verifyRunContract(run: Run, naming: Naming): Promise<Contr
       arrangements: provider ? embeddedArrangements(provider) : await liveStates(run),
       excluded,
       endpoints: run.endpoints,
+      ...(provider ? {} : { admit: (endpoint) => (endpoint?.role === 'issuing' ? spendLogin(run) : undefined) }),
       onIssued: provider ? undefined : (issued) => {
         if (issued.refreshToken) run.tokens.handOver(issued.refreshToken);
         else run.tokens.broken('a contract refresh answered 200 without a readable refresh token');
@@ -39,6 +41,17 @@ export async function verifyRunContract(run: Run, naming: Naming): Promise<Contr
   } finally {
     provider?.setTokenStoreAvailable(true);
     run.findings.timing('contracts.verify', performance.now() - started);
+  }
+}
+
+/** Every request to a live issuing endpoint is a login: it spends from MAX_LOGINS, and beyond it is skipped with the reason. */
+function spendLogin(run: Run): string | undefined {
+  try {
+    run.loginBudget.spend();
+    return undefined;
+  } catch (error) {
+    if (error instanceof LoginBudgetError) return error.message;
+    throw error;
   }
 }
 
