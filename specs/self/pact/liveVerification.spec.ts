@@ -8,9 +8,11 @@
 import { expect } from 'chai';
 import { callTokenEndpoint } from '../../../src/pact/client.ts';
 import { DEFAULT_ENDPOINTS, STATES } from '../../../src/pact/interactions.ts';
+import { configuredCredentials } from '../../../src/pact/verify/credentials.ts';
 import { liveArrangements } from '../../../src/pact/verify/states.ts';
+import { knownSecrets } from '../../../src/redaction/redactor.ts';
 import { verifyContract } from '../../../src/pact/verify/verifyContract.ts';
-import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
+import { DEFAULT_CORP_USERS, DEFAULT_USERS, startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 import { TokenChain } from '../../../src/run/tokens.ts';
 import { forwardTo, httpTarget } from '../hostile/hostileServers.ts';
 import { HTTP, recordContract, writeTemp } from './support.ts';
@@ -87,6 +89,36 @@ describe('contract verification against a live server', function () {
     // Refresh: expired and outage (4), the valid-token ones without a token (4); each issuing endpoint: its valid credentials without LOGIN_* / CORP_LOGIN_* and its outage (4 each).
     expect(skipped).to.have.length(16);
     expect(verdicts.filter((v) => v.status === 'fail')).to.deep.equal([]);
+  });
+
+  const LOGIN = { company: DEFAULT_USERS[0]!.company, username: DEFAULT_USERS[0]!.username, password: DEFAULT_USERS[0]!.password, path: 'api/v1/auth/login' };
+  const CORP = { groupId: String(DEFAULT_CORP_USERS[0]!.groupId), username: DEFAULT_CORP_USERS[0]!.username, password: DEFAULT_CORP_USERS[0]!.password };
+  const verdictOf = (verdicts: { interaction: string }[], description: string) => verdicts.find((v) => v.interaction === description);
+
+  it('logs in with LOGIN_*, and skips the corp login\'s valid-credentials interactions without CORP_LOGIN_*, with the reason', async () => {
+    const chain = new TokenChain(provider.issueRefreshToken(), undefined);
+    const verdicts = await verifyContract({ contractFile: contract, targetUrl: `${provider.url}/`, arrangements: liveArrangements(chain, await chain.current(), configuredCredentials({ login: LOGIN })), http: HTTP, onIssued: (issued) => chain.handOver(issued.refreshToken!) });
+    for (const format of ['a JSON', 'an XML']) {
+      expect(verdictOf(verdicts, `${format} login with valid credentials`)).to.include({ status: 'pass' });
+      expect(verdictOf(verdicts, `${format} corp-login with valid credentials`)).to.deep.include({ status: 'skip', message: 'no CORP_LOGIN_GROUP_ID, CORP_LOGIN_USERNAME and CORP_LOGIN_PASSWORD' });
+      expect(verdictOf(verdicts, `${format} login while the token store is down`)).to.include({ status: 'skip', message: 'a token store outage cannot be arranged on a live server' });
+    }
+    expect(verdicts.filter((v) => v.status === 'fail')).to.deep.equal([]);
+    expect(JSON.stringify(verdicts)).to.not.include(LOGIN.password);
+  });
+
+  it('logs in with CORP_LOGIN_* too (the group id sent as the integer the doc types), and the tokens the logins issued reach neither Pact nor the verdicts', async () => {
+    const chain = new TokenChain(provider.issueRefreshToken(), undefined);
+    const secretsBefore = knownSecrets().length;
+    const verdicts = await verifyContract({ contractFile: contract, targetUrl: `${provider.url}/`, arrangements: liveArrangements(chain, await chain.current(), configuredCredentials({ login: LOGIN, corpLogin: CORP })), http: HTTP, onIssued: (issued) => chain.handOver(issued.refreshToken!) });
+    for (const description of ['a JSON login with valid credentials', 'an XML login with valid credentials', 'a JSON corp-login with valid credentials', 'an XML corp-login with valid credentials']) {
+      expect(verdictOf(verdicts, description), description).to.include({ status: 'pass' });
+    }
+    // Each 200 (two refreshes, four logins) taught the redactor an access and a refresh token.
+    const learned = knownSecrets().slice(secretsBefore);
+    expect(learned.length).to.be.at.least(12);
+    const text = JSON.stringify(verdicts);
+    for (const secret of [...learned, CORP.password]) expect(text.includes(secret)).to.equal(false);
   });
 
   it('fails the interactions of a state whose handler throws, and runs the rest', async () => {
