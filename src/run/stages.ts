@@ -9,7 +9,7 @@
 
 import { addRequestsSent } from '../http/client.ts';
 import { contractLeaks, type ContractLeak } from '../pact/leaks.ts';
-import { contractNaming } from '../pact/participants.ts';
+import { contractNaming, narrowedSet } from '../pact/participants.ts';
 import { recordContract, type RecordedContract } from '../pact/recordContract.ts';
 import { saveContract } from '../pact/contractFile.ts';
 import { verifyRunContract } from '../pact/verify/verifyRun.ts';
@@ -71,7 +71,7 @@ export function consumerStage(run: Run): Promise<ConsumerStage> {
     addRequestsSent(recorded.requests);
     const t0 = performance.now();
     const leaks = recorded.text === undefined ? [] : contractLeaks(JSON.parse(recorded.text), recorded.text, interactionsFor(run.endpoints).cases);
-    const saved = recorded.text !== undefined && leaks.length === 0 ? saveContract(naming, recorded.text) : undefined;
+    const saved = recorded.text !== undefined && leaks.length === 0 ? saveContract(naming, recorded.text, narrowedSet(run.config)) : undefined;
     run.findings.timing('contracts.consumer', recorded.ms + performance.now() - t0);
     return { ...recorded, leaks, ...(saved ? { saved } : {}) };
   });

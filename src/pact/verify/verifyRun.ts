@@ -9,7 +9,7 @@ import type { Naming } from '../../findings/types.ts';
 import type { Run } from '../../run/context.ts';
 import { LoginBudgetError } from '../../run/logins.ts';
 import { TARGET_STOPPED } from '../../run/traffic.ts';
-import { contractFile } from '../participants.ts';
+import { contractFile, narrowedSet } from '../participants.ts';
 import { interactionsFor } from '../interactions.ts';
 import { configuredCredentials } from './credentials.ts';
 import { embeddedArrangements, liveArrangements, type Arrangements } from './states.ts';
@@ -22,7 +22,7 @@ export async function verifyRunContract(run: Run, naming: Naming): Promise<Contr
   const excluded = (description: string) => run.selection.excludedBy(cases.find((c) => c.description === description)?.id ?? '') !== undefined;
   try {
     const verdicts = run.traffic.stop ? cases.filter((i) => !excluded(i.description)).map((i): ContractVerdict => ({ interaction: i.description, status: 'skip', message: TARGET_STOPPED })) : await verifyContract({
-      contractFile: contractFile(naming),
+      contractFile: contractFile(naming, undefined, narrowedSet(run.config)),
       targetUrl: run.target.url,
       http: run.http,
       arrangements: provider ? embeddedArrangements(provider) : await liveStates(run),
