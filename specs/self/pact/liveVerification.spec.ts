@@ -15,7 +15,8 @@ import { verifyContract } from '../../../src/pact/verify/verifyContract.ts';
 import { DEFAULT_CORP_USERS, DEFAULT_USERS, startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 import { TokenChain } from '../../../src/run/tokens.ts';
 import { forwardTo, httpTarget } from '../hostile/hostileServers.ts';
-import { HTTP, recordContract, writeTemp } from './support.ts';
+import { writeSubset } from '../../../src/pact/contractFile.ts';
+import { HTTP, recordContract, startStub, writeTemp } from './support.ts';
 
 describe('contract verification against a live server', function () {
   let contract: string;
@@ -119,6 +120,18 @@ describe('contract verification against a live server', function () {
     expect(learned.length).to.be.at.least(12);
     const text = JSON.stringify(verdicts);
     for (const secret of [...learned, CORP.password]) expect(text.includes(secret)).to.equal(false);
+  });
+
+  it('fails an interaction whose answer exceeds MAX_RESPONSE_BYTES with that reason, instead of handing Pact the cut body', async () => {
+    const stub = await startStub('application/json; charset=utf-8', JSON.stringify({ Message: 'x'.repeat(4096) }), 401);
+    try {
+      const subset = writeSubset(contract, (i) => i.description === 'a JSON login with credentials no user has');
+      const [verdict] = await verifyContract({ contractFile: subset, targetUrl: `${stub.url}/`, arrangements: liveArrangements(new TokenChain(undefined, undefined), undefined), http: { ...HTTP, maxResponseBytes: 1024 } });
+      expect(verdict).to.include({ status: 'fail' });
+      expect(verdict!.message).to.include('502');
+    } finally {
+      await stub.close();
+    }
   });
 
   it('fails the interactions of a state whose handler throws, and runs the rest', async () => {

@@ -63,7 +63,14 @@ async function forward(req: IncomingMessage, res: ServerResponse, options: Captu
     reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: ${outcome.transportError ?? 'no response'}`);
     return;
   }
-  const { status, headers, body: received } = outcome.response;
+  const { status, headers, body: received, truncated } = outcome.response;
+  // A body cut at MAX_RESPONSE_BYTES is not what the server sent: Pact gets the reason, not a
+  // megabyte of a cut body to compare (and to hold for its report) per interaction.
+  if (truncated) {
+    if (refresh) options.onLost?.('the response body was cut at MAX_RESPONSE_BYTES');
+    reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: the response body (status ${status}) exceeds MAX_RESPONSE_BYTES`);
+    return;
+  }
   if (status === 200 && role !== undefined) {
     const issued = learnIssuedTokens(received);
     if (refresh) options.onIssued(issued);
