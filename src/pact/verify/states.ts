@@ -8,7 +8,8 @@
 
 import type { ReferenceProvider } from '../../reference/index.ts';
 import { STATES, type ProviderState } from '../providerStates.ts';
-import { embeddedCredentials, type CredentialSource } from './credentials.ts';
+import type { TestedEndpoint } from '../../endpoints/testedEndpoint.ts';
+import { credentialsFor, embeddedCredentials, type CredentialSource } from './credentials.ts';
 
 /** The state cannot be arranged at this moment (the chain lost its token): its interaction is skipped with the reason. */
 export class StateUnavailable extends Error {
@@ -30,6 +31,14 @@ export interface Arrangement {
 }
 
 export type Arrangements = Record<ProviderState, Arrangement>;
+
+/** Why an interaction of `endpoint` in a state so arranged cannot run on this target (its state, or its endpoint's credentials), or undefined. */
+export function arrangementSkip(arrangement: Arrangement | undefined, endpoint: TestedEndpoint | undefined): string | undefined {
+  if (arrangement?.skip !== undefined || !arrangement?.credentials) return arrangement?.skip;
+  if (!endpoint) return 'no endpoint of the run is at its path';
+  const found = credentialsFor(endpoint, arrangement.credentials);
+  return 'skip' in found ? found.skip : undefined;
+}
 
 /** What arranging the states needs of the embedded provider (a preview passes controls it never calls). */
 export type ProviderControls = Pick<ReferenceProvider, 'setTokenStoreAvailable' | 'issueRefreshToken' | 'expiredRefreshToken'>;

@@ -23,7 +23,7 @@ import { startCaptureProxy } from './captureProxy.ts';
 import { credentialsFor, type CredentialSource } from './credentials.ts';
 import { injectRefreshToken, injectValues, type FilterRequest } from './injectToken.ts';
 import { readVerdicts } from './results.ts';
-import { StateUnavailable, type Arrangement, type Arrangements } from './states.ts';
+import { StateUnavailable, arrangementSkip, type Arrangement, type Arrangements } from './states.ts';
 
 export interface ContractVerdict {
   interaction: string;
@@ -62,14 +62,7 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
   const pact = readPact(options.contractFile);
   const endpoints = options.endpoints ?? DEFAULT_ENDPOINTS;
   const endpointAt = (path: string | undefined) => endpoints.find((e) => e.path.toLowerCase() === (path ?? '').split('?')[0]!.replace(/^\/+/, '').toLowerCase());
-  const arrangementOf = (i: PactInteraction) => options.arrangements[stateOf(i) as ProviderState] as Arrangement | undefined;
-  const skipReason = (i: PactInteraction): string | undefined => {
-    const arrangement = arrangementOf(i);
-    if (arrangement?.skip !== undefined || !arrangement?.credentials) return arrangement?.skip;
-    const endpoint = endpointAt(i.request.path);
-    const found = endpoint ? credentialsFor(endpoint, arrangement.credentials) : { skip: `no endpoint of the run is at ${i.request.path}` };
-    return 'skip' in found ? found.skip : undefined;
-  };
+  const skipReason = (i: PactInteraction) => arrangementSkip(options.arrangements[stateOf(i) as ProviderState] as Arrangement | undefined, endpointAt(i.request.path));
   const selected = pact.interactions.filter((i) => !options.excluded?.(i.description));
   const reasons = new Map(selected.map((i) => [i, skipReason(i) ?? options.admit?.(endpointAt(i.request.path))]));
   const skipped = selected.filter((i) => reasons.get(i) !== undefined);
