@@ -3,19 +3,12 @@
 // `npm test` (src/cli/gate.ts) writes the reports, leaves the last refresh token and closes
 // the run; closing here too stops the embedded provider when mocha is run on its own.
 
-import { ConfigError, MissingJavaError, TargetUnreachableError, closeRun, currentRun } from '../../src/run/context.ts';
+import { closeRun } from '../../src/run/context.ts';
+import { runOrExit } from './run.ts';
 
 export const mochaHooks = {
   async beforeAll(): Promise<void> {
-    try {
-      await currentRun();
-    } catch (error) {
-      if (error instanceof ConfigError || error instanceof TargetUnreachableError || error instanceof MissingJavaError) {
-        console.error(`\n${error.name}: ${error.message}`);
-        process.exit(2);
-      }
-      throw error;
-    }
+    await runOrExit();
   },
   async afterAll(): Promise<void> {
     await closeRun();

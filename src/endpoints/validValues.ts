@@ -61,8 +61,13 @@ export function validValue(member: Member, sample: unknown): unknown {
   return undefined;
 }
 
-/** A URI parameter's value: one its attributes accept, by its type. */
+/** A value of each simple type Web API binds from a URI. */
+const URI_VALUES: Record<string, string | number> = {
+  integer: 1, 'decimal number': 1, byte: 1, boolean: 'true', date: '2025-01-10', 'globally unique identifier': '00000000-0000-0000-0000-000000000001', 'time interval': '00:00:01',
+};
+
+/** A URI parameter's value: one of its type that its attributes accept. */
 export function uriValue(parameter: Member): string {
-  const typed = parameter.type.kind === 'primitive' && ['integer', 'decimal number', 'byte'].includes(parameter.type.name) ? 1 : 'sample';
+  const typed = parameter.type.kind === 'primitive' ? URI_VALUES[parameter.type.name] ?? 'sample' : 'sample';
   return String(validValue(parameter, typed) ?? typed);
 }

@@ -89,6 +89,6 @@ export function xmlElement(name: string, text: string): string {
   return `<${name}>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${name}>`;
 }
 
-function segment(name: string): string {
+export function segment(name: string): string {
   return `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
 }

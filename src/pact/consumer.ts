@@ -17,10 +17,9 @@ import './noTelemetry.ts';
 import { PactV4 } from '@pact-foundation/pact/src/v4/index.js';
 import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers.js';
 import type { Naming } from '../findings/types.ts';
-import { REFRESH_PATH } from '../target/paths.ts';
 import type { BodyTemplate, RuleList } from './bodies.ts';
-import { MEDIA_TYPE, refreshToken, type RefreshResult } from './client.ts';
-import { CONSUMER_TEST_TOKEN, type InteractionCase } from './interactions.ts';
+import { callEndpoint, callTokenEndpoint, MEDIA_TYPE, type ConsumerResult } from './client.ts';
+import type { InteractionCase } from './interactions.ts';
 import { finalizeContract } from './finalize.ts';
 import { contractFile, pacticipants } from './participants.ts';
 import type { PactRule } from './schemaMatchers.ts';
@@ -41,14 +40,14 @@ export class ContractRecording {
   private readonly dir = mkdtempSync(join(tmpdir(), 'pact-recording-'));
   private readonly pact = new PactV4({ ...pacticipants(), dir: this.dir, logLevel: 'error' });
 
-  constructor(readonly naming: Naming) {}
+  constructor(readonly naming: Naming, readonly cases: readonly InteractionCase[]) {}
 
-  record(c: InteractionCase): Promise<RefreshResult | undefined> {
+  record(c: InteractionCase): Promise<ConsumerResult | undefined> {
     return recordInteraction(this.pact, c, this.naming);
   }
 
   finish(): string {
-    return finalizeContract(join(this.dir, basename(contractFile(this.naming))), this.naming);
+    return finalizeContract(join(this.dir, basename(contractFile(this.naming))), this.naming, this.cases);
   }
 
   dispose(): void {
@@ -56,7 +55,7 @@ export class ContractRecording {
   }
 }
 
-function recordInteraction(pact: PactV4, c: InteractionCase, naming: Naming): Promise<RefreshResult | undefined> {
+function recordInteraction(pact: PactV4, c: InteractionCase, naming: Naming): Promise<ConsumerResult | undefined> {
   const request = requestTemplate(c);
   const response = responseTemplate(c, naming);
   const mediaType = MEDIA_TYPE[c.format];
@@ -64,21 +63,30 @@ function recordInteraction(pact: PactV4, c: InteractionCase, naming: Naming): Pr
     .addInteraction()
     .given(c.state)
     .uponReceiving(c.description)
-    .withRequest('POST', `/${REFRESH_PATH}`, (b) => {
-      b.headers({ 'Content-Type': mediaType, Accept: mediaType });
-      withBody(b, request);
+    .withRequest(c.endpoint.method, `/${c.endpoint.path}`, (b) => {
+      b.headers({ ...(request.text !== '' ? { 'Content-Type': mediaType } : {}), Accept: mediaType });
+      if (request.text !== '') withBody(b, request);
       const rules = Object.entries(request.rules).map(([path, list]) => ({ path, rules: andOnly(path, list).map(toMatcher) }));
       if (rules.length > 0) b.matchingRules({ body: rules });
     })
     .willRespondWith(c.response.status, (b) => {
+      if (!response) return;
       b.headers({ 'Content-Type': MatchersV3.regex(`^${mediaType}(;\\s*charset=utf-8)?$`, `${mediaType}; charset=utf-8`) });
       withBody(b, response);
     })
     .executeTest(async (mock) => {
-      const result = await refreshToken(mock.url, c.request.withToken ? CONSUMER_TEST_TOKEN : undefined, c.format, { grantType: c.request.grantType });
+      const result = await consume(mock.url, c, request.text === '' ? undefined : request.text);
       await setTimeout(MOCK_SETTLE_MS);
       return result;
     });
+}
+
+/** What the client sends: a token endpoint's consumer values (a member left out stays out), a generic endpoint's sample. */
+function consume(url: string, c: InteractionCase, body: string | undefined): Promise<ConsumerResult> {
+  if (!c.endpoint.wire) return callEndpoint(url, c.endpoint, c.format, body);
+  const values = { ...c.request.consumerValues, ...c.request.values };
+  if (c.request.omit !== undefined) delete values[c.request.omit];
+  return callTokenEndpoint(url, c.endpoint, c.format, values);
 }
 
 interface BodyBuilder {

@@ -16,7 +16,7 @@ interface PactMessage {
 export interface PactInteraction {
   description: string;
   providerStates?: { name: string }[];
-  request: PactMessage;
+  request: PactMessage & { method?: string; path?: string };
   response: PactMessage;
 }
 
@@ -31,9 +31,9 @@ export function readPact(file: string): PactFile {
   return JSON.parse(readFileSync(file, 'utf8')) as PactFile;
 }
 
-/** Saves a finalized contract as its naming's contract file and returns the path. */
-export function saveContract(naming: Naming, text: string): string {
-  const file = contractFile(naming);
+/** Saves a finalized contract as its naming's (and endpoint set's) contract file and returns the path. */
+export function saveContract(naming: Naming, text: string, narrowed = false): string {
+  const file = contractFile(naming, undefined, narrowed);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
   return file;

@@ -8,7 +8,7 @@
 
 import type { Naming } from '../findings/types.ts';
 import { readPact } from './contractFile.ts';
-import { INTERACTIONS } from './interactions.ts';
+import type { InteractionCase } from './interactions.ts';
 import { responseTemplate } from './templates.ts';
 
 export class ContractFinalizeError extends Error {
@@ -19,15 +19,15 @@ export class ContractFinalizeError extends Error {
 }
 
 /** The finalized contract text for the pact file Pact recorded. */
-export function finalizeContract(recordedFile: string, naming: Naming): string {
+export function finalizeContract(recordedFile: string, naming: Naming, cases: readonly InteractionCase[]): string {
   const pact = readPact(recordedFile);
-  const missing = INTERACTIONS.filter((c) => !pact.interactions.some((i) => i.description === c.description));
+  const missing = cases.filter((c) => !pact.interactions.some((i) => i.description === c.description));
   if (missing.length > 0) throw new ContractFinalizeError(`the recording lacks ${missing.map((c) => `"${c.description}"`).join(', ')}`);
   for (const interaction of pact.interactions) {
-    const known = INTERACTIONS.find((c) => c.description === interaction.description);
+    const known = cases.find((c) => c.description === interaction.description);
     if (!known) throw new ContractFinalizeError(`"${interaction.description}" is not in the interaction catalogue; delete the stale contract and record again`);
-    const { rules } = responseTemplate(known, naming);
-    interaction.response.matchingRules = sortedByKey({ ...interaction.response.matchingRules, body: sortedByKey(rules) });
+    const rules = responseTemplate(known, naming)?.rules ?? {};
+    if (Object.keys(rules).length > 0) interaction.response.matchingRules = sortedByKey({ ...interaction.response.matchingRules, body: sortedByKey(rules) });
   }
   return `${JSON.stringify(pact, null, 2)}\n`;
 }

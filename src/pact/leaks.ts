@@ -7,7 +7,7 @@ import type { Naming } from '../findings/types.ts';
 import { knownSecrets, tokenShape } from '../redaction/redactor.ts';
 import { parseXmlDocument, type XmlElement } from '../xml/safeParse.ts';
 import type { PactFile } from './contractFile.ts';
-import { INTERACTIONS } from './interactions.ts';
+import type { InteractionCase } from './interactions.ts';
 import { requestTemplate, responseTemplate } from './templates.ts';
 
 export interface ContractLeak {
@@ -20,15 +20,16 @@ export interface ContractLeak {
 const TOKEN_LIKE = [/eyJ[\w-]{8,}\.[\w-]{8,}/, /^[A-Za-z0-9+/_=.-]{20,}$/];
 const NAMINGS: readonly Naming[] = ['backing-field', 'documented'];
 
-export function contractLeaks(pact: PactFile, text: string): ContractLeak[] {
+/** `cases`: the interactions the contract was recorded from; their templates are what it may hold. */
+export function contractLeaks(pact: PactFile, text: string, cases: readonly InteractionCase[]): ContractLeak[] {
   const leaks: ContractLeak[] = knownSecrets().filter((s) => text.includes(s)).map((s) => ({ where: 'contract', reason: 'live secret', value: tokenShape(s) }));
-  const allowed = syntheticValues();
+  const allowed = syntheticValues(cases);
   for (const interaction of pact.interactions) {
     for (const part of ['request', 'response'] as const) {
       const where = `${interaction.description} / ${part}`;
-      for (const value of bodyValues(interaction[part].body?.content)) {
-        if (TOKEN_LIKE.some((p) => p.test(value))) leaks.push({ where, reason: 'looks like a token', value: tokenShape(value) });
-        else if (!allowed.has(value)) leaks.push({ where, reason: 'not a synthetic example', value: tokenShape(value) });
+      // A template's own value is an example from the doc (a page may show a token-shaped sample).
+      for (const value of bodyValues(interaction[part].body?.content).filter((v) => !allowed.has(v))) {
+        leaks.push({ where, reason: TOKEN_LIKE.some((p) => p.test(value)) ? 'looks like a token' : 'not a synthetic example', value: tokenShape(value) });
       }
       const headers = (interaction[part] as { headers?: Record<string, string[]> }).headers ?? {};
       for (const value of Object.values(headers).flat()) {
@@ -39,9 +40,9 @@ export function contractLeaks(pact: PactFile, text: string): ContractLeak[] {
   return leaks;
 }
 
-/** Every value a template body holds, for any interaction in either naming. */
-function syntheticValues(): Set<string> {
-  const texts = INTERACTIONS.flatMap((c) => [requestTemplate(c).text, ...NAMINGS.map((n) => responseTemplate(c, n).text)]);
+/** Every value a template body holds, for any of the interactions in either naming. */
+function syntheticValues(cases: readonly InteractionCase[]): Set<string> {
+  const texts = cases.flatMap((c) => [requestTemplate(c).text, ...NAMINGS.map((n) => responseTemplate(c, n)?.text ?? '')]).filter((t) => t !== '');
   return new Set(texts.flatMap((t) => bodyValues(t.startsWith('<') ? t : JSON.parse(t))));
 }
 

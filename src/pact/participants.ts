@@ -1,7 +1,8 @@
 // Who the contract is between and where it lives. The committed contracts/ folder holds the
-// default (backing-field) profile, the one the doc's samples show and the broker receives; a
-// run that selects the documented naming writes its contract to a fixed temporary folder, so
-// contracts/ never changes with the environment and stays byte-identical on every machine.
+// default (backing-field) profile of the run's whole endpoint set, the one the doc's samples
+// show and the broker receives; a run that selects the documented naming, or narrows the
+// endpoint set with ENDPOINTS, writes its contract to a fixed temporary folder, so contracts/
+// never holds a partial contract and stays byte-identical on every machine.
 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,11 +51,18 @@ export function contractNaming(configNaming: NamingSetting, env: Env = process.e
   return configNaming === 'auto' ? DEFAULT_NAMING : configNaming;
 }
 
-export function contractsDir(naming: Naming): string {
-  return naming === DEFAULT_NAMING ? CONTRACTS_DIR : join(tmpdir(), 'consinco-auth-contracts', naming);
+/** `narrowed`: ENDPOINTS chose part of the doc set, so the contract covers part of what the consumer uses. */
+export function contractsDir(naming: Naming, narrowed = false): string {
+  if (naming === DEFAULT_NAMING && !narrowed) return CONTRACTS_DIR;
+  return join(tmpdir(), 'consinco-auth-contracts', narrowed ? `${naming}-endpoints` : naming);
+}
+
+/** Whether a run's contract covers only part of its doc set. */
+export function narrowedSet(config: { endpoints: readonly string[] }): boolean {
+  return config.endpoints.length > 0;
 }
 
 /** Pact's own file name for a pair: `<consumer>-<provider>.json`. */
-export function contractFile(naming: Naming, names: Pacticipants = pacticipants()): string {
-  return join(contractsDir(naming), `${names.consumer}-${names.provider}.json`);
+export function contractFile(naming: Naming, names: Pacticipants = pacticipants(), narrowed = false): string {
+  return join(contractsDir(naming, narrowed), `${names.consumer}-${names.provider}.json`);
 }

@@ -1,22 +1,27 @@
-// Records the consumer contract in a worker thread (recordWorker.ts) and hands back what the
-// client parsed for each interaction and the finalized contract text. The main thread then
+// Records the consumer contract of the run's endpoints in a worker thread (recordWorker.ts) and
+// hands back what the client parsed for each interaction and the finalized contract text. The main thread then
 // checks the text for leaks and saves it: it alone knows the live secrets the run has seen.
 // One recording per naming and process: the launcher may start it before the run has loaded.
 
 import { loadConfig } from '../config/config.ts';
+import { loadEndpointSet } from '../endpoints/endpointSet.ts';
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import type { Naming } from '../findings/types.ts';
+import { httpOptions } from '../http/client.ts';
 import { CODE_EXTENSION } from '../package/locations.ts';
 import { startModuleWorker } from '../package/worker.ts';
-import type { RefreshResult } from './client.ts';
+import type { ConsumerResult } from './client.ts';
 import { contractNaming } from './participants.ts';
 
+/** What the worker rebuilds its interactions from: the endpoints as plain data (their pages' models), cloned into the worker. */
 export interface RecordRequest {
   naming: Naming;
+  endpoints: readonly TestedEndpoint[];
 }
 
 export interface RecordedInteraction {
   description: string;
-  result?: RefreshResult;
+  result?: ConsumerResult;
   /** Why recording this interaction failed (Pact's mismatch, the client's error). */
   error?: string;
 }
@@ -32,36 +37,41 @@ export interface RecordedContract {
   finishError?: string;
 }
 
-const recordings = new Map<Naming, Promise<RecordedContract>>();
+/** By naming and endpoint set: an early start and the run's own request share one recording. */
+const recordings = new Map<string, Promise<RecordedContract>>();
 
-export function recordContract(naming: Naming): Promise<RecordedContract> {
-  let recording = recordings.get(naming);
+export function recordContract(naming: Naming, endpoints: readonly TestedEndpoint[]): Promise<RecordedContract> {
+  const key = [naming, ...endpoints.map((e) => e.id)].join('\n');
+  let recording = recordings.get(key);
   if (!recording) {
-    recording = inWorker(naming);
+    recording = inWorker({ naming, endpoints });
     // Awaited by the consumer stage; until then a failure must not count as unhandled.
     recording.catch(() => undefined);
-    recordings.set(naming, recording);
+    recordings.set(key, recording);
   }
   return recording;
 }
 
 /**
  * Starts the recording the run will ask for before the run loads (it needs neither the target
- * nor the run), when the target is the embedded provider: a live target may turn out
- * unreachable, and then the work would be wasted. A configuration the run will refuse starts
- * nothing: the run reports it.
+ * nor the run), when the target is the embedded provider and the endpoints come from files: a
+ * live target may turn out unreachable, and then the work would be wasted; HELP_URL pages are
+ * read by the run. A configuration the run will refuse starts nothing: the run reports it.
  */
 export function startRecordingEarly(env: NodeJS.ProcessEnv = process.env): void {
   try {
     const config = loadConfig(env);
-    if (config.targetUrl === undefined) void recordContract(contractNaming(config.naming, env));
+    if (config.targetUrl !== undefined || config.helpUrl !== undefined) return;
+    loadEndpointSet(config, httpOptions(config, true))
+      .then(({ selected }) => recordContract(contractNaming(config.naming, env), selected))
+      .catch(() => undefined);
   } catch {
     // the run's own configuration check says what is wrong
   }
 }
 
-function inWorker(naming: Naming): Promise<RecordedContract> {
-  const worker = startModuleWorker(new URL(`./recordWorker${CODE_EXTENSION}`, import.meta.url), { naming } satisfies RecordRequest);
+function inWorker(request: RecordRequest): Promise<RecordedContract> {
+  const worker = startModuleWorker(new URL(`./recordWorker${CODE_EXTENSION}`, import.meta.url), request);
   return new Promise((resolve, reject) => {
     let answer: RecordedContract | undefined;
     worker.once('message', (message: RecordedContract) => (answer = message));

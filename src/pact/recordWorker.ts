@@ -5,14 +5,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { requestsSent } from '../http/client.ts';
 import { ContractRecording } from './consumer.ts';
-import { INTERACTIONS } from './interactions.ts';
+import { interactionsFor } from './interactions.ts';
 import type { RecordedContract, RecordRequest } from './recordContract.ts';
 
-const { naming } = workerData as RecordRequest;
-const recording = new ContractRecording(naming);
+const { naming, endpoints } = workerData as RecordRequest;
+const { cases } = interactionsFor(endpoints);
+const recording = new ContractRecording(naming, cases);
 const recorded: RecordedContract = { interactions: [], requests: 0, ms: 0 };
 try {
-  for (const c of INTERACTIONS) {
+  for (const c of cases) {
     try {
       const result = await recording.record(c);
       recorded.interactions.push({ description: c.description, ...(result ? { result } : {}) });

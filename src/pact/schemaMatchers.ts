@@ -22,7 +22,7 @@ export interface FieldMatcher {
   nullable: boolean;
 }
 
-interface PropertySchema {
+export interface PropertySchema {
   type?: string | string[];
   format?: string;
   pattern?: string;
@@ -51,7 +51,7 @@ export function fieldMatchers(schema: ObjectSchema, exampleFor: (name: string) =
     const example = firstExample(property) ?? exampleFor(name);
     if (example === undefined) throw new SchemaMatcherError(`"${name}" has no example in the schema and none was given`);
     const nullable = Array.isArray(property.type) && property.type.includes('null');
-    return { name, example, matchers: matchersFor(name, property), nullable };
+    return { name, example, matchers: scalarMatchers(name, property), nullable };
   });
 }
 
@@ -66,7 +66,8 @@ function firstExample(property: PropertySchema): Example | undefined {
   return typeof candidate === 'string' || typeof candidate === 'number' || typeof candidate === 'boolean' ? candidate : undefined;
 }
 
-function matchersFor(name: string, property: PropertySchema): PactRule[] {
+/** The rule a scalar property's schema implies (a .NET date by its regex, else by its one JSON type). */
+export function scalarMatchers(name: string, property: PropertySchema): PactRule[] {
   if (property.format === DOTNET_DATE_FORMAT) return [{ match: 'regex', regex: DOTNET_DATE_PATTERN }];
   if (property.pattern !== undefined) return [{ match: 'regex', regex: property.pattern }];
   const types = (Array.isArray(property.type) ? property.type : [property.type]).filter((t) => t !== 'null');

@@ -8,11 +8,14 @@ import type { Config } from '../config/config.ts';
 import type { ExcludedWork, RecordedRequest } from '../findings/types.ts';
 import { judges } from '../checks/evaluate.ts';
 import type { Role } from '../checks/exchange.ts';
-import { INTERACTIONS, type InteractionCase } from '../pact/interactions.ts';
-import { embeddedArrangements, liveArrangements, type Arrangements, type ProviderControls } from '../pact/verify/states.ts';
+import { interactionsFor, type InteractionCase } from '../pact/interactions.ts';
+import { arrangementSkip, embeddedArrangements, liveArrangements, type Arrangement, type Arrangements, type ProviderControls } from '../pact/verify/states.ts';
+import { liveCredentials, typedCredentials } from '../pact/verify/credentials.ts';
+import { injectValues, refreshTokenValues, type FilterRequest } from '../pact/verify/injectToken.ts';
+import { logsIn } from '../pact/verify/verifyRun.ts';
+import { loginBudgetReason } from '../run/logins.ts';
 import { NO_CREDENTIALS } from '../run/tokens.ts';
 import { requestTemplate } from '../pact/templates.ts';
-import { requestMembers } from '../pact/client.ts';
 import { expandProbes, laneOf, qualifiedCaseId, type Probe, type ProbeLane } from '../probes/cases.ts';
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import { chainIssuerOf, configuredCredentials } from '../run/credentials.ts';
@@ -96,11 +99,16 @@ function probeRequests(config: Config, probe: Probe, selection: Selection, logsI
   return [...login, ...recordedRoles(probe).map((role) => entry('probes', lane, id, probe.mediaType, request, checksFor(role), role))];
 }
 
-function contractRequest(c: InteractionCase, injected: boolean): RecordedRequest {
+/** The request the verifier replays: the contract's, with a live token or the run's credentials put in as the verifier puts them (masked). */
+function contractRequest(config: Config, c: InteractionCase, arrangement: Arrangement | undefined): RecordedRequest {
   const template = requestTemplate(c);
-  const example = requestMembers().token.example;
-  const body = injected && example !== undefined ? template.text.split(String(example)).join(TOKEN_MASK) : template.text;
-  return { method: 'POST', path: PREFLIGHT_REQUEST.path, headers: { accept: template.contentType, 'content-type': template.contentType }, body };
+  const json = template.contentType.includes('json');
+  const req: FilterRequest = { body: json ? JSON.parse(template.text) : Buffer.from(template.text, 'utf8'), headers: {} };
+  if (arrangement?.token && c.endpoint.role === 'refreshing') injectValues(req, c.endpoint, refreshTokenValues(c.endpoint, TOKEN_MASK));
+  const credentials = arrangement?.credentials && c.endpoint.role === 'issuing' ? (maskedCredentials(config, c.endpoint) ?? arrangement.credentials(c.endpoint)) : undefined;
+  if (credentials) injectValues(req, c.endpoint, typedCredentials(c.endpoint, credentials));
+  const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : JSON.stringify(req.body);
+  return { method: c.endpoint.method, path: c.endpoint.path, headers: { accept: template.contentType, 'content-type': template.contentType }, body };
 }
 
 const NOT_CALLED = () => {
@@ -108,11 +116,11 @@ const NOT_CALLED = () => {
 };
 const UNSTARTED_PROVIDER: ProviderControls = { setTokenStoreAvailable: NOT_CALLED, issueRefreshToken: NOT_CALLED, expiredRefreshToken: NOT_CALLED };
 
-/** The verification's own arrangements (states.ts): which states are skipped, which get a live token injected. */
-function previewArrangements(config: Config, embedded: boolean): Arrangements {
+/** The verification's own arrangements (states.ts): which states are skipped, which get a live token or credentials injected. */
+function previewArrangements(config: Config, embedded: boolean, canLogIn: boolean): Arrangements {
   if (embedded) return embeddedArrangements(UNSTARTED_PROVIDER);
-  const hasToken = config.refreshToken !== undefined || config.login !== undefined || config.corpLogin !== undefined;
-  return liveArrangements({ current: async () => undefined, skipReason: () => (hasToken ? undefined : NO_CREDENTIALS) }, hasToken ? TOKEN_MASK : undefined);
+  const hasToken = config.refreshToken !== undefined || canLogIn;
+  return liveArrangements({ current: async () => undefined, skipReason: () => (hasToken ? undefined : NO_CREDENTIALS) }, hasToken ? TOKEN_MASK : undefined, liveCredentials(config));
 }
 
 export function buildPreview(config: Config, { all, selected }: EndpointSet, selection: Selection): Preview {
@@ -120,14 +128,19 @@ export function buildPreview(config: Config, { all, selected }: EndpointSet, sel
   const issuer = chainIssuerOf(config, all);
   const plan = planProbes({ config, embedded, selection, chainIssuer: issuer }, expandProbes(selected));
   const login = issuer ? loginRequest(issuer, maskedCredentials(config, issuer)!, 'application/json', endpointPath({ config }, issuer)) : undefined;
-  const arrangements = previewArrangements(config, embedded);
+  const arrangements = previewArrangements(config, embedded, issuer !== undefined);
   const skipped: Preview['skipped'] = [];
+  let logins = plan.logins;
   // Pact writes the interactions sorted by description, and the verifier replays them in that order.
-  const contracts = [...INTERACTIONS].sort((a, b) => (a.description < b.description ? -1 : 1)).flatMap((c) => {
+  const contracts = [...interactionsFor(selected).cases].sort((a, b) => (a.description < b.description ? -1 : 1)).flatMap((c) => {
     if (selection.excludedBy(c.id)) return [];
-    const { skip, token } = arrangements[c.state];
-    const request = contractRequest(c, token !== undefined);
+    const arrangement = arrangements[c.state];
+    const request = contractRequest(config, c, arrangement);
+    // After the probes' logins, a contract login with the run's credentials takes what MAX_LOGINS leaves.
+    const overBudget = !embedded && logsIn(c.endpoint, arrangement) && config.maxLogins !== undefined && logins >= config.maxLogins;
+    const skip = arrangementSkip(arrangement, c.endpoint) ?? (overBudget ? loginBudgetReason(config.maxLogins!) : undefined);
     if (skip) return (skipped.push({ id: c.id, mediaType: request.headers['accept']!, reason: skip }), []);
+    if (!embedded && logsIn(c.endpoint, arrangement)) logins++;
     return [entry('contracts', 'sequence', c.id, request.headers['accept']!, request, [])];
   });
   const live = plan.probes.filter((p) => !p.excludedBy && !p.skipReason);
@@ -141,7 +154,7 @@ export function buildPreview(config: Config, { all, selected }: EndpointSet, sel
     rateLimit: config.rateLimit ?? null,
     concurrency: config.concurrency,
     maxLogins: config.maxLogins ?? null,
-    logins: plan.logins,
+    logins,
     requests: [
       entry('preflight', 'sequence', 'preflight', 'application/json', PREFLIGHT_REQUEST, []),
       ...(plan.initialLogin && login ? [entry('login', 'sequence', 'login', 'application/json', login, [])] : []),

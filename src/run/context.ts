@@ -5,11 +5,11 @@
 
 import type { ProbeExchange } from '../checks/exchange.ts';
 import { ConfigError, loadConfig, type Config } from '../config/config.ts';
+import { loadEndpointSet } from '../endpoints/endpointSet.ts';
+import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import { httpOptions, type HttpOptions } from '../http/client.ts';
 import { ConcurrencyLimit } from '../http/concurrency.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../reference/index.ts';
-import { loadEndpointSet } from '../endpoints/endpointSet.ts';
-import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import { LoginError, loginSource } from '../target/login.ts';
 import { chainIssuerOf, configuredCredentials, credentialVariables } from './credentials.ts';
 import { preflight, sendCheap } from '../target/preflight.ts';

@@ -9,13 +9,13 @@
 
 import { addRequestsSent } from '../http/client.ts';
 import { contractLeaks, type ContractLeak } from '../pact/leaks.ts';
-import { contractNaming } from '../pact/participants.ts';
+import { contractNaming, narrowedSet } from '../pact/participants.ts';
 import { recordContract, type RecordedContract } from '../pact/recordContract.ts';
 import { saveContract } from '../pact/contractFile.ts';
 import { verifyRunContract } from '../pact/verify/verifyRun.ts';
 import { loadPact, type ContractVerdict } from '../pact/verify/verifyContract.ts';
 import { expandProbes } from '../probes/cases.ts';
-import { INTERACTIONS } from '../pact/interactions.ts';
+import { interactionsFor } from '../pact/interactions.ts';
 import type { ProbeRun } from '../probes/runner.ts';
 import { sendProbes } from '../probes/send.ts';
 import { loadLazily } from '../package/lazyModule.ts';
@@ -67,11 +67,11 @@ function stage<K extends keyof Stages>(run: Run, name: K, start: () => Stages[K]
 export function consumerStage(run: Run): Promise<ConsumerStage> {
   return stage(run, 'consumer', async () => {
     const naming = contractNaming(run.config.naming);
-    const recorded = await recordContract(naming);
+    const recorded = await recordContract(naming, run.endpoints);
     addRequestsSent(recorded.requests);
     const t0 = performance.now();
-    const leaks = recorded.text === undefined ? [] : contractLeaks(JSON.parse(recorded.text), recorded.text);
-    const saved = recorded.text !== undefined && leaks.length === 0 ? saveContract(naming, recorded.text) : undefined;
+    const leaks = recorded.text === undefined ? [] : contractLeaks(JSON.parse(recorded.text), recorded.text, interactionsFor(run.endpoints).cases);
+    const saved = recorded.text !== undefined && leaks.length === 0 ? saveContract(naming, recorded.text, narrowedSet(run.config)) : undefined;
     run.findings.timing('contracts.consumer', recorded.ms + performance.now() - t0);
     return { ...recorded, leaks, ...(saved ? { saved } : {}) };
   });
@@ -105,7 +105,7 @@ export function verificationStage(run: Run): Promise<ContractVerdict[]> {
  */
 export function stageBudgetMs(run: Run): number {
   const perRequest = run.config.requestTimeoutMs + (run.config.rateLimit ? 1000 / run.config.rateLimit : 0);
-  return (expandProbes(run.endpoints).length + INTERACTIONS.length) * perRequest * 3 + 30_000;
+  return (expandProbes(run.endpoints).length + interactionsFor(run.endpoints).cases.length) * perRequest * 3 + 30_000;
 }
 
 /** The consumer spec calls this when its tests have reported. */

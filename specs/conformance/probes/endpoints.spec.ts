@@ -4,9 +4,8 @@
 // tests read their findings. The launcher starts the run (and reads the endpoint set) before
 // mocha loads this file; under mocha alone the set is read here the same way from DOCS or docs/.
 
-import { loadConfig } from '../../../src/config/config.ts';
-import { localEndpointSet } from '../../../src/endpoints/endpointSet.ts';
-import { currentRun, startedRun, type Run } from '../../../src/run/context.ts';
+import type { Run } from '../../../src/run/context.ts';
+import { declaredEndpoints, runFor } from '../run.ts';
 import { endpointProbes, casesFor, probeTitle } from '../../../src/probes/cases.ts';
 import type { ProbeRun } from '../../../src/probes/runner.ts';
 import { probeStage, stageBudgetMs } from '../../../src/run/stages.ts';
@@ -16,14 +15,14 @@ import { FindingError } from '../../../src/findings/findingError.ts';
 import { namingConsistent } from '../../../src/checks/naming.ts';
 import { RUN_CASE } from '../../../src/checks/evaluate.ts';
 
-const endpoints = startedRun()?.endpoints ?? localEndpointSet(loadConfig()).selected;
+const endpoints = declaredEndpoints();
 
 describe(`probes of ${endpoints.length} endpoint(s)`, function () {
   let run: Run;
   let probed: ProbeRun;
 
   before(async function () {
-    run = await currentRun();
+    run = await runFor(endpoints);
     this.timeout(stageBudgetMs(run));
     probed = await probeStage(run);
   });

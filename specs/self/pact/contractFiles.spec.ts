@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expect } from 'chai';
 import { readPact, type PactFile } from '../../../src/pact/contractFile.ts';
+import { INTERACTIONS } from '../../../src/pact/interactions.ts';
 import { contractLeaks } from '../../../src/pact/leaks.ts';
 import { CONTRACTS_DIR, contractFile } from '../../../src/pact/participants.ts';
 import { registerSecret } from '../../../src/redaction/redactor.ts';
@@ -29,24 +30,24 @@ describe('committed contract', function () {
   });
 
   it('holds synthetic examples only', () => {
-    expect(contractLeaks(readPact(COMMITTED), readFileSync(COMMITTED, 'utf8'))).to.deep.equal([]);
+    expect(contractLeaks(readPact(COMMITTED), readFileSync(COMMITTED, 'utf8'), INTERACTIONS)).to.deep.equal([]);
   });
 
   it('flags a JWT-shaped value as a token', () => {
     const [pact, text] = planted((p) => { jsonOkResponse(p)['<accessToken>k__BackingField'] = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl'; });
-    expect(contractLeaks(pact, text).map((l) => l.reason)).to.deep.equal(['looks like a token']);
+    expect(contractLeaks(pact, text, INTERACTIONS).map((l) => l.reason)).to.deep.equal(['looks like a token']);
   });
 
   it('flags a value that is not one of the examples', () => {
     const [pact, text] = planted((p) => { jsonOkResponse(p)['<userName>k__BackingField'] = 'MARIA.SILVA'; });
-    expect(contractLeaks(pact, text)).to.have.length(1).and.to.have.nested.property('[0].reason', 'not a synthetic example');
+    expect(contractLeaks(pact, text, INTERACTIONS)).to.have.length(1).and.to.have.nested.property('[0].reason', 'not a synthetic example');
   });
 
   it('flags a live secret the process has seen, wherever it sits', () => {
     const secret = 'live-secret-seen-by-this-process';
     registerSecret(secret);
     const [pact, text] = planted((p) => { p.metadata.note = secret; });
-    const leaks = contractLeaks(pact, text);
+    const leaks = contractLeaks(pact, text, INTERACTIONS);
     expect(leaks.map((l) => l.reason)).to.deep.equal(['live secret']);
     expect(JSON.stringify(leaks)).to.not.include(secret);
   });

@@ -10,17 +10,17 @@ import { join } from 'node:path';
 import type { Naming } from '../../../src/findings/types.ts';
 import { ContractRecording } from '../../../src/pact/consumer.ts';
 import { writeSubset } from '../../../src/pact/contractFile.ts';
-import { INTERACTIONS, STATES } from '../../../src/pact/interactions.ts';
+import { INTERACTIONS, STATES, type InteractionCase } from '../../../src/pact/interactions.ts';
 import type { Arrangements } from '../../../src/pact/verify/states.ts';
 import { verifyContract, type ContractVerdict } from '../../../src/pact/verify/verifyContract.ts';
 
 export const HTTP = { timeoutMs: 2000, maxResponseBytes: 1 << 20, insecureTls: false };
 
-/** Records the whole catalogue in `naming` and returns the finalized contract's text. */
-export async function recordContract(naming: Naming): Promise<string> {
-  const recording = new ContractRecording(naming);
+/** Records `cases` (default: the package's three endpoints) in `naming` and returns the finalized contract's text. */
+export async function recordContract(naming: Naming, cases: readonly InteractionCase[] = INTERACTIONS): Promise<string> {
+  const recording = new ContractRecording(naming, cases);
   try {
-    for (const c of INTERACTIONS) await recording.record(c);
+    for (const c of cases) await recording.record(c);
     return recording.finish();
   } finally {
     recording.dispose();

@@ -13,7 +13,7 @@ import { contractFile } from '../../../src/pact/participants.ts';
 import { namingMap } from '../../../src/schemas/load.ts';
 import { startStub, verifyOne, writeTemp, type Stub } from './support.ts';
 
-const XML_OK = INTERACTIONS.find((c) => c.format === 'xml' && c.response.status === 200)!.description;
+const XML_OK = INTERACTIONS.find((c) => c.id === 'contract.xml.valid-token')!.description;
 const { typeName, xmlNamespace, members } = namingMap().response;
 
 /** A DataContract TokenResponse whose values differ from the contract's examples, with `overrides` by member. */

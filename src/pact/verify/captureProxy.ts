@@ -1,6 +1,7 @@
 // A tiny proxy on loopback between Pact's verifier and the target. It forwards each request
 // with the run's HTTP client (deadline, size cap, TLS choices, base path of TARGET_URL), reads
-// the tokens out of every successful refresh so the run's token chain gets the rotated refresh
+// the tokens out of every successful answer of a token endpoint (a login's as well as a
+// refresh's) so the redactor knows them and the run's token chain gets each rotated refresh
 // token, and replaces every live token in what it hands back by a same-typed placeholder: the
 // verifier, its output and Pact's logs never see a live token.
 
@@ -9,8 +10,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { send, type HttpOptions } from '../../http/client.ts';
 import { knownSecrets } from '../../redaction/redactor.ts';
+import type { EndpointRole } from '../../endpoints/testedEndpoint.ts';
 import { learnIssuedTokens, type IssuedTokens } from '../../target/issuedTokens.ts';
-import { REFRESH_PATH } from '../../target/paths.ts';
 
 export interface CaptureProxy {
   readonly url: string;
@@ -21,6 +22,8 @@ export interface CaptureOptions {
   /** Base URL of the target, ending in `/`. */
   targetUrl: string;
   http: HttpOptions;
+  /** The role of the endpoint at a path (relative, no query), when it is one of the run's token endpoints. */
+  tokenRole: (path: string) => EndpointRole | undefined;
   /** Called with the tokens of every 200 refresh response, before they are masked. */
   onIssued: (tokens: IssuedTokens) => void;
   /** Called when a refresh got no complete answer: whether the server rotated its token is unknown. */
@@ -53,15 +56,24 @@ async function forward(req: IncomingMessage, res: ServerResponse, options: Captu
   const body = await readAll(req);
   const path = (req.url ?? '/').replace(/^\/+/, '');
   const outcome = await send(options.targetUrl, { method: req.method ?? 'GET', path, headers: kept(req.headers), body }, options.http);
-  const refresh = path.split('?')[0]!.toLowerCase() === REFRESH_PATH.toLowerCase();
+  const role = options.tokenRole(path.split('?')[0]!);
+  const refresh = role === 'refreshing';
   if (!outcome.response || outcome.transportError) {
     if (refresh) options.onLost?.(outcome.transportError ?? 'no response');
     reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: ${outcome.transportError ?? 'no response'}`);
     return;
   }
-  const { status, headers, body: received } = outcome.response;
-  if (status === 200 && refresh) {
-    options.onIssued(learnIssuedTokens(received));
+  const { status, headers, body: received, truncated } = outcome.response;
+  // A body cut at MAX_RESPONSE_BYTES is not what the server sent: Pact gets the reason, not a
+  // megabyte of a cut body to compare (and to hold for its report) per interaction.
+  if (truncated) {
+    if (refresh) options.onLost?.('the response body was cut at MAX_RESPONSE_BYTES');
+    reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: the response body (status ${status}) exceeds MAX_RESPONSE_BYTES`);
+    return;
+  }
+  if (status === 200 && role !== undefined) {
+    const issued = learnIssuedTokens(received);
+    if (refresh) options.onIssued(issued);
   }
   reply(res, status, kept(headers), masked(received));
 }

@@ -1,6 +1,7 @@
 // Provider verification of one pact file against a target: interactions whose state cannot be
-// arranged are skipped with the reason; the rest run through Pact's verifier with state
-// handlers that arrange each state, a requestFilter that injects live tokens, and the capture
+// arranged (or whose endpoint has no credentials on this target) are skipped with the reason;
+// the rest run through Pact's verifier with state handlers that arrange each state, a
+// requestFilter that injects live tokens and credentials by the endpoint at the path, and the capture
 // proxy that keeps the token chain intact and live tokens out of Pact. Hooks never throw (a
 // throwing hook can still let Pact 16 report success): errors are recorded and fail the
 // interactions of that state afterwards; a state that could not be arranged at that moment
@@ -11,16 +12,18 @@ import { dirname } from 'node:path';
 import '../quietBacktraces.ts';
 import '../noTelemetry.ts';
 import type { VerifierOptions } from '@pact-foundation/pact';
+import type { TestedEndpoint } from '../../endpoints/testedEndpoint.ts';
 import type { HttpOptions } from '../../http/client.ts';
 import { redact } from '../../redaction/redactor.ts';
 import type { IssuedTokens } from '../../target/issuedTokens.ts';
-import { REFRESH_PATH } from '../../target/paths.ts';
 import { readPact, stateOf, writeSubset, type PactInteraction } from '../contractFile.ts';
-import type { ProviderState } from '../interactions.ts';
+import { packageEndpoints } from '../../endpoints/packageEndpoints.ts';
+import type { ProviderState } from '../providerStates.ts';
 import { startCaptureProxy } from './captureProxy.ts';
-import { injectRefreshToken, type FilterRequest } from './injectToken.ts';
+import { credentialsFor, type CredentialLookup } from './credentials.ts';
+import { injectRefreshToken, injectValues, type FilterRequest } from './injectToken.ts';
 import { readVerdicts } from './results.ts';
-import { StateUnavailable, type Arrangement, type Arrangements } from './states.ts';
+import { StateUnavailable, arrangementSkip, type Arrangement, type Arrangements } from './states.ts';
 
 export interface ContractVerdict {
   interaction: string;
@@ -40,6 +43,10 @@ export interface VerifyOptions {
   onLost?: (why: string) => void;
   /** Interactions (by description) ONLY or SKIP left out: neither sent nor given a verdict. */
   excluded?: (description: string) => boolean;
+  /** The endpoints the contract covers (default: the package's own three), for what goes into whose request. */
+  endpoints?: readonly TestedEndpoint[];
+  /** Asked, in file order, for each interaction that would be sent: a reason to skip it instead (a login beyond MAX_LOGINS). */
+  admit?: (endpoint: TestedEndpoint | undefined, arrangement: Arrangement | undefined) => string | undefined;
 }
 
 /**
@@ -53,18 +60,31 @@ export function loadPact(): Promise<typeof import('@pact-foundation/pact/src/dsl
 
 export async function verifyContract(options: VerifyOptions): Promise<ContractVerdict[]> {
   const pact = readPact(options.contractFile);
-  const skipReason = (state: string | undefined) => (state ? options.arrangements[state as ProviderState]?.skip : undefined);
+  const endpoints = options.endpoints ?? packageEndpoints();
+  const endpointAt = (path: string | undefined) => endpoints.find((e) => e.path.toLowerCase() === (path ?? '').split('?')[0]!.replace(/^\/+/, '').toLowerCase());
+  const skipReason = (i: PactInteraction) => arrangementSkip(options.arrangements[stateOf(i) as ProviderState] as Arrangement | undefined, endpointAt(i.request.path));
   const selected = pact.interactions.filter((i) => !options.excluded?.(i.description));
-  const skipped = selected.filter((i) => skipReason(stateOf(i)) !== undefined);
+  const reasons = new Map(selected.map((i) => [i, skipReason(i) ?? options.admit?.(endpointAt(i.request.path), options.arrangements[stateOf(i) as ProviderState])]));
+  const skipped = selected.filter((i) => reasons.get(i) !== undefined);
   const runnable = selected.filter((i) => !skipped.includes(i));
-  const skips: ContractVerdict[] = skipped.map((i) => ({ interaction: i.description, status: 'skip', message: skipReason(stateOf(i))! }));
+  const skips: ContractVerdict[] = skipped.map((i) => ({ interaction: i.description, status: 'skip', message: reasons.get(i)! }));
   if (runnable.length === 0) return skips;
 
   const file = runnable.length < pact.interactions.length ? writeSubset(options.contractFile, (i) => runnable.some((r) => r.description === i.description)) : options.contractFile;
   const hookErrors = new Map<string, string>();
   const setups: StateSetup[] = [];
-  const proxy = await startCaptureProxy({ targetUrl: options.targetUrl, http: options.http, onIssued: options.onIssued ?? (() => undefined), ...(options.onLost ? { onLost: options.onLost } : {}) });
+  const proxy = await startCaptureProxy({
+    targetUrl: options.targetUrl,
+    http: options.http,
+    tokenRole: (path) => {
+      const role = endpointAt(path)?.role;
+      return role === 'generic' ? undefined : role;
+    },
+    onIssued: options.onIssued ?? (() => undefined),
+    ...(options.onLost ? { onLost: options.onLost } : {}),
+  });
   let pendingToken: string | undefined;
+  let pendingCredentials: CredentialLookup | undefined;
   const arrange = (state: string, step: (a: Arrangement) => Promise<void> | void) => async () => {
     try {
       const arrangement = options.arrangements[state as ProviderState];
@@ -91,6 +111,7 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
           setups.push({ state });
           return arrange(state, async (a) => {
             pendingToken = undefined;
+            pendingCredentials = a.credentials;
             a.setup?.();
             pendingToken = a.token ? await a.token() : undefined;
           })();
@@ -98,9 +119,15 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
         teardown: arrange(state, (a) => a.teardown?.()),
       }])) as unknown as VerifierOptions['stateHandlers'],
       requestFilter: (req: FilterRequest & { path: string }, _res: unknown, next: () => void) => {
-        if (pendingToken !== undefined && req.path.replace(/^\/+/, '').toLowerCase() === REFRESH_PATH.toLowerCase()) {
-          injectRefreshToken(req, pendingToken);
+        const endpoint = endpointAt(req.path);
+        if (pendingToken !== undefined && endpoint?.role === 'refreshing') {
+          injectRefreshToken(req, endpoint, pendingToken);
           pendingToken = undefined;
+        }
+        if (pendingCredentials !== undefined && endpoint?.role === 'issuing') {
+          const found = credentialsFor(endpoint, pendingCredentials);
+          if ('values' in found) injectValues(req, endpoint, found.values);
+          pendingCredentials = undefined;
         }
         next();
       },
