@@ -15,7 +15,7 @@ import { ConfigError } from '../config/configError.ts';
 import type { ExcludedWork } from '../findings/types.ts';
 import type { Check } from '../checks/check.ts';
 import { CHECKS } from '../checks/registry.ts';
-import { INTERACTIONS, type InteractionCase } from '../pact/interactions.ts';
+import { interactionsFor, type InteractionCase } from '../pact/interactions.ts';
 import type { ProbeCase } from '../probes/caseTypes.ts';
 import { casesFor, endpointProbes, qualifiedCaseId } from '../probes/cases.ts';
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
@@ -77,7 +77,7 @@ export interface SelectionInput {
   profile: Config['profile'];
 }
 
-export function select({ only, skip, profile }: SelectionInput, endpoints: readonly TestedEndpoint[] = packageEndpoints(), checks: readonly Check[] = CHECKS, interactions: readonly InteractionCase[] = INTERACTIONS): Selection {
+export function select({ only, skip, profile }: SelectionInput, endpoints: readonly TestedEndpoint[] = packageEndpoints(), checks: readonly Check[] = CHECKS, interactions: readonly InteractionCase[] = interactionsFor(endpoints).cases): Selection {
   const cases = endpoints.flatMap((endpoint) => casesFor(endpoint, endpoints).map((c) => ({ endpoint, c })));
   const work = [...cases.map(({ endpoint, c }) => caseItem(endpoint, c)), ...interactions.map(contractItem)];
   const checkItems = checks.map(checkItem);
