@@ -63,7 +63,10 @@ function recordInteraction(pact: PactV4, c: InteractionCase, naming: Naming): Pr
     .addInteraction()
     .given(c.state)
     .uponReceiving(c.description)
-    .withRequest(c.endpoint.method, `/${c.endpoint.path}`, (b) => {
+    .withRequest(c.endpoint.method, `/${c.endpoint.path.split('?')[0]}`, (b) => {
+      // Pact matches the query apart from the path (a generic page's `?pType=...`).
+      const query = c.endpoint.path.split('?')[1];
+      if (query) b.query(Object.fromEntries(new URLSearchParams(query)));
       b.headers({ ...(request.text !== '' ? { 'Content-Type': mediaType } : {}), Accept: mediaType });
       if (request.text !== '') withBody(b, request);
       const rules = Object.entries(request.rules).map(([path, list]) => ({ path, rules: andOnly(path, list).map(toMatcher) }));
