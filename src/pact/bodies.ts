@@ -3,9 +3,10 @@
 // XML (`$['<ns>:Root']['<ns>:Element']['#text']`, the namespace URI in full): rules built the
 // usual way (`$.Root.Element`) silently never apply to DataContract XML (pact-js #632).
 
+import { XSI_NAMESPACE } from '../xml/dataContract.ts';
 import type { Example, FieldMatcher, PactRule } from './schemaMatchers.ts';
 
-export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
+export { XSI_NAMESPACE };
 
 /** A path's matchers as the pact file writes them; OR is how a JSON value may also be null. */
 export interface RuleList {

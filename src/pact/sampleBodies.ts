@@ -1,5 +1,5 @@
 // Bodies of a generic endpoint's interactions: the page's own samples. A request is sent as the
-// page shows it (literally, so no request rule), with a left-out member removed. A JSON
+// page shows it, values its attributes refuse made valid (no request rule), with a left-out member removed. A JSON
 // response carries a rule at every scalar of the sample, taken from the JSON Schema the suite
 // generates for the page (src/schemas/endpointSchemas.ts), so any value of the documented type
 // passes; an XML response a type rule at every leaf element, keyed by namespace URI the way
@@ -11,24 +11,28 @@ import { endpointSchemas } from '../schemas/endpointSchemas.ts';
 import { parseXmlDocument, type XmlElement } from '../xml/safeParse.ts';
 import { segment, type BodyTemplate, type RuleList } from './bodies.ts';
 import { MEDIA_TYPE, type WireFormat } from './client.ts';
-import { sampleOf, xmlElementOf, type Direction } from './genericInteractions.ts';
+import { sampleOf, type Direction } from './genericInteractions.ts';
+import { requestShape, xmlText } from '../endpoints/requestShape.ts';
 import { scalarMatchers, type PropertySchema } from './schemaMatchers.ts';
 
 type Schema = PropertySchema & { $ref?: string; anyOf?: Schema[]; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: Schema | boolean };
 
-/** The page's request sample; an empty body when the action takes none. */
+/**
+ * The page's request sample with every value its own validation attributes refuse replaced by
+ * one they accept (src/endpoints/requestShape.ts, as the probes send it); an empty body when the
+ * action takes none.
+ */
 export function sampleRequest(endpoint: TestedEndpoint, format: WireFormat, omit: string | undefined): BodyTemplate {
-  const sample = sampleOf(endpoint, 'request', format);
-  if (!sample) return { contentType: MEDIA_TYPE[format], text: '', rules: {} };
-  const text = sample.text;
+  const { sample, members } = requestShape(endpoint) ?? { sample: {}, members: [] };
   if (format === 'json') {
-    const body = JSON.parse(text) as Record<string, unknown>;
+    if (!sample.json) return { contentType: MEDIA_TYPE.json, text: '', rules: {} };
+    const body = { ...sample.json };
     if (omit !== undefined) delete body[omit];
     return { contentType: MEDIA_TYPE.json, text: JSON.stringify(body), rules: {} };
   }
-  const element = omit === undefined ? undefined : xmlElementOf(endpoint, omit);
-  const kept = element === undefined ? text : text.replace(new RegExp(`<(?:\\w+:)?${element}(?:\\s[^>]*)?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${element}>)`), '');
-  return { contentType: MEDIA_TYPE.xml, text: kept.trim(), rules: {} };
+  if (!sample.xml) return { contentType: MEDIA_TYPE.xml, text: '', rules: {} };
+  const element = members.find((m) => m.json === omit)?.xml;
+  return { contentType: MEDIA_TYPE.xml, text: xmlText(sample.xml, sample.xml.children.filter(([name]) => name !== element)), rules: {} };
 }
 
 export function sampleResponse(endpoint: TestedEndpoint, format: WireFormat, naming: Naming): BodyTemplate {

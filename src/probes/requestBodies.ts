@@ -4,8 +4,7 @@
 
 import type { NamingMap } from '../naming/namingMap.ts';
 import { TOKEN_PLACEHOLDER } from './caseTypes.ts';
-
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+import { dataContractRoot } from '../xml/dataContract.ts';
 
 export function jsonBody(members: Record<string, string>): string {
   return JSON.stringify(members);
@@ -13,8 +12,8 @@ export function jsonBody(members: Record<string, string>): string {
 
 /** A request document; children are [element, text] pairs written in the order given. */
 export function xmlDocument(children: readonly [string, string][], root: string, namespace: string): string {
-  const inner = children.map(([name, text]) => `<${name}>${text}</${name}>`).join('');
-  return `<${root} xmlns:i="${XSI}" xmlns="${namespace}">${inner}</${root}>`;
+  const { open, close } = dataContractRoot(root, namespace);
+  return `${open}${children.map(([name, text]) => `<${name}>${text}</${name}>`).join('')}${close}`;
 }
 
 export interface RefreshBodies {

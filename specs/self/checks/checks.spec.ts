@@ -14,7 +14,7 @@ import { responseObject, responseXml } from '../support/docSamples.ts';
 import { context, exchange } from './fixtures.ts';
 import { loadDocPath } from '../../../src/doc/docSet.ts';
 import { testedEndpoints } from '../../../src/endpoints/testedEndpoint.ts';
-import { requestShape } from '../../../src/probes/derive/requestShape.ts';
+import { requestShape } from '../../../src/endpoints/requestShape.ts';
 import { REFERENCE_DOC_FILES } from '../../../src/reference/index.ts';
 
 const ISO = '2025-01-10T05:13:39.7555575-03:00';

@@ -7,7 +7,7 @@
 // gets (model validation's 400 or the credential check's 401), any documented 4xx is right.
 
 import { TOKEN_PLACEHOLDER, type CaseRisk, type MediaType, type ProbeCase, type TokenSpec } from '../caseTypes.ts';
-import { xmlText, type RequestMemberShape, type RequestShape, type XmlFrame } from './requestShape.ts';
+import { xmlText, type RequestMemberShape, type RequestShape, type XmlFrame } from '../../endpoints/requestShape.ts';
 
 /** A body the role knows the answer to, which each case changes in one way. */
 export interface Baseline {

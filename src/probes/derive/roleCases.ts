@@ -12,7 +12,7 @@ import { hostileRefreshCases } from '../hostileCases.ts';
 import { refreshBodies } from '../requestBodies.ts';
 import { TOKEN_PLACEHOLDER } from '../caseTypes.ts';
 import { modelCases, type Baseline } from './modelCases.ts';
-import { requestShape, xmlText, type RequestMemberShape, type RequestShape } from './requestShape.ts';
+import { requestShape, xmlText, type RequestMemberShape, type RequestShape } from '../../endpoints/requestShape.ts';
 
 const JSON_AND_XML_ACCEPTS: readonly MediaType[] = ['application/json', 'text/json', 'application/xml', 'text/xml'];
 

@@ -4,11 +4,11 @@
 // (the Consinco convention: a member the doc does not mark OPTIONAL is required), any other
 // endpoint's from the general model and its samples (required: the Required annotation).
 
-import type { Member } from '../../doc/apiModel.ts';
-import type { TestedEndpoint } from '../../endpoints/testedEndpoint.ts';
-import { bodyLayout } from '../../schemas/wireLayout.ts';
-import { xmlDocument } from '../requestBodies.ts';
-import { validValue } from '../../endpoints/validValues.ts';
+import type { Member } from '../doc/apiModel.ts';
+import type { TestedEndpoint } from './testedEndpoint.ts';
+import { bodyLayout } from '../schemas/wireLayout.ts';
+import { dataContractRoot } from '../xml/dataContract.ts';
+import { validValue } from './validValues.ts';
 
 export type MemberType = 'string' | 'integer' | 'decimal number' | 'boolean' | 'date' | 'other';
 
@@ -82,8 +82,7 @@ function tokenShape(endpoint: TestedEndpoint): RequestShape {
   const members = request.members.map((m): RequestMemberShape => ({
     json: m.json, ...(m.xml ? { xml: m.xml } : {}), type: m.type, required: !m.optional, ...(m.dataType ? { dataType: m.dataType } : {}),
   }));
-  const open = xmlDocument([], request.typeName, request.xmlNamespace).replace(/<\/[^>]+>$/, '');
-  return { members, xmlOrder: request.xmlOrder, sample: { xml: { open, close: `</${request.typeName}>`, children: [] } } };
+  return { members, xmlOrder: request.xmlOrder, sample: { xml: { ...dataContractRoot(request.typeName, request.xmlNamespace), children: [] } } };
 }
 
 function generalShape(endpoint: TestedEndpoint): RequestShape | undefined {
