@@ -1,11 +1,14 @@
 // Runs the gate the way a user does (`npm test`, or the installed command) in a child process, with a
-// clean environment plus the given variables and a private reports folder, and records what it
-// printed, how long it took, its peak memory and how it exited.
+// clean environment plus the given variables, a private reports folder and a private working
+// folder (so the contract it writes to ./contracts never replaces the repository's), and records
+// what it printed, how long it took, its peak memory and how it exited.
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CONFIG_VARIABLES } from '../../../src/config/config.ts';
 
 export const LAUNCHER_ARGS = ['--import', 'tsx', 'src/cli/conformance.ts'];
@@ -34,14 +37,22 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
+/** The launcher as run from another folder: the tsx loader and the script by their absolute locations. */
+function fromAnywhere(launcher: readonly string[]): string[] {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return launcher.map((arg, i) => (arg === 'tsx' && launcher[i - 1] === '--import' ? tsx : /\.(?:ts|js)$/.test(arg) ? resolve(arg) : arg));
+}
+
 /** `args` go to mocha, as after `npm test --`; `launcher` is what node runs (npm test's by default). */
 export function runGate(env: Record<string, string>, args: string[] = [], launcher: readonly string[] = LAUNCHER_ARGS): Promise<GateRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'gate-reports-'));
+  const cwd = mkdtempSync(join(tmpdir(), 'gate-cwd-'));
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLES.some((v) => v.name === name)));
   const started = performance.now();
   return new Promise((resolve) => {
     let peak = 0;
-    const child = execFile(process.execPath, [...launcher, ...args], {
+    const child = execFile(process.execPath, [...fromAnywhere(launcher), ...args], {
+      cwd,
       env: { ...inherited, NO_COLOR: '1', REPORTS_DIR: reportsDir, ...env },
       timeout: 60000,
       maxBuffer: 32 * 1024 * 1024,
