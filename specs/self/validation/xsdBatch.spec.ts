@@ -293,7 +293,6 @@ describe('XSD batch: what never reaches Java', () => {
   });
 
   it('lets a schema fetch nothing over the network: the import is refused and the document not passed', async () => {
-    const t = freshSchemas();
     let requests = 0;
     const server = createServer((_request, response) => {
       requests++;
