@@ -279,17 +279,32 @@ describe('XSD batch: what never reaches Java', () => {
     expect(jvms).to.equal(0);
   });
 
-  it('takes an XML declaration, with or without a byte order mark, as the document it heads', async () => {
+  it('takes a byte order mark and an XML declaration as the document they head, and places problems as in the document', async () => {
     const t = freshSchemas();
-    const declared = `<?xml version="1.0" standalone="yes"?>\n${order('x')}`;
+    // .NET's XmlWriter writes the root element on the declaration's line.
+    const sameLine = `<?xml version="1.0" encoding="utf-8"?>${order('x')}`;
+    const twoLines = `\uFEFF<?xml version="1.0"\n  encoding="utf-8"?>\n${order('y')}`;
     const { result, jvms } = await validate([
       { target: t.order, xml: `<?xml version="1.0" encoding="utf-8"?>${order('1')}` },
       { target: t.invoice, xml: `\uFEFF<?xml version="1.0"?>\n${invoice('2')}` },
-      { target: t.order, xml: declared },
+      { target: t.invoice, xml: `\uFEFF${invoice('3')}` },
+      { target: t.order, xml: sameLine },
+      { target: t.order, xml: twoLines },
     ]);
-    // Lines count from the document's own first line, the declaration's.
-    expect(result).to.deep.equal([[], [], [typeError(after(declared, '</id>'), 'id', 'x', 'integer')]]);
+    expect(after(sameLine, '</id>')).to.equal('1:80');
+    expect(after(twoLines.slice(1), '</id>')).to.equal('3:42');
+    expect(result).to.deep.equal([[], [], [], [typeError('1:80', 'id', 'x', 'integer')], [typeError('3:42', 'id', 'y', 'integer')]]);
     expect(jvms).to.equal(1);
+  });
+
+  it('leaves a processing instruction inside the document to the document', async () => {
+    const t = freshSchemas();
+    // The instruction is no part of the note's value ("abcd" fits its five characters) nor of the Fault.
+    const { result } = await validate([
+      { target: t.order, xml: order('1', 'ab<?xml-stylesheet href="a.xsl"?>cd') },
+      { target: t.fault, xml: '<Fault><Message>a<?xml-stylesheet href="a.xsl"?></Message></Fault>' },
+    ]);
+    expect(result).to.deep.equal([[], []]);
   });
 
   it('lets a schema fetch nothing over the network: the import is refused and the document not passed', async () => {
