@@ -290,10 +290,12 @@ describe('XSD batch: what never reaches Java', () => {
       { target: t.invoice, xml: `\uFEFF${invoice('3')}` },
       { target: t.order, xml: sameLine },
       { target: t.order, xml: twoLines },
+      // Past the start, U+FEFF is a character of the content like any other.
+      { target: t.order, xml: order('1\uFEFF') },
     ]);
     expect(after(sameLine, '</id>')).to.equal('1:80');
     expect(after(twoLines.slice(1), '</id>')).to.equal('3:42');
-    expect(result).to.deep.equal([[], [], [], [typeError('1:80', 'id', 'x', 'integer')], [typeError('3:42', 'id', 'y', 'integer')]]);
+    expect(result).to.deep.equal([[], [], [], [typeError('1:80', 'id', 'x', 'integer')], [typeError('3:42', 'id', 'y', 'integer')], [typeError(after(order('1\uFEFF'), '</id>'), 'id', '1\uFEFF', 'integer')]]);
     expect(jvms).to.equal(1);
   });
 
