@@ -7,7 +7,7 @@
 // another case made. JVM starts are counted by a java that logs each start and runs the real one.
 
 import { expect } from 'chai';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { clearSecrets, registerSecret, tokenShape } from '../../../src/redaction
 import { javaExecutable } from '../../../src/validation/javaCheck.ts';
 import type { SchemaProblem } from '../../../src/validation/problem.ts';
 import { validateXmlDocuments, type XsdDocument, type XsdTarget } from '../../../src/validation/xsdBatch.ts';
+import { withJavaScript } from './javaHome.ts';
 
 const ORDERS = 'urn:test:orders';
 const INVOICES = 'urn:test:invoices';
@@ -79,23 +80,13 @@ const fault = (inner: string) => `<Fault>${inner}</Fault>`;
 const party = (root: string, ns: string, code: string) => `<${root} xmlns="${ns}" xmlns:c="${COMMON}"><c:code>${code}</c:code></${root}>`;
 
 /** Runs `body` with a java that counts its starts; returns what `body` gave and the count. */
-async function countingJvms<T>(body: () => Promise<T>): Promise<{ result: T; jvms: number }> {
+function countingJvms<T>(body: () => Promise<T>): Promise<{ result: T; jvms: number }> {
   const real = javaExecutable();
-  const home = mkdtempSync(join(tmpdir(), 'counting-java-'));
-  const log = join(home, 'starts');
-  mkdirSync(join(home, 'bin'));
-  writeFileSync(join(home, 'bin', 'java'), `#!/bin/sh\necho start >> '${log}'\nexec '${real}' "$@"\n`);
-  chmodSync(join(home, 'bin', 'java'), 0o755);
-  const previous = process.env['JAVA_HOME'];
-  process.env['JAVA_HOME'] = home;
-  try {
+  const log = (home: string) => join(home, 'starts');
+  return withJavaScript((home) => `echo start >> '${log(home)}'\nexec '${real}' "$@"`, async (home) => {
     const result = await body();
-    return { result, jvms: existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0 };
-  } finally {
-    if (previous === undefined) delete process.env['JAVA_HOME'];
-    else process.env['JAVA_HOME'] = previous;
-    rmSync(home, { recursive: true, force: true });
-  }
+    return { result, jvms: existsSync(log(home)) ? readFileSync(log(home), 'utf8').split('\n').filter(Boolean).length : 0 };
+  });
 }
 
 const validate = (documents: XsdDocument[]) => countingJvms(() => validateXmlDocuments(documents));
