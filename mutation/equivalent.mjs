@@ -1,5 +1,6 @@
 // Mutants that cannot change behaviour, so no test can kill them, each with the reason. Stryker
-// skips every mutant inside a listed piece of code (an expression, matched by file and text).
+// skips every mutant inside a listed piece of code (an expression, matched by file and text, and
+// by the text of the expression around it where the same text stands elsewhere in the file).
 
 import { declareValuePlugin, PluginKind } from '@stryker-mutator/api/plugin';
 
@@ -19,6 +20,58 @@ const EQUIVALENT = [
     code: 'out.includes(credential)',
     reason: 'a shortcut: replacing an absent password returns the text unchanged (its "always false" mutant is lost with it)',
   },
+  {
+    file: 'src/validation/xsdBatch.ts',
+    code: '[...b.targets.values()].every((t) => t.xsd === doc.target.xsd || t.namespace !== doc.target.namespace || t.root !== doc.target.root)',
+    reason: "redundant with the namespace-file test before it: a target's namespaces name its own namespace's file (XsdTarget's contract, every caller's), so another XSD of that namespace already conflicts there",
+  },
+  {
+    file: 'src/validation/xsdBatch.ts',
+    code: 'targets.map((t) => `${t.xsd}#${t.root}`).sort()',
+    reason: 'only the wrapper cache\'s hit rate depends on the order: the same targets in another order get a wrapper of their own that validates alike (the key\'s other mutants are lost with it)',
+  },
+  {
+    file: 'src/validation/xsdBatch.ts',
+    code: "'|'",
+    reason: 'the wrapper cache key\'s separator: absolute schema paths, each followed by #root, do not run into one another without it',
+  },
+  {
+    file: 'src/validation/xsdBatch.ts',
+    code: 'known',
+    in: 'if (known) return known;',
+    reason: 'the wrapper cache only saves a write: a miss writes the same schema to a new file (its "always true" mutant, which returns no file, is lost with it)',
+  },
+  {
+    file: 'src/validation/xsdBatch.ts',
+    code: 'fatalOwner !== undefined',
+    in: 'fatalOwner !== undefined && fatalOwner < documents.length - 1',
+    reason: 'undefined < n is false, so the comparison alone already refuses an absent fatal document (the test is there for the type checker; its other mutants are lost with it)',
+  },
+  {
+    file: 'src/validation/xsdBatch.ts',
+    code: 'next.path === p.path',
+    reason: "Xerces reports a bad value as cvc-datatype-valid (no element) then, at the same position, cvc-type (the element): a problem without an element followed by one with an element and the same Received is always that pair (the test's other mutants are lost with it)",
+  },
+  {
+    file: 'src/validation/xsdBatch.ts',
+    code: "'consinco-xsd-'",
+    reason: 'the name of the scratch folder the wrapper schemas are written to',
+  },
+  {
+    file: 'src/validation/xsdBatch.ts',
+    code: 'previous.path === p.path',
+    reason: "a cvc-type problem's previous problem with the same Received is always its own cvc-datatype-valid one, at the same position (the test's other mutants are lost with it)",
+  },
+  {
+    file: 'src/validation/xsdBatch.ts',
+    code: '/^\\[\\w+\\] /',
+    reason: "every message runXerces returns opens with its level tag, so the first match is at the start with or without the anchor (the pattern's other mutants are lost with it)",
+  },
+  ...['/^\\{/', '/\\}$/', '/^"[^"]*":/'].map((code) => ({
+    file: 'src/validation/xsdBatch.ts',
+    code,
+    reason: 'Xerces writes {"namespace":name}; neither a namespace URI (RFC 3986) nor an XML name holds braces or quotes, so the first { opens, the only } closes and the first quoted part is the namespace, anchored or not (the pattern\'s other mutants are lost with it)',
+  })),
 ];
 
 export const strykerPlugins = [
@@ -28,7 +81,8 @@ export const strykerPlugins = [
       const code = path.hub?.file?.code;
       if (!code || path.node.start == null) return undefined;
       const text = code.slice(path.node.start, path.node.end);
-      return EQUIVALENT.find((e) => file.replaceAll('\\', '/').endsWith(e.file) && text === e.code)?.reason;
+      const parent = path.parent?.start == null ? undefined : code.slice(path.parent.start, path.parent.end);
+      return EQUIVALENT.find((e) => file.replaceAll('\\', '/').endsWith(e.file) && text === e.code && (e.in === undefined || parent === e.in))?.reason;
     },
   }),
 ];

@@ -53,7 +53,7 @@ export async function validateXmlDocuments(documents: readonly XsdDocument[]): P
     }
     for (const [ns, file] of wanted) batch.files.set(ns, file);
     batch.targets.set(`${doc.target.xsd}#${doc.target.root}`, doc.target);
-    batch.members.push({ index, xml: stripDeclaration(doc.xml) });
+    batch.members.push({ index, xml: asBatchMember(doc.xml) });
   });
   await Promise.all(batches.map(async (batch) => {
     const found = await validateBatch([...batch.targets.values()], batch.members.map((m) => m.xml));
@@ -75,8 +75,14 @@ function preflight(xml: string, target: XsdTarget): SchemaProblem | undefined {
   return received === expected ? undefined : { field: root.name, path: '/', received: `root element ${received}`, expected: `root element ${expected}` };
 }
 
-function stripDeclaration(xml: string): string {
-  return xml.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '');
+/**
+ * Neither a byte order mark nor an XML declaration may stand inside the wrapper. The mark is
+ * dropped (no editor shows it as a column); the declaration is blanked, its line breaks kept, so
+ * every problem keeps the line and column it has in the document (.NET's XmlWriter writes the
+ * root element on the declaration's line).
+ */
+function asBatchMember(xml: string): string {
+  return xml.replace(/^\uFEFF/, '').replace(/^<\?xml[^>]*\?>/, (declaration) => declaration.replace(/[^\n]/g, ' '));
 }
 
 let wrapperDir: string | undefined;

@@ -4,29 +4,14 @@
 // the error lines in one stderr chunk, which the library's wrapper turned into "valid".
 
 import { expect } from 'chai';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { runXerces, XsdValidatorError } from '../../../src/validation/xerces.ts';
+import { withJavaScript } from './javaHome.ts';
 
 const ERROR_XSD = resolve('schemas/error.xsd');
 
-/** Runs `body` with JAVA_HOME at a java that is this shell script. */
-async function withFakeJava<T>(script: string, body: () => Promise<T>): Promise<T> {
-  const home = mkdtempSync(join(tmpdir(), 'fake-java-'));
-  mkdirSync(join(home, 'bin'));
-  writeFileSync(join(home, 'bin', 'java'), `#!/bin/sh\ncat >/dev/null\n${script}\n`);
-  chmodSync(join(home, 'bin', 'java'), 0o755);
-  const previous = process.env['JAVA_HOME'];
-  process.env['JAVA_HOME'] = home;
-  try {
-    return await body();
-  } finally {
-    if (previous === undefined) delete process.env['JAVA_HOME'];
-    else process.env['JAVA_HOME'] = previous;
-    rmSync(home, { recursive: true, force: true });
-  }
-}
+/** Runs `body` with JAVA_HOME at a java that is this shell script (it reads its input first). */
+const withFakeJava = <T>(script: string, body: () => Promise<T>) => withJavaScript(() => `cat >/dev/null\n${script}`, body);
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
