@@ -8,8 +8,7 @@ import type { XmlElement } from '../xml/safeParse.ts';
 import type { Check } from './check.ts';
 import { isXmlMediaType, mediaTypeEssence, namingFamily, parseBody, tokenNaming, type ParsedBody } from './body.ts';
 import { fail, pass, type Outcome } from './outcome.ts';
-
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+import { XSI_NAMESPACE } from '../xml/dataContract.ts';
 
 export const xmlDataContract: Check = {
   id: 'xml.datacontract',
@@ -62,11 +61,11 @@ function nilProblems(root: XmlElement, family: 'backing-field' | 'documented' | 
     if (missing.length > 0) problems.push(fail(`${missing.length} member(s) omitted`, `no element ${missing.join(', ')}`, 'every member present; a null one as <... i:nil="true"/>'));
   }
   const badNils = root.children.filter((c) => Object.entries(c.attributes).some(([name, value]) => name.endsWith(':nil') && value === 'true' && (c.text.trim() !== '' || c.children.length > 0 || !declaresXsi(root, name))));
-  if (badNils.length > 0) problems.push(fail('malformed i:nil', badNils.map((c) => c.localName).join(', '), `an empty element with i:nil="true", i bound to ${XSI}`));
+  if (badNils.length > 0) problems.push(fail('malformed i:nil', badNils.map((c) => c.localName).join(', '), `an empty element with i:nil="true", i bound to ${XSI_NAMESPACE}`));
   return problems;
 }
 
 function declaresXsi(root: XmlElement, nilAttribute: string): boolean {
   const prefix = nilAttribute.slice(0, -':nil'.length);
-  return root.attributes[`xmlns:${prefix}`] === XSI || root.children.some((c) => c.attributes[`xmlns:${prefix}`] === XSI);
+  return root.attributes[`xmlns:${prefix}`] === XSI_NAMESPACE || root.children.some((c) => c.attributes[`xmlns:${prefix}`] === XSI_NAMESPACE);
 }

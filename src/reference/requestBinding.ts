@@ -10,6 +10,7 @@
 import type { BindingModel } from './contract.ts';
 import type { BodyFormat } from './negotiation.ts';
 import { parseXmlDocument, type XmlElement } from '../xml/safeParse.ts';
+import { XSI_NAMESPACE } from '../xml/dataContract.ts';
 
 export type BoundValue = string | number | null;
 /** Bound members by `key`; a member that was not in the body is absent. */
@@ -31,7 +32,6 @@ export class MalformedBodyError extends ModelBindingError {
   }
 }
 
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const INT32 = /^[+-]?\d{1,10}$/;
 const INT32_RANGE = [-(2 ** 31), 2 ** 31 - 1] as const;
 
@@ -149,7 +149,7 @@ function xsiPrefixes(element: XmlElement, inherited: readonly string[]): string[
   const prefixes = new Set(inherited);
   for (const [name, value] of Object.entries(element.attributes)) {
     if (!name.startsWith('xmlns:')) continue;
-    if (value === XSI) prefixes.add(name.slice(6));
+    if (value === XSI_NAMESPACE) prefixes.add(name.slice(6));
     else prefixes.delete(name.slice(6));
   }
   return [...prefixes];

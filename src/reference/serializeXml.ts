@@ -11,8 +11,7 @@ import { formatNetDate } from './dates.ts';
 import type { HttpError } from './httpError.ts';
 import { renamedByFault, type WireOptions } from './serializeJson.ts';
 import type { MemberValue, MemberValues } from './tokenResponse.ts';
-
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+import { XSI_NAMESPACE } from '../xml/dataContract.ts';
 
 export function responseXml(values: MemberValues, response: ResponseContract, options: WireOptions): string {
   const { faults, naming } = options;
@@ -30,7 +29,7 @@ export function responseXml(values: MemberValues, response: ResponseContract, op
     (faults.has('xml-utf16-declaration') ? '<?xml version="1.0" encoding="utf-16"?>' : '') +
     (faults.has('xml-doctype') ? `<!DOCTYPE ${response.typeName}>` : '');
   const root = response.typeName;
-  return `${prolog}<${root} xmlns:i="${XSI}" xmlns="${namespace}">${children.join('')}</${root}>`;
+  return `${prolog}<${root} xmlns:i="${XSI_NAMESPACE}" xmlns="${namespace}">${children.join('')}</${root}>`;
 }
 
 export function httpErrorXml(error: HttpError): string {
