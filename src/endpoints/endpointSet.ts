@@ -69,4 +69,3 @@ function selectEndpoints(config: EndpointSettings, read: { set: DocSet; variable
   }
   return { all, selected: config.endpoints.length === 0 ? all : all.filter((e) => config.endpoints.some((p) => endpointMatches(p, e))) };
 }
-export { DEFAULT_DOCS } from './defaultDocs.ts';

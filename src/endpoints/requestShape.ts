@@ -9,6 +9,7 @@ import type { TestedEndpoint } from './testedEndpoint.ts';
 import { bodyLayout } from '../schemas/wireLayout.ts';
 import { dataContractRoot } from '../xml/dataContract.ts';
 import { validValue } from './validValues.ts';
+import { escapeXmlText } from '../xml/text.ts';
 
 export type MemberType = 'string' | 'integer' | 'decimal number' | 'boolean' | 'date' | 'other';
 
@@ -115,8 +116,6 @@ function generalShape(endpoint: TestedEndpoint): RequestShape | undefined {
   return { members, ...(xml ? { xmlOrder: xml.children.map(([n]) => n) } : {}), sample: { ...(valid.json ? { json: valid.json } : {}), ...(valid.xml ? { xml: valid.xml } : {}) } };
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The samples with every value the member's own attributes refuse replaced by one they accept. */
 function validSample(model: readonly Member[], members: readonly RequestMemberShape[], json: Record<string, unknown> | undefined, xml: XmlFrame | undefined): { json?: Record<string, unknown>; xml?: XmlFrame } {
   const fixedJson = json && { ...json };
@@ -127,13 +126,16 @@ function validSample(model: readonly Member[], members: readonly RequestMemberSh
     const child = fixedXml?.children.find(([n]) => n === shape.xml);
     if (child && shape.type === 'string') {
       const value = validValue(member, child[1]);
-      if (typeof value === 'string') child[1] = escapeXml(value);
+      if (typeof value === 'string') child[1] = escapeXmlText(value);
     }
   });
   return { ...(fixedJson ? { json: fixedJson } : {}), ...(fixedXml ? { xml: fixedXml } : {}) };
 }
 
-/** Undefined when the endpoint takes no complex body (a GET, a body of a simple type). */
+const shapes = new WeakMap<TestedEndpoint, RequestShape | undefined>();
+
+/** Undefined when the endpoint takes no complex body (a GET, a body of a simple type); made once per endpoint (the probes and the contract share it). */
 export function requestShape(endpoint: TestedEndpoint): RequestShape | undefined {
-  return endpoint.wire ? tokenShape(endpoint) : generalShape(endpoint);
+  if (!shapes.has(endpoint)) shapes.set(endpoint, endpoint.wire ? tokenShape(endpoint) : generalShape(endpoint));
+  return shapes.get(endpoint);
 }

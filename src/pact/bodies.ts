@@ -5,6 +5,7 @@
 
 import { XSI_NAMESPACE } from '../xml/dataContract.ts';
 import type { Example, FieldMatcher, PactRule } from './schemaMatchers.ts';
+import { escapeXmlText } from '../xml/text.ts';
 
 export { XSI_NAMESPACE };
 
@@ -87,7 +88,7 @@ export function xmlDocument(root: string, namespace: string | undefined, childre
 }
 
 export function xmlElement(name: string, text: string): string {
-  return `<${name}>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${name}>`;
+  return `<${name}>${escapeXmlText(text)}</${name}>`;
 }
 
 export function segment(name: string): string {

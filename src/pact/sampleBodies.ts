@@ -7,11 +7,11 @@
 
 import type { Naming } from '../findings/types.ts';
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
-import { endpointSchemas } from '../schemas/endpointSchemas.ts';
+import { responseSchemasIn } from '../schemas/endpointSchemas.ts';
 import { parseXmlDocument, type XmlElement } from '../xml/safeParse.ts';
 import { segment, type BodyTemplate, type RuleList } from './bodies.ts';
 import { MEDIA_TYPE, type WireFormat } from './client.ts';
-import { sampleOf, type Direction } from './genericInteractions.ts';
+import { sampleOf } from './genericInteractions.ts';
 import { requestShape, xmlText } from '../endpoints/requestShape.ts';
 import { scalarMatchers, type PropertySchema } from './schemaMatchers.ts';
 
@@ -46,9 +46,7 @@ export function sampleResponse(endpoint: TestedEndpoint, format: WireFormat, nam
 
 /** The generated response schema in the contract's naming, else in the naming the page's samples use. */
 function responseSchema(endpoint: TestedEndpoint, naming: Naming): Schema {
-  const body = endpointSchemas(endpoint.api).bodies.find((b) => b.direction === ('response' satisfies Direction));
-  const named = body?.schemas.find((s) => s.naming === naming) ?? body?.schemas.find((s) => s.naming === body.sampleNaming);
-  return (named?.json ?? {}) as Schema;
+  return (responseSchemasIn(endpoint.api, naming)?.json ?? {}) as Schema;
 }
 
 function jsonRules(root: Schema, value: unknown, path: string, rules: Record<string, RuleList>, at: Schema = root): void {

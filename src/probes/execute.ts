@@ -39,6 +39,7 @@ interface Sent {
 
 export async function record(run: Run, probe: Probe, role: Role, { token, credentials, previous, identity }: Sent = {}): Promise<ProbeExchange> {
   const request = buildRequest(probe, token, credentials, endpointPath(run, probe.endpoint));
+  const password = sentPassword(probe, credentials);
   const outcome = await send(run.target.url, request, run.http);
   if (outcome.response?.status === 200) learnIssuedTokens(outcome.response.body);
   const c = probe.probeCase;
@@ -50,7 +51,7 @@ export async function record(run: Run, probe: Probe, role: Role, { token, creden
     role,
     endpoint: probe.endpoint,
     ...(c.typeVariant ? { typeVariant: c.typeVariant } : {}),
-    ...(sentPassword(probe, credentials) ? { sentPassword: sentPassword(probe, credentials)! } : {}),
+    ...(password ? { sentPassword: password } : {}),
     ...(token !== undefined && role !== 'hostile' ? { sentToken: token } : {}),
     ...(previous ? { previous } : {}),
     ...(identity ? { identity } : {}),

@@ -6,13 +6,14 @@
 import type { RecordedRequest } from '../findings/types.ts';
 import { credentialPlaceholder, TOKEN_PLACEHOLDER } from './caseTypes.ts';
 import type { Probe } from './cases.ts';
+import { escapeXmlText } from '../xml/text.ts';
 
 /** An issuing endpoint's credentials by JSON member (`company`, `groupId`, ...). */
 export type Credentials = Readonly<Record<string, string>>;
 
 function escapeFor(format: 'json' | 'xml' | 'other', value: string): string {
   if (format === 'json') return JSON.stringify(value).slice(1, -1);
-  if (format === 'xml') return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (format === 'xml') return escapeXmlText(value);
   return encodeURIComponent(value);
 }
 

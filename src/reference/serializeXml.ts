@@ -12,6 +12,7 @@ import type { HttpError } from './httpError.ts';
 import { renamedByFault, type WireOptions } from './serializeJson.ts';
 import type { MemberValue, MemberValues } from './tokenResponse.ts';
 import { XSI_NAMESPACE } from '../xml/dataContract.ts';
+import { escapeXmlText } from '../xml/text.ts';
 
 export function responseXml(values: MemberValues, response: ResponseContract, options: WireOptions): string {
   const { faults, naming } = options;
@@ -21,7 +22,7 @@ export function responseXml(values: MemberValues, response: ResponseContract, op
     const member = byName.get(element)!;
     const name = renamedByFault(element, member, faults);
     const value = values.get(member.member) ?? null;
-    if (value !== null) return `<${name}>${escapeText(writable(xmlText(member, value, options)))}</${name}>`;
+    if (value !== null) return `<${name}>${escapeXmlText(writable(xmlText(member, value, options)))}</${name}>`;
     return faults.has('xml-nil-omitted') ? '' : `<${name} i:nil="true"/>`;
   });
   const namespace = faults.has('xml-wrong-namespace') ? response.xmlNamespace.replace(/\.[^./]+$/, '') : response.xmlNamespace;
@@ -35,8 +36,8 @@ export function responseXml(values: MemberValues, response: ResponseContract, op
 export function httpErrorXml(error: HttpError): string {
   const parts = Object.entries(error).map(([name, value]) =>
     typeof value === 'string'
-      ? `<${name}>${escapeText(value)}</${name}>`
-      : `<${name}>${Object.entries(value as Record<string, string[]>).map(([key, messages]) => `<${key}>${escapeText(messages.join(' '))}</${key}>`).join('')}</${name}>`,
+      ? `<${name}>${escapeXmlText(value)}</${name}>`
+      : `<${name}>${Object.entries(value as Record<string, string[]>).map(([key, messages]) => `<${key}>${escapeXmlText(messages.join(' '))}</${key}>`).join('')}</${name}>`,
   );
   return `<Error>${parts.join('')}</Error>`;
 }
@@ -53,8 +54,4 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 function writable(text: string): string {
   if (NOT_XML_CHAR.test(text)) throw new Error('a value holds a character XML 1.0 cannot carry');
   return text;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Naming } from '../findings/types.ts';
 import { internalError, issue, refreshToken, serveModel, type Action, type ActionContext, type Outcome } from './actions.ts';
-import { endpointNamed, ENDPOINTS, requiredMembers, type EndpointContract, type EndpointName } from './contract.ts';
+import { endpointNamed, ENDPOINTS, type EndpointContract } from './contract.ts';
 import { activateFaults, type ActiveFaults, type FaultId } from './faults.ts';
 import { helpPage } from './helpPages.ts';
 import { invalidRequest, messageOnly } from './httpError.ts';
@@ -16,7 +16,7 @@ import { bodyFormat, negotiate, requestCharset } from './negotiation.ts';
 import { bindBody, MalformedBodyError, ModelBindingError } from './requestBinding.ts';
 import { respond } from './respond.ts';
 import { TokenStore } from './tokens.ts';
-import { checkUsers, DEFAULT_CORP_USERS, DEFAULT_USERS, ReferenceConfigError, type ReferenceUser } from './users.ts';
+import { checkUsers, DEFAULT_CORP_USERS, DEFAULT_USERS, firstUserCredentials, ReferenceConfigError, usersByEndpoint, type ReferenceUser } from './users.ts';
 
 export interface ReferenceProviderOptions {
   /** 0 (default) picks a free port. */
@@ -75,7 +75,7 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
   const config = resolveOptions(options);
   const faults = activateFaults(options.faults ?? []);
   const store = new TokenStore({ accessSec: config.accessTokenLifetimeSec, refreshSec: config.refreshTokenLifetimeSec }, faults);
-  const users = new Map<EndpointName, readonly ReferenceUser[]>([['login', config.users], ['corp-login', config.corpUsers]]);
+  const users = usersByEndpoint(config.users, config.corpUsers);
   const stopping = new AbortController();
   let requestCount = 0;
 
@@ -136,12 +136,7 @@ export async function startReferenceProvider(options: ReferenceProviderOptions =
       });
       return stopped;
     },
-    credentials(name) {
-      const endpoint = ENDPOINTS.find((e) => e.name === name);
-      const user = users.get(name as EndpointName)?.[0];
-      if (!endpoint || !user) return undefined;
-      return Object.fromEntries(requiredMembers(endpoint.request).map((m) => [m.key, String(user[m.key])]));
-    },
+    credentials: (name) => firstUserCredentials(name, users),
     issueRefreshToken: (username) => store.remember(userNamed(username), Date.now() + config.refreshTokenLifetimeSec * 1000),
     expiredRefreshToken: (username) => store.remember(userNamed(username), Date.now() - 1000),
     setTokenStoreAvailable(available) {

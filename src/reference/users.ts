@@ -4,7 +4,7 @@
 // carries (keyed by the C# member names of the endpoint's response); both are checked against
 // the docs so a typo fails at start, not in a probe.
 
-import { requiredMembers, type EndpointContract } from './contract.ts';
+import { ENDPOINTS, requiredMembers, type EndpointContract, type EndpointName } from './contract.ts';
 import { profileMembers } from './tokenResponse.ts';
 
 export interface ReferenceUser {
@@ -48,6 +48,18 @@ export const DEFAULT_CORP_USERS: readonly CorpUser[] = [
     permissionRole: 'AUDITOR', group: 'Grupo Exemplo Sul', groupID: '2', isExt: true,
   },
 ];
+
+/** The users of each issuing endpoint. */
+export function usersByEndpoint(users: readonly ReferenceUser[], corpUsers: readonly ReferenceUser[]): ReadonlyMap<EndpointName, readonly ReferenceUser[]> {
+  return new Map<EndpointName, readonly ReferenceUser[]>([['login', users], ['corp-login', corpUsers]]);
+}
+
+/** The credentials an issuing endpoint's first user logs in with, by JSON member; undefined for another endpoint or none. */
+export function firstUserCredentials(name: string, users: ReadonlyMap<EndpointName, readonly ReferenceUser[]>): Record<string, string> | undefined {
+  const endpoint = ENDPOINTS.find((e) => e.name === name);
+  const user = endpoint && users.get(endpoint.name)?.[0];
+  return user && Object.fromEntries(requiredMembers(endpoint.request).map((m) => [m.key, String(user[m.key])]));
+}
 
 export class ReferenceConfigError extends Error {
   constructor(message: string) {

@@ -85,6 +85,21 @@ function undescribedReason(body: BodyDescription, types: ReadonlyMap<string, Typ
   return `the page describes no members of ${body.typeText} and shows no sample of it`;
 }
 
+const made = new WeakMap<ApiEndpoint, EndpointSchemas>();
+
+/** An endpoint's response body and its schemas, made once per endpoint (a run judges many bodies against them). */
+export function responseSchemas(endpoint: ApiEndpoint): BodySchemas | undefined {
+  let schemas = made.get(endpoint);
+  if (!schemas) made.set(endpoint, (schemas = endpointSchemas(endpoint)));
+  return schemas.bodies.find((b) => b.direction === 'response');
+}
+
+/** The response schemas in the naming asked for, else in the one the page's samples use. */
+export function responseSchemasIn(endpoint: ApiEndpoint, naming: WireNaming): NamedSchemas | undefined {
+  const body = responseSchemas(endpoint);
+  return body?.schemas.find((s) => s.naming === naming) ?? body?.schemas.find((s) => s.naming === body.sampleNaming);
+}
+
 /** The files `schemas --doc --out` writes for an endpoint: name -> content. */
 export function endpointFiles(schemas: EndpointSchemas): Map<string, string> {
   const files = new Map<string, string>();

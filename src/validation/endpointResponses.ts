@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import type { Naming } from '../findings/types.ts';
-import { endpointSchemas } from '../schemas/endpointSchemas.ts';
+import { responseSchemas, responseSchemasIn } from '../schemas/endpointSchemas.ts';
 import type { XsdSet } from '../schemas/endpointXsd.ts';
 import { responseSchema } from '../schemas/jsonSchemas.ts';
 import { responseXsd } from '../schemas/xsd.ts';
@@ -58,8 +58,7 @@ function xsdTarget(set: XsdSet): XsdTarget {
 
 /** A page's response schemas in the naming asked for, else the one its samples show. */
 function generalSchemas(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas | undefined {
-  const body = endpointSchemas(endpoint.api).bodies.find((b) => b.direction === 'response');
-  const named = body?.schemas.find((s) => s.naming === naming) ?? body?.schemas.find((s) => s.naming === body.sampleNaming);
+  const named = responseSchemasIn(endpoint.api, naming);
   if (!named) return undefined;
   return { json: compile(named.json), ...(named.xsd ? { xsd: xsdTarget(named.xsd) } : {}) };
 }
@@ -74,7 +73,7 @@ function schemasFor(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas |
 /** Why a 200 body cannot be judged: the page describes no response body to build a schema from. */
 export function undescribedResponse(endpoint: TestedEndpoint): string | undefined {
   if (endpoint.wire) return undefined;
-  const body = endpointSchemas(endpoint.api).bodies.find((b) => b.direction === 'response');
+  const body = responseSchemas(endpoint.api);
   if (!body) return 'the page documents no response body';
   return body.undescribed;
 }

@@ -8,8 +8,8 @@ import type { Config } from '../../config/config.ts';
 import type { TestedEndpoint } from '../../endpoints/testedEndpoint.ts';
 import type { Credentials } from '../../probes/request.ts';
 import { registerCredential } from '../../redaction/redactor.ts';
-import { DEFAULT_CORP_USERS, DEFAULT_USERS, type ReferenceUser } from '../../reference/index.ts';
-import { configuredCredentials, credentialMembers, noCredentialsReason } from '../../run/credentials.ts';
+import { DEFAULT_CORP_USERS, DEFAULT_USERS, firstUserCredentials, usersByEndpoint, type ReferenceUser } from '../../reference/index.ts';
+import { configuredCredentials, noCredentialsReason } from '../../run/credentials.ts';
 import type { Example } from '../schemaMatchers.ts';
 
 /** Where an issuing endpoint's credentials come from; undefined when nobody gave them. */
@@ -22,12 +22,8 @@ export function liveCredentials(config: Pick<Config, 'login' | 'corpLogin'>): Cr
 
 /** The embedded provider's first login user and first corp user. */
 export function embeddedCredentials(users: readonly ReferenceUser[] = DEFAULT_USERS, corpUsers: readonly ReferenceUser[] = DEFAULT_CORP_USERS): CredentialLookup {
-  const first: Record<string, ReferenceUser | undefined> = { login: users[0], 'corp-login': corpUsers[0] };
-  return (endpoint) => {
-    const user = first[endpoint.name];
-    const members = credentialMembers(endpoint);
-    return user && members.every((m) => user[m] !== undefined) ? Object.fromEntries(members.map((m) => [m, String(user[m])])) : undefined;
-  };
+  const byEndpoint = usersByEndpoint(users, corpUsers);
+  return (endpoint) => firstUserCredentials(endpoint.name, byEndpoint);
 }
 
 /** The values for the endpoint's required members, typed as its doc types them (CORP_LOGIN_GROUP_ID is text, groupId an integer). */

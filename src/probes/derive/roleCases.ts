@@ -13,6 +13,7 @@ import { refreshBodies } from '../requestBodies.ts';
 import { TOKEN_PLACEHOLDER } from '../caseTypes.ts';
 import { modelCases, type Baseline } from './modelCases.ts';
 import { requestShape, xmlText, type RequestMemberShape, type RequestShape } from '../../endpoints/requestShape.ts';
+import { escapeXmlText } from '../../xml/text.ts';
 
 const JSON_AND_XML_ACCEPTS: readonly MediaType[] = ['application/json', 'text/json', 'application/xml', 'text/xml'];
 
@@ -20,8 +21,6 @@ function documented4xx(endpoint: TestedEndpoint): number[] {
   const codes = endpoint.api.responseCodes.map((c) => c.status).filter((s) => s >= 400 && s < 500);
   return codes.length > 0 ? codes : [400];
 }
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const WRONG_PASSWORD = 'not-the-password-0';
 
@@ -50,7 +49,7 @@ const RAW = (placeholder: string) => `@@RAW${placeholder}@@`;
 const unquoteRaw = (json: string) => json.replace(/"@@RAW(.*?)@@"/g, '$1');
 
 function issuingCases(endpoint: TestedEndpoint, shape: RequestShape): ProbeCase[] {
-  const wrong = issuingBodies(shape, (m) => ({ json: unknownCredential(m), xml: escapeXml(String(unknownCredential(m))) }));
+  const wrong = issuingBodies(shape, (m) => ({ json: unknownCredential(m), xml: escapeXmlText(String(unknownCredential(m))) }));
   const valid = issuingBodies(shape, (m) => ({ json: m.type === 'integer' ? RAW(credentialPlaceholder(m.json)) : credentialPlaceholder(m.json), xml: credentialPlaceholder(m.json) }));
   const validJson = unquoteRaw(JSON.stringify(valid.json));
   const validXml = xmlText(valid.xml!);
