@@ -6,9 +6,10 @@
 // naming fails every 200.
 
 import { expect } from 'chai';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Naming } from '../../../src/findings/types.ts';
 import { INTERACTIONS } from '../../../src/pact/interactions.ts';
-import { embeddedArrangements } from '../../../src/pact/verify/states.ts';
+import { embeddedArrangements, type Arrangements } from '../../../src/pact/verify/states.ts';
 import { verifyContract, type ContractVerdict } from '../../../src/pact/verify/verifyContract.ts';
 import { startReferenceProvider } from '../../../src/reference/index.ts';
 import { HTTP, recordContract, writeTemp } from './support.ts';
@@ -54,6 +55,42 @@ describe('contract verification against the reference provider', function () {
     expect(failed.map((v) => v.interaction).sort()).to.deep.equal(ok(undefined, 'corp-login'));
     expect(failed.map((v) => v.interaction)).to.have.length(2);
     expect(failed.find((v) => v.interaction.startsWith('a JSON'))!.message).to.include('Actual map is missing').and.include('<email>k__BackingField');
+  });
+
+  it('runs Pact\'s verifier with no proxy variable and an empty trust store (it only talks to loopback), and gives the run its environment back', async () => {
+    const provider = await startReferenceProvider();
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, SSL_CERT_DIR: process.env.SSL_CERT_DIR, SSL_CERT_FILE: process.env.SSL_CERT_FILE };
+    process.env.HTTP_PROXY = 'http://127.0.0.1:9';
+    process.env.SSL_CERT_DIR = '/etc/ssl/certs';
+    delete process.env.SSL_CERT_FILE;
+    const seen: { proxy?: string; certFile?: string; certDir?: string; storeFiles?: string[]; fileText?: string }[] = [];
+    const observed = (arrangements: Arrangements): Arrangements => Object.fromEntries(Object.entries(arrangements).map(([state, a]) => [state, {
+      ...a,
+      setup: () => {
+        const { HTTP_PROXY: proxy, SSL_CERT_FILE: certFile, SSL_CERT_DIR: certDir } = process.env;
+        seen.push({ proxy, certFile, certDir, storeFiles: certDir && existsSync(certDir) ? readdirSync(certDir).map((f) => readFileSync(`${certDir}/${f}`, 'utf8')) : undefined, fileText: certFile && existsSync(certFile) ? readFileSync(certFile, 'utf8') : undefined });
+        a.setup?.();
+      },
+    }])) as Arrangements;
+    try {
+      const verdicts = await verifyContract({ contractFile: contracts.get('backing-field')!, targetUrl: `${provider.url}/`, arrangements: observed(embeddedArrangements(provider)), http: HTTP });
+      expect(failures(verdicts)).to.deep.equal([]);
+      expect(seen).to.have.length(INTERACTIONS.length);
+      for (const env of seen) {
+        expect(env.proxy).to.equal(undefined);
+        expect(env.certDir).to.not.equal('/etc/ssl/certs');
+        expect(env.storeFiles, 'the trust store the verifier reads').to.deep.equal(['']);
+        expect(env.fileText, 'SSL_CERT_FILE').to.equal('');
+      }
+      expect([process.env.HTTP_PROXY, process.env.SSL_CERT_DIR, process.env.SSL_CERT_FILE]).to.deep.equal(['http://127.0.0.1:9', '/etc/ssl/certs', undefined]);
+      expect(existsSync(seen[0]!.certDir!), 'the empty store is removed').to.equal(false);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await provider.stop();
+    }
   });
 
   it('fails every 200 interaction when the provider uses the other naming', async () => {
