@@ -7,7 +7,6 @@
 // states, the reports name them; an endpoint that yields no interaction says why.
 
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
-import { packageEndpoints } from '../endpoints/packageEndpoints.ts';
 import { genericCases } from './genericInteractions.ts';
 import { STATES, type ProviderState } from './providerStates.ts';
 import type { Example } from './schemaMatchers.ts';
@@ -140,5 +139,3 @@ export function interactionsFor(endpoints: readonly TestedEndpoint[]): Interacti
   return { cases, omitted };
 }
 
-/** The interactions of the package's own endpoint set (login, corp login, refresh-token). */
-export const INTERACTIONS: readonly InteractionCase[] = interactionsFor(packageEndpoints()).cases;

@@ -34,14 +34,24 @@ export interface Matrix {
 /** `anchor` keeps the cells of several matrices on one page apart (an endpoint's name). */
 export function buildMatrix({ report, rowOfCase }: ReportInput, anchor = ''): Matrix {
   const probed = report.results.filter((f) => f.mediaType !== RUN_MEDIA_TYPE);
-  const rowOf = (f: Finding): MatrixRow => rowOfCase[caseKey(f.endpoint, f.caseId)] ?? 'other';
-  const seenRows = [...new Set(probed.map(rowOf))];
-  const extraStatuses = seenRows.filter((r): r is number => typeof r === 'number' && !(DOCUMENTED_STATUSES as readonly number[]).includes(r));
-  const groups = seenRows.filter((r): r is string => typeof r === 'string' && r !== 'other');
-  const rows: MatrixRow[] = [...DOCUMENTED_STATUSES, ...extraStatuses.sort((a, b) => a - b), ...groups, ...(seenRows.includes('other') ? ['other'] : [])];
+  // Each finding is placed once: a run has thousands, and every cell would otherwise scan them all.
+  const inCell = new Map<string, Finding[]>();
+  const cellKey = (row: MatrixRow, mediaType: string) => JSON.stringify([row, mediaType]);
+  const seenRows = new Set<MatrixRow>();
+  for (const f of probed) {
+    const row = rowOfCase[caseKey(f.endpoint, f.caseId)] ?? 'other';
+    seenRows.add(row);
+    const key = cellKey(row, f.mediaType);
+    const cell = inCell.get(key);
+    if (cell) cell.push(f);
+    else inCell.set(key, [f]);
+  }
+  const extraStatuses = [...seenRows].filter((r): r is number => typeof r === 'number' && !(DOCUMENTED_STATUSES as readonly number[]).includes(r));
+  const groups = [...seenRows].filter((r): r is string => typeof r === 'string' && r !== 'other');
+  const rows: MatrixRow[] = [...DOCUMENTED_STATUSES, ...extraStatuses.sort((a, b) => a - b), ...groups, ...(seenRows.has('other') ? ['other'] : [])];
   const mediaTypes = [...new Set([...DOCUMENTED_MEDIA_TYPES, ...probed.map((f) => f.mediaType)])];
   const cells = rows.map((row) => mediaTypes.map((mediaType) => {
-    const findings = probed.filter((f) => rowOf(f) === row && f.mediaType === mediaType);
+    const findings = inCell.get(cellKey(row, mediaType)) ?? [];
     return {
       row,
       mediaType,

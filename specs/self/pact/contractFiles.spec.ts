@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expect } from 'chai';
 import { readPact, type PactFile } from '../../../src/pact/contractFile.ts';
-import { INTERACTIONS } from '../../../src/pact/interactions.ts';
 import { contractLeaks } from '../../../src/pact/leaks.ts';
 import { CONTRACTS_DIR, contractFile } from '../../../src/pact/participants.ts';
 import { registerSecret } from '../../../src/redaction/redactor.ts';
-import { recordContract } from './support.ts';
+import { INTERACTIONS, recordContract } from './support.ts';
 
 const COMMITTED = contractFile('backing-field');
 

@@ -6,9 +6,9 @@
 import { expect } from 'chai';
 import { loadEndpointSet } from '../../../src/endpoints/endpointSet.ts';
 import type { PactFile } from '../../../src/pact/contractFile.ts';
-import { INTERACTIONS, interactionsFor, type InteractionCase } from '../../../src/pact/interactions.ts';
+import { interactionsFor, type InteractionCase } from '../../../src/pact/interactions.ts';
 import { contractLeaks } from '../../../src/pact/leaks.ts';
-import { HTTP, recordContract, startStub, verifyOne, writeTemp, type Stub } from './support.ts';
+import { INTERACTIONS, HTTP, recordContract, startStub, verifyOne, writeTemp, type Stub } from './support.ts';
 
 describe('one contract for every endpoint of the set', function () {
   let family: string;

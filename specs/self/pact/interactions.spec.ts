@@ -8,10 +8,10 @@
 import { expect } from 'chai';
 import { loadEndpointSet } from '../../../src/endpoints/endpointSet.ts';
 import type { TestedEndpoint } from '../../../src/endpoints/testedEndpoint.ts';
-import { INTERACTIONS, STATES, interactionsFor } from '../../../src/pact/interactions.ts';
+import { STATES, interactionsFor } from '../../../src/pact/interactions.ts';
 import { packageEndpoints } from '../../../src/endpoints/packageEndpoints.ts';
 import { requestTemplate, responseTemplate } from '../../../src/pact/templates.ts';
-import { HTTP } from './support.ts';
+import { INTERACTIONS, HTTP } from './support.ts';
 
 const HELP = 'docs/help-pages/cells';
 const endpointsOf = async (docs: string): Promise<TestedEndpoint[]> => (await loadEndpointSet({ docs, endpoints: [] }, HTTP)).selected;

@@ -8,11 +8,10 @@
 import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Naming } from '../../../src/findings/types.ts';
-import { INTERACTIONS } from '../../../src/pact/interactions.ts';
 import { embeddedArrangements, type Arrangements } from '../../../src/pact/verify/states.ts';
 import { verifyContract, type ContractVerdict } from '../../../src/pact/verify/verifyContract.ts';
 import { startReferenceProvider } from '../../../src/reference/index.ts';
-import { HTTP, recordContract, writeTemp } from './support.ts';
+import { INTERACTIONS, HTTP, recordContract, writeTemp } from './support.ts';
 
 const ok = (format?: string, endpoint?: string) => INTERACTIONS.filter((c) => c.response.status === 200 && (!format || c.format === format) && (!endpoint || c.endpoint.name === endpoint)).map((c) => c.description).sort();
 const contracts = new Map<Naming, string>();

@@ -10,9 +10,13 @@ import { join } from 'node:path';
 import type { Naming } from '../../../src/findings/types.ts';
 import { ContractRecording } from '../../../src/pact/consumer.ts';
 import { writeSubset } from '../../../src/pact/contractFile.ts';
-import { INTERACTIONS, STATES, type InteractionCase } from '../../../src/pact/interactions.ts';
+import { packageEndpoints } from '../../../src/endpoints/packageEndpoints.ts';
+import { interactionsFor, STATES, type InteractionCase } from '../../../src/pact/interactions.ts';
 import type { Arrangements } from '../../../src/pact/verify/states.ts';
 import { verifyContract, type ContractVerdict } from '../../../src/pact/verify/verifyContract.ts';
+
+/** The interactions of the package's own endpoint set (login, corp login, refresh-token). */
+export const INTERACTIONS: readonly InteractionCase[] = interactionsFor(packageEndpoints()).cases;
 
 export const HTTP = { timeoutMs: 2000, maxResponseBytes: 1 << 20, insecureTls: false };
 

@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { ordinalSort } from '../../../src/naming/namingMap.ts';
 import { xmlDocument, xmlElement } from '../../../src/pact/bodies.ts';
 import { readPact } from '../../../src/pact/contractFile.ts';
-import { INTERACTIONS } from '../../../src/pact/interactions.ts';
 import { contractFile } from '../../../src/pact/participants.ts';
 import { namingMap } from '../../../src/schemas/load.ts';
-import { startStub, verifyOne, writeTemp, type Stub } from './support.ts';
+import { INTERACTIONS, startStub, verifyOne, writeTemp, type Stub } from './support.ts';
 
 const XML_OK = INTERACTIONS.find((c) => c.id === 'contract.xml.valid-token')!.description;
 const { typeName, xmlNamespace, members } = namingMap().response;
