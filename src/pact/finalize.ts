@@ -7,7 +7,7 @@
 // --grep never leaves a partial contract behind.
 
 import type { Naming } from '../findings/types.ts';
-import { readPact } from './contractFile.ts';
+import type { PactFile } from './contractFile.ts';
 import type { InteractionCase } from './interactions.ts';
 import { responseTemplate } from './templates.ts';
 
@@ -18,9 +18,8 @@ export class ContractFinalizeError extends Error {
   }
 }
 
-/** The finalized contract text for the pact file Pact recorded. */
-export function finalizeContract(recordedFile: string, naming: Naming, cases: readonly InteractionCase[]): string {
-  const pact = readPact(recordedFile);
+/** The finalized contract text for the pact Pact recorded. */
+export function finalizeContract(pact: PactFile, naming: Naming, cases: readonly InteractionCase[]): string {
   const missing = cases.filter((c) => !pact.interactions.some((i) => i.description === c.description));
   if (missing.length > 0) throw new ContractFinalizeError(`the recording lacks ${missing.map((c) => `"${c.description}"`).join(', ')}`);
   for (const interaction of pact.interactions) {

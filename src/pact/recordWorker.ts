@@ -4,23 +4,21 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { requestsSent } from '../http/client.ts';
-import { ContractRecording } from './consumer.ts';
+import { ContractRecording, RECORDING_LANES } from './consumer.ts';
 import { interactionsFor } from './interactions.ts';
 import type { RecordedContract, RecordRequest } from './recordContract.ts';
 
 const { naming, endpoints } = workerData as RecordRequest;
 const { cases } = interactionsFor(endpoints);
-const recording = new ContractRecording(naming, cases);
+const recording = new ContractRecording(naming, cases, RECORDING_LANES);
 const recorded: RecordedContract = { interactions: [], requests: 0, ms: 0 };
 try {
-  for (const c of cases) {
-    try {
-      const result = await recording.record(c);
-      recorded.interactions.push({ description: c.description, ...(result ? { result } : {}) });
-    } catch (error) {
-      recorded.interactions.push({ description: c.description, error: (error as Error).message });
-    }
-  }
+  const outcomes = await recording.recordAll();
+  recorded.interactions = cases.map((c, n) => {
+    const outcome = outcomes[n]!;
+    if (outcome.status === 'rejected') return { description: c.description, error: (outcome.reason as Error).message };
+    return { description: c.description, ...(outcome.value ? { result: outcome.value } : {}) };
+  });
   try {
     recorded.text = recording.finish();
   } catch (error) {
