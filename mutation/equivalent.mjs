@@ -21,6 +21,16 @@ const EQUIVALENT = [
     reason: 'a shortcut: replacing an absent password returns the text unchanged (its "always false" mutant is lost with it)',
   },
   {
+    file: 'src/redaction/redactor.ts',
+    code: 'text.length <= CACHED_TEXT_CHARS',
+    reason: 'which texts the cache of redacted texts keeps only changes memory and speed: a text not kept is redacted afresh, alike',
+  },
+  {
+    file: 'src/redaction/redactor.ts',
+    code: 'redactedBefore.size >= CACHED_TEXTS',
+    reason: 'when the cache of redacted texts is emptied only changes memory and speed: an emptied cache redacts afresh, alike',
+  },
+  {
     file: 'src/validation/xsdBatch.ts',
     code: '[...b.targets.values()].every((t) => t.xsd === doc.target.xsd || t.namespace !== doc.target.namespace || t.root !== doc.target.root)',
     reason: "redundant with the namespace-file test before it: a target's namespaces name its own namespace's file (XsdTarget's contract, every caller's), so another XSD of that namespace already conflicts there",

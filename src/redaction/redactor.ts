@@ -11,12 +11,24 @@ const secrets = new Set<string>();
 const credentials = new Set<string>();
 /** The secrets longest first (a token inside a longer one is replaced with it), kept between calls: every line of output is redacted. */
 let longestFirst: string[] | undefined;
+/**
+ * Short texts already redacted with the secrets and credentials known now. The reports pass
+ * the same check ids, titles and messages through here thousands of times.
+ */
+const redactedBefore = new Map<string, string>();
+const CACHED_TEXT_CHARS = 2048;
+const CACHED_TEXTS = 20_000;
+
+function forgetRedacted(): void {
+  longestFirst = undefined;
+  redactedBefore.clear();
+}
 
 /** A live token: redacted wherever it appears, and looked for by the final leak scan. */
 export function registerSecret(value: string | undefined): void {
   if (value && value.length >= MIN_SECRET_LENGTH && !secrets.has(value)) {
     secrets.add(value);
-    longestFirst = undefined;
+    forgetRedacted();
   }
 }
 
@@ -25,7 +37,10 @@ export function registerSecret(value: string | undefined): void {
  * (not inside "consinco-auth-client"), and it is not what the leak scan looks for.
  */
 export function registerCredential(value: string | undefined): void {
-  if (value) credentials.add(value);
+  if (value && !credentials.has(value)) {
+    credentials.add(value);
+    forgetRedacted();
+  }
 }
 
 /** Every live token value registered in this process, for the final leak scan. */
@@ -40,6 +55,9 @@ export function tokenShape(value: string): string {
 
 /** Replaces every registered secret (and any extra ones given) by its shape. */
 export function redact(text: string, extra: readonly string[] = []): string {
+  const cacheable = extra.length === 0 && text.length <= CACHED_TEXT_CHARS;
+  const known = cacheable ? redactedBefore.get(text) : undefined;
+  if (known !== undefined) return known;
   let out = text;
   longestFirst ??= [...secrets].sort((a, b) => b.length - a.length);
   const others = extra.filter((s) => s.length >= MIN_SECRET_LENGTH);
@@ -49,6 +67,10 @@ export function redact(text: string, extra: readonly string[] = []): string {
   }
   for (const credential of credentials) {
     if (out.includes(credential)) out = out.replace(standingAlone(credential), '<credential>');
+  }
+  if (cacheable) {
+    if (redactedBefore.size >= CACHED_TEXTS) redactedBefore.clear();
+    redactedBefore.set(text, out);
   }
   return out;
 }
@@ -61,5 +83,5 @@ function standingAlone(word: string): RegExp {
 export function clearSecrets(): void {
   secrets.clear();
   credentials.clear();
-  longestFirst = undefined;
+  forgetRedacted();
 }

@@ -22,6 +22,26 @@ describe('redactor', () => {
     expect(redact('Zq9xExtraSecret and Zq9xLiveToken', ['Zq9xExtraSecret'])).to.equal(`${tokenShape('Zq9xExtraSecret')} and ${tokenShape('Zq9xLiveToken')}`);
   });
 
+  it('redacts a text it has seen before anew once a secret or a password is registered, short or long', () => {
+    const long = `${'x'.repeat(3000)} Zq9xLaterToken s3cr3t-pw`;
+    for (const text of ['Zq9xLaterToken s3cr3t-pw', long]) expect(redact(text)).to.equal(text);
+    registerSecret('Zq9xLaterToken');
+    expect(redact('Zq9xLaterToken s3cr3t-pw')).to.equal(`${tokenShape('Zq9xLaterToken')} s3cr3t-pw`);
+    registerCredential('s3cr3t-pw');
+    expect(redact('Zq9xLaterToken s3cr3t-pw')).to.equal(`${tokenShape('Zq9xLaterToken')} <credential>`);
+    expect(redact(long)).to.equal(`${'x'.repeat(3000)} ${tokenShape('Zq9xLaterToken')} <credential>`);
+    expect(redact('and Zq9xExtraSecret')).to.equal('and Zq9xExtraSecret');
+    expect(redact('and Zq9xExtraSecret', ['Zq9xExtraSecret']), 'extra secrets of one call').to.equal(`and ${tokenShape('Zq9xExtraSecret')}`);
+    clearSecrets();
+    expect(redact('Zq9xLaterToken s3cr3t-pw')).to.equal('Zq9xLaterToken s3cr3t-pw');
+  });
+
+  it('still redacts every text after more distinct texts than it keeps', () => {
+    registerSecret('Zq9xLiveToken_123');
+    for (let n = 0; n < 20_010; n += 1) expect(redact(`line ${n} Zq9xLiveToken_123`)).to.equal(`line ${n} ${tokenShape('Zq9xLiveToken_123')}`);
+    expect(redact('line 0 Zq9xLiveToken_123')).to.equal(`line 0 ${tokenShape('Zq9xLiveToken_123')}`);
+  });
+
   it('ignores values too short to redact safely', () => {
     registerSecret('abc');
     expect(redact('abc')).to.equal('abc');
