@@ -34,6 +34,11 @@ export function createAjv(): Ajv2020 {
 
 let validators: Map<string, ValidateFunction> | undefined;
 
+/** For tests: the next validation compiles the committed schemas afresh (a run compiles them once). */
+export function forgetCompiledSchemas(): void {
+  validators = undefined;
+}
+
 function validatorFor(kind: BodyKind, naming: Naming): ValidateFunction {
   if (!validators) {
     const ajv = createAjv();
