@@ -31,6 +31,16 @@ const EQUIVALENT = [
     reason: 'when the cache of redacted texts is emptied only changes memory and speed: an emptied cache redacts afresh, alike',
   },
   {
+    file: 'src/validation/jsonBody.ts',
+    code: '!validators',
+    reason: 'compiling the committed schemas again on every call validates alike; the cache only saves time (the test\'s other mutants are lost with it)',
+  },
+  {
+    file: 'src/validation/jsonBody.ts',
+    code: '{\n  validators = undefined;\n}',
+    reason: 'forgetCompiledSchemas only makes the next validation compile afresh, for tests; without it the cached validators judge alike',
+  },
+  {
     file: 'src/validation/xsdBatch.ts',
     code: '[...b.targets.values()].every((t) => t.xsd === doc.target.xsd || t.namespace !== doc.target.namespace || t.root !== doc.target.root)',
     reason: "redundant with the namespace-file test before it: a target's namespaces name its own namespace's file (XsdTarget's contract, every caller's), so another XSD of that namespace already conflicts there",
