@@ -41,6 +41,24 @@ const EQUIVALENT = [
     reason: 'forgetCompiledSchemas only makes the next validation compile afresh, for tests; without it the cached validators judge alike',
   },
   {
+    file: 'src/http/charset.ts',
+    code: "'utf8'",
+    in: "Buffer.from(text, 'utf8')",
+    reason: "Buffer.from reads a string without an encoding (an empty one included) as UTF-8",
+  },
+  {
+    file: 'src/http/charset.ts',
+    code: "'utf-8'",
+    in: "charset ?? 'utf-8'",
+    reason: 'no encoder is named by any other string, so the fallback to the UTF-8 encoder right after it writes alike',
+  },
+  {
+    file: 'src/http/charset.ts',
+    code: "''",
+    in: "contentType ?? ''",
+    reason: 'an absent Content-Type: any text without a charset parameter in place of the empty string gives no charset alike',
+  },
+  {
     file: 'src/validation/xsdBatch.ts',
     code: '[...b.targets.values()].every((t) => t.xsd === doc.target.xsd || t.namespace !== doc.target.namespace || t.root !== doc.target.root)',
     reason: "redundant with the namespace-file test before it: a target's namespaces name its own namespace's file (XsdTarget's contract, every caller's), so another XSD of that namespace already conflicts there",

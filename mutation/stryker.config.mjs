@@ -43,6 +43,7 @@ export const specs = [
   'specs/self/redaction/redactor.spec.ts',
   'specs/self/gate/leakScan.spec.ts',
   'specs/self/http/charset.spec.ts',
+  'specs/self/http/charsetEdges.spec.ts',
   'specs/self/doc/readPage.spec.ts',
   'specs/self/doc/corpus.spec.ts',
   'specs/self/doc/vocabulary.spec.ts',

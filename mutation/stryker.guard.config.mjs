@@ -23,6 +23,7 @@ export default {
       'specs/self/checks/evaluate.spec.ts',
       'specs/self/schemas/namingMap.spec.ts',
       'specs/self/http/charset.spec.ts',
+      'specs/self/http/charsetEdges.spec.ts',
       'specs/self/redaction/redactor.spec.ts',
       'specs/self/gate/leakScan.spec.ts',
     ],
