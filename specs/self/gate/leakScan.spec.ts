@@ -73,6 +73,13 @@ describe('leak scan', () => {
     expect(forms).to.deep.equal(['json', 'url', 'xml']);
   });
 
+  it('catches the same token written raw, and scans a folder that is not there as empty', () => {
+    const dirs = freshDirs();
+    const odd = 'tok/en+<"quoted">&\'more';
+    writeFileSync(join(dirs.reports, 'raw.txt'), `token ${odd} end`);
+    expect(scanForSecrets([dirs.reports, join(dirs.contracts, 'missing')], [odd])).to.deep.equal([{ file: join(dirs.reports, 'raw.txt'), token: tokenShape(odd), form: 'raw' }]);
+  });
+
   it('finds nothing when the echoed body goes through the report renderers', () => {
     const dirs = freshDirs();
     const evidence = { ...FIXTURE_INPUT.report.results[0]!, status: 'fail' as const, check: 'errors.no-token-echo', message: `Received: ${echoedBody} / Expected: no token` };

@@ -36,6 +36,23 @@ describe('redactor', () => {
     expect(redact('Zq9xLaterToken s3cr3t-pw')).to.equal('Zq9xLaterToken s3cr3t-pw');
   });
 
+  it('keeps what a call with extra secrets redacted to that call, and takes an extra secret of exactly the shortest length', () => {
+    expect(redact('a Zq9xExtraSecret', ['Zq9xExtraSecret'])).to.equal(`a ${tokenShape('Zq9xExtraSecret')}`);
+    expect(redact('a Zq9xExtraSecret'), 'the same text without the extra secret').to.equal('a Zq9xExtraSecret');
+    expect(redact('x 12345678', ['12345678'])).to.equal(`x ${tokenShape('12345678')}`);
+    expect(redact('A1234567 B1234567', ['B1234567']), 'another call\'s extra secret').to.equal(`A1234567 ${tokenShape('B1234567')}`);
+    expect(redact('A1234567 B1234567', ['A1234567'])).to.equal(`${tokenShape('A1234567')} B1234567`);
+    expect(redact('Stryker was here, with no secret known')).to.equal('Stryker was here, with no secret known');
+  });
+
+  it('ignores an absent password, and registering one twice changes nothing', () => {
+    registerCredential(undefined);
+    expect(redact('undefined behaviour')).to.equal('undefined behaviour');
+    registerCredential('s3cr3t-pw');
+    registerCredential('s3cr3t-pw');
+    expect(redact('pw s3cr3t-pw')).to.equal('pw <credential>');
+  });
+
   it('still redacts every text after more distinct texts than it keeps', () => {
     registerSecret('Zq9xLiveToken_123');
     for (let n = 0; n < 20_010; n += 1) expect(redact(`line ${n} Zq9xLiveToken_123`)).to.equal(`line ${n} ${tokenShape('Zq9xLiveToken_123')}`);
