@@ -38,6 +38,7 @@ export const specs = [
   'specs/self/checks/wording.spec.ts',
   'specs/self/schemas/namingMap.spec.ts',
   'specs/self/schemas/classify.spec.ts',
+  'specs/self/schemas/namingEdges.spec.ts',
   'specs/self/schemas/messages.spec.ts',
   'specs/self/validation/*.spec.ts',
   'specs/self/redaction/redactor.spec.ts',

@@ -22,6 +22,7 @@ export default {
       'specs/self/checks/checks.spec.ts',
       'specs/self/checks/evaluate.spec.ts',
       'specs/self/schemas/namingMap.spec.ts',
+      'specs/self/schemas/namingEdges.spec.ts',
       'specs/self/http/charset.spec.ts',
       'specs/self/http/charsetEdges.spec.ts',
       'specs/self/redaction/redactor.spec.ts',
