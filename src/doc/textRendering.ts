@@ -7,7 +7,7 @@
 import { HelpPageError, type Item, type Line, type PageOutline, type TableRow } from './outline.ts';
 import {
   ANNOTATION_WORDS, TYPE_WORDS, columnLabel, ENUM_COLUMNS, headingOf, INDEX_COLUMNS, MEDIA_TYPES_LINE, METHOD_AND_PATH,
-  PARAMETER_COLUMNS, readAnnotations, SAMPLE_LABEL, partialHeader, COLUMN_TITLES, splitGluedHeading, isStrongTypePhrase, TABLE_SHAPES, type Column, type Heading,
+  PARAMETER_COLUMNS, readAnnotations, SAMPLE_LABEL, partialHeader, COLUMN_TITLES, splitGluedHeading, isStrongTypePhrase, TABLE_SHAPES, unmarked, type Column, type Heading,
 } from './vocabulary.ts';
 
 type Rendering = 'pipes' | 'markdown' | 'cells';
@@ -148,17 +148,17 @@ function barCells(rows: Line[]): Cell[] {
   let pending: Cell | undefined;
   for (const row of rows) {
     const text = row.text.length > 1 && row.text.startsWith('|') ? row.text.slice(1) : row.text;
-    if (!text.endsWith('|')) {
-      pending = pending ? { text: `${pending.text}\n${text}`, line: pending.line } : { text, line: row.no };
-      continue;
-    }
-    const parts = text.slice(0, -1).split('|').map((p) => p.trim());
-    if (pending) {
+    const closed = text.endsWith('|');
+    const parts = (closed ? text.slice(0, -1) : text).split('|').map((p) => p.trim());
+    // The last cell of a line without a closing `|` runs on; the cells before it are closed.
+    const runOn = closed ? undefined : parts.pop()!;
+    if (pending && parts.length > 0) {
       parts[0] = `${pending.text}\n${parts[0]}`.trim();
       cells.push({ text: parts.shift()!, line: pending.line });
       pending = undefined;
     }
     for (const part of parts) cells.push({ text: part, line: row.no });
+    if (runOn !== undefined) pending = pending ? { text: `${pending.text}\n${runOn}`, line: pending.line } : { text: runOn, line: row.no };
   }
   if (pending) throw new HelpPageError(pending.line, `expected a table cell ending with "|", got "${pending.text.split('\n')[0]}"`);
   return cells;
@@ -262,7 +262,7 @@ function samples(body: Line[], notes: string[], lastLine: number): Item[] {
   let i = 0;
   while (i < body.length) {
     const media = body[i]!;
-    let mediaText = media.text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1');
+    let mediaText = unmarked(media.text);
     let start = i + 1;
     if (!MEDIA_TYPES_LINE.test(mediaText) && i === 0 && SAMPLE_START.test(mediaText)) {
       mediaText = mediaText.startsWith('<') ? 'application/xml, text/xml' : 'application/json, text/json';
@@ -275,7 +275,7 @@ function samples(body: Line[], notes: string[], lastLine: number): Item[] {
     else if (start > i && media.no >= lastLine) throw new HelpPageError(media.no, `expected "Sample:" after the media types; the page ends here (a cut copy?)`);
     else if (start > i && !body[start]) throw new HelpPageError(media.no, 'expected "Sample:" and the sample after the media types');
     let end = start;
-    while (end < body.length && !MEDIA_TYPES_LINE.test(body[end]!.text.replace(/^#+\s*/, ''))) end++;
+    while (end < body.length && !MEDIA_TYPES_LINE.test(unmarked(body[end]!.text))) end++;
     const text = body.slice(start, end).map((l) => l.text).join('\n').replace(/([}\]>])\s*\|$/, '$1');
     items.push({ kind: 'sample', mediaTypes: mediaText.split(',').map((m) => m.trim()), text, line: body[start]?.no ?? media.no });
     i = end;

@@ -35,9 +35,14 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** A line without the markdown heading marks or bold a copy may put around a heading or media types. */
+export function unmarked(text: string): string {
+  return text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1');
+}
+
 /** `Códigos do Recurso (Response Codes)`, `Response Codes` or `Códigos de Resposta`: the heading, or undefined. */
 export function headingOf(text: string): Heading | undefined {
-  const folded = fold(text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1'));
+  const folded = fold(unmarked(text));
   const english = HEADINGS.find((h) => h.toLowerCase() === folded);
   if (english) return english;
   const bilingual = /^(.*?)\s*\(([^()]*)\)$/.exec(folded);
