@@ -48,6 +48,7 @@ export const specs = [
   'specs/self/helpPage.spec.ts',
   'specs/self/doc/htmlRendering.spec.ts',
   'specs/self/doc/textRendering.spec.ts',
+  'specs/self/doc/vocabularyTerms.spec.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
