@@ -4,13 +4,10 @@
 
 import { expect } from 'chai';
 import { looksLikeHtml, outlineHtml } from '../../../src/doc/htmlRendering.ts';
-import { HelpPageError, type PageOutline } from '../../../src/doc/outline.ts';
+import { HelpPageError } from '../../../src/doc/outline.ts';
+import { plain, section, text } from './outlineShapes.ts';
 
-/** The outline with its sections as a list, for comparing whole. */
-const plain = (o: PageOutline) => ({ ...o, sections: [...o.sections.values()] });
 const outline = (html: string) => plain(outlineHtml(html, 'page.html'));
-const text = (no: number, t: string) => ({ kind: 'text', line: { no, text: t } });
-const section = (no: number, heading: string, items: unknown[]) => ({ heading: { no, text: heading }, items });
 
 const page = `<!DOCTYPE html>
 <html>

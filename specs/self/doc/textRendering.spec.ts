@@ -4,13 +4,11 @@
 // that says where and what was expected.
 
 import { expect } from 'chai';
-import { HelpPageError, type PageOutline } from '../../../src/doc/outline.ts';
+import { HelpPageError } from '../../../src/doc/outline.ts';
 import { outlineText } from '../../../src/doc/textRendering.ts';
+import { plain, section, text } from './outlineShapes.ts';
 
-const plain = (o: PageOutline) => ({ ...o, sections: [...o.sections.values()] });
-const outline = (text: string) => plain(outlineText(text, 'page.txt'));
-const text = (no: number, t: string) => ({ kind: 'text', line: { no, text: t } });
-const section = (no: number, heading: string, items: unknown[]) => ({ heading: { no, text: heading }, items });
+const outline = (page: string) => plain(outlineText(page, 'page.txt'));
 const PARAMETERS = ['name', 'description', 'type', 'additional'];
 const table = (line: number, rows: unknown[], more: object = {}) => ({ kind: 'table', columns: PARAMETERS, glued: '', line, rows, ...more });
 const sample = (line: number, mediaTypes: string[], t: string) => ({ kind: 'sample', mediaTypes, text: t, line });
