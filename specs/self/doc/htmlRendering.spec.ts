@@ -120,6 +120,24 @@ describe('HelpPage markup to outline', () => {
     ]);
   });
 
+  it('ends a pending sample at the next media types with an empty text', () => {
+    const o = outline('<h1>X</h1><h2>Response Formats</h2><h4>text/plain</h4><h4>text/xml, application/xml</h4><pre>&lt;a   b="1"/&gt;</pre>');
+    expect(o.sections[0]!.items).to.deep.equal([
+      { kind: 'sample', mediaTypes: ['text/plain'], text: '', line: 1 },
+      { kind: 'sample', mediaTypes: ['text/xml', 'application/xml'], text: '<a   b="1"/>', line: 1 },
+    ]);
+  });
+
+  it('places the first inline run of an element on its own line', () => {
+    expect(outline('<h1>X</h1>\n<div>loose <b>text</b></div>').preamble).to.deep.equal([text(2, 'loose text')]);
+  });
+
+  it('takes links from anchors only, and reads text around a comment as one', () => {
+    const o = outline('<h1>X</h1><div>text <link href="/site.css"> <a href="/a">a</a></div><p><link href="/p.css">a<!-- c -->b</p>');
+    expect(o.links).to.deep.equal(['/a']);
+    expect(o.preamble).to.deep.equal([text(1, 'text a'), text(1, 'ab')]);
+  });
+
   it('names a section that appears twice, with its line', () => {
     expect(() => outlineHtml('<h1>X</h1>\n<h2>URI Parameters</h2>\n<h3>URI Parameters</h3>', 'p.html'))
       .to.throw(HelpPageError, 'help page line 3: section "URI Parameters" appears twice');
@@ -168,7 +186,7 @@ describe('HelpPage markup to outline', () => {
     });
 
     it('ignores what is not a cell in a row, and keeps a cell\'s paragraphs on lines of their own', () => {
-      expect(table('<tr> <th>API</th><!-- c --><th>Description</th></tr><tr><td>GET api/a</td> <span>x</span><td><p>one</p><p>two</p></td></tr>')[0])
+      expect(table('<tr> <th>API</th><!-- c --><th>Description</th></tr><tr><td>GET api/a</td> <span>x</span><td><p>one</p> <p>two</p></td></tr>')[0])
         .to.deep.include({ rows: [{ cells: ['GET api/a', 'one\ntwo'], line: 1 }] });
     });
 
