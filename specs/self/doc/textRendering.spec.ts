@@ -198,6 +198,61 @@ describe('Help Page text copies to outline', () => {
     ]);
   });
 
+  it('reads an empty page, or one of chrome and fences only, as an empty outline', () => {
+    for (const page of ['', '```\nHelp Page Home\n\n']) {
+      expect(outline(page)).to.deep.equal({ source: 'page.txt', rendering: 'text', preamble: [], sections: [], lastLine: 0, notes: [] });
+    }
+  });
+
+  it('trims every line, keeps a byte order mark that does not start the page, and keeps a # inside the title', () => {
+    expect(outline('  GET api/x#frag  \n  URI Parameters \n  None.  ')).to.deep.include({
+      title: { no: 1, text: 'GET api/x#frag' },
+      sections: [section(2, 'URI Parameters', [text(3, 'None.')])],
+    });
+    expect(outline('GET api/a\nx\uFEFFy').preamble).to.deep.equal([text(2, 'x\uFEFFy')]);
+  });
+
+  it('does not take a sample after a URI Parameters table of a page with no headings before its action for the formats', () => {
+    expect(() => outlineText('POST api/a\nURI Parameters\nNameDescriptionTypeAdditional information\nid\nstring\nNone.\n{ }', 'p.txt'))
+      .to.throw(HelpPageError, 'help page line 7: row "{ }" (line 7): the table ends before its type');
+  });
+
+  it('reads a header in any case, a rule without its closing bar, and a type name glued with a space', () => {
+    expect(outline(body('Order name | description | type | additional information |\n---|---|---|---\nId | | string | None. |')).sections[0]!.items)
+      .to.deep.equal([table(3, [{ cells: ['Id', '', 'string', 'None.'], line: 5 }], { glued: 'Order' })]);
+  });
+
+  it('reads `|` cells: a cell closed on a line of its own, empty cells in a description, an extra empty cell, annotations in cells of their own', () => {
+    const page = body('Name | Description | Type | Additional information |\n---|---|---|---|\nId |\nThe id\n|\ninteger |\nNone. |\n'
+      + 'Code | one | | two | string | Required | Max length: 5 | |\nName | | string | None. |');
+    expect(outline(page).sections[0]!.items).to.deep.equal([table(3, [
+      { cells: ['Id', 'The id', 'integer', 'None.'], line: 5 },
+      { cells: ['Code', 'one two', 'string', 'Required\nMax length: 5'], line: 10 },
+      { cells: ['Name', '', 'string', 'None.'], line: 11 },
+    ])]);
+  });
+
+  it('reads one cell per paragraph: a row without annotations in the middle, a last row whose type the copy cut', () => {
+    expect(outline(body('NameDescriptionTypeAdditional information\nA\nstring\nB\nstring\nNone.\nId\nThe id')).sections[0]!.items).to.deep.equal([table(3, [
+      { cells: ['A', '', 'string', 'None.'], line: 4 },
+      { cells: ['B', '', 'string', 'None.'], line: 6 },
+      { cells: ['Id', '', 'The id', 'None.'], line: 9 },
+    ])]);
+  });
+
+  it('reads an enum whose last member has no description', () => {
+    expect(outline('Colour\nNameValueDescription\nRed\n1').preamble).to.deep.equal([{
+      kind: 'table', columns: ['name', 'value', 'description'], glued: '', line: 2, rows: [{ cells: ['Red', '1', ''], line: 3 }],
+    }]);
+  });
+
+  it('keeps a `|` after a bracket inside a sample, and reads media types and a label that end their section as an empty sample', () => {
+    expect(outline('POST api/a\nRequest Formats\napplication/json\nSample:\nResponse Formats\ntext/plain\nx] |\ny').sections).to.deep.equal([
+      section(2, 'Request Formats', [sample(3, ['application/json'], '')]),
+      section(5, 'Response Formats', [sample(7, ['text/plain'], 'x] |\ny')]),
+    ]);
+  });
+
   describe('damaged copies', () => {
     const fails = (page: string, message: string) => expect(() => outlineText(page, 'page.txt')).to.throw(HelpPageError, message);
     const cases: [string, string, string][] = [
@@ -208,6 +263,9 @@ describe('Help Page text copies to outline', () => {
       ['a `|` table without its rule', body('Name | Description | Type | Additional information |\nId | | string | None. |'), 'help page line 4: expected the table rule "---|---|---|---|" under the header'],
       ['a markdown table without its rule', body('| Name | Description | Type | Additional information |\n| Id | | string | None. |'), 'help page line 4: expected the table rule "---|---|---|---|" under the header'],
       ['a rule of two dashes', body('Name | Description | Type | Additional information |\n--|--|--|--|'), 'help page line 4: expected the table rule'],
+      ['a rule after a cell', body('Name | Description | Type | Additional information |\nId ---|---|---|---|'), 'help page line 4: expected the table rule'],
+      ['a rule with text after it', body('Name | Description | Type | Additional information |\n---|---|---|---| x'), 'help page line 4: expected the table rule'],
+      ['a later row that lost cells', body('Name | Description | Type | Additional information |\n---|---|---|---|\nA | | string | None. |\nId | integer |\nName | string | None. |'), 'help page line 6: row "Id" (line 6) has 3 cells, expected 4'],
       ['a header that ends the page', body('Name | Description | Type | Additional information |'), 'help page line 3: expected the table rule "---|---|---|---|" under the header'],
       ['a cell never closed', body('Name | Description | Type | Additional information |\n---|---|---|---|\nId |\nThe id\nmore'), 'help page line 6: expected a table cell ending with "|", got "The id"'],
       ['a row that lost its description and annotations', body('Name | Description | Type | Additional information |\n---|---|---|---|\nId | integer |\nName | string | None. |'), 'help page line 5: row "Id" (line 5) has 3 cells, expected 4 (Name, Description, Type, Additional information)'],

@@ -32,6 +32,7 @@ describe('Help Page vocabulary terms', () => {
     ['### application/json', 'application/json'],
     ['**text/xml**', 'text/xml'],
     ['a ## b', 'a ## b'],
+    ['**text/xml** x', '**text/xml** x'],
   ]);
 
   table('partialHeader', partialHeader, [
