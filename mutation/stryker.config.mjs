@@ -49,6 +49,9 @@ export const specs = [
   'specs/self/doc/corpus.spec.ts',
   'specs/self/doc/vocabulary.spec.ts',
   'specs/self/helpPage.spec.ts',
+  'specs/self/doc/htmlRendering.spec.ts',
+  'specs/self/doc/textRendering.spec.ts',
+  'specs/self/doc/vocabularyTerms.spec.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -49,11 +49,8 @@ export function outlineHtml(html: string, source: string): PageOutline {
   };
 
   const visit = (node: AnyNode): void => {
-    if (node.type === 'text') {
-      pushText(node.data.replace(/\s+/g, ' '), lineOf(node));
-      return;
-    }
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style' && node.type !== 'root') return;
+    // Text only reaches here inside an inline run (visitChildren); scripts and styles are skipped.
+    if (node.type !== 'tag' && node.type !== 'root') return;
     if (node.type === 'root') {
       visitChildren(node.children);
       return;
@@ -63,6 +60,7 @@ export function outlineHtml(html: string, source: string): PageOutline {
     if (SKIPPED.has(name)) return;
     const line = lineOf(element);
     const text = () => blockText(element);
+    const minorHeading = /^h[2-6]$/.test(name);
     if (name === 'h1') {
       flush('');
       if (outline.title) {
@@ -74,7 +72,7 @@ export function outlineHtml(html: string, source: string): PageOutline {
       if (outline.sections.size === 0) outline.preamble.length = 0;
       return;
     }
-    const heading = /^h[2-6]$/.test(name) ? headingOf(text()) : undefined;
+    const heading = minorHeading ? headingOf(text()) : undefined;
     if (heading) {
       flush('');
       if (outline.sections.has(heading)) throw new HelpPageError(line, `section "${heading}" appears twice`);
@@ -82,7 +80,7 @@ export function outlineHtml(html: string, source: string): PageOutline {
       outline.sections.set(heading, { heading: { no: line, text: text() }, items });
       return;
     }
-    if (/^h[2-6]$/.test(name) && MEDIA_TYPES_LINE.test(text())) {
+    if (minorHeading && MEDIA_TYPES_LINE.test(text())) {
       flush('');
       pending = { mediaTypes: text().split(',').map((m) => m.trim()), line };
       return;
@@ -98,7 +96,7 @@ export function outlineHtml(html: string, source: string): PageOutline {
       flush(preText(element));
       return;
     }
-    if (name === 'p' || name === 'li' || name === 'pre' || /^h[2-6]$/.test(name) || !BLOCKS.has(name)) {
+    if (name === 'p' || name === 'li' || name === 'pre' || minorHeading || !BLOCKS.has(name)) {
       collectLinks(element, outline.links!);
       pushText(text(), line);
       return;

@@ -6,8 +6,8 @@
 
 import { HelpPageError, type Item, type Line, type PageOutline, type TableRow } from './outline.ts';
 import {
-  ANNOTATION_WORDS, TYPE_WORDS, columnLabel, ENUM_COLUMNS, headingOf, INDEX_COLUMNS, MEDIA_TYPES_LINE, METHOD_AND_PATH,
-  PARAMETER_COLUMNS, readAnnotations, SAMPLE_LABEL, partialHeader, COLUMN_TITLES, splitGluedHeading, isStrongTypePhrase, TABLE_SHAPES, type Column, type Heading,
+  ANNOTATION_WORDS, TYPE_WORDS, columnLabel, ENUM_COLUMNS, headingOf, MEDIA_TYPES_LINE, METHOD_AND_PATH,
+  PARAMETER_COLUMNS, readAnnotations, SAMPLE_LABEL, partialHeader, COLUMN_TITLES, splitGluedHeading, isStrongTypePhrase, TABLE_SHAPES, unmarked, type Column, type Heading,
 } from './vocabulary.ts';
 
 type Rendering = 'pipes' | 'markdown' | 'cells';
@@ -81,7 +81,7 @@ function confluenceLayout(lines: Line[], notes: string[]): Line[] {
       section = heading;
       tableSeen = false;
     } else if (tableHeader(line.text)) {
-      if (!section || section === 'URI Parameters' && glued) {
+      if (!section) {
         out.push({ no: line.no, text: 'Body Parameters' });
         section = 'Body Parameters';
       }
@@ -148,17 +148,17 @@ function barCells(rows: Line[]): Cell[] {
   let pending: Cell | undefined;
   for (const row of rows) {
     const text = row.text.length > 1 && row.text.startsWith('|') ? row.text.slice(1) : row.text;
-    if (!text.endsWith('|')) {
-      pending = pending ? { text: `${pending.text}\n${text}`, line: pending.line } : { text, line: row.no };
-      continue;
-    }
-    const parts = text.slice(0, -1).split('|').map((p) => p.trim());
-    if (pending) {
+    const closed = text.endsWith('|');
+    const parts = (closed ? text.slice(0, -1) : text).split('|').map((p) => p.trim());
+    // The last cell of a line without a closing `|` runs on; the cells before it are closed.
+    const runOn = closed ? undefined : parts.pop()!;
+    if (pending && parts.length > 0) {
       parts[0] = `${pending.text}\n${parts[0]}`.trim();
       cells.push({ text: parts.shift()!, line: pending.line });
       pending = undefined;
     }
     for (const part of parts) cells.push({ text: part, line: row.no });
+    if (runOn !== undefined) pending = pending ? { text: `${pending.text}\n${runOn}`, line: pending.line } : { text: runOn, line: row.no };
   }
   if (pending) throw new HelpPageError(pending.line, `expected a table cell ending with "|", got "${pending.text.split('\n')[0]}"`);
   return cells;
@@ -167,8 +167,7 @@ function barCells(rows: Line[]): Cell[] {
 function groupRows(columns: readonly Column[], cells: Cell[], bars: boolean, lastLine: number): { rows: TableRow[]; nameless?: number[] } {
   if (columns === PARAMETER_COLUMNS) return parameterRows(cells, bars, lastLine);
   if (columns === ENUM_COLUMNS) return { rows: enumRows(cells) };
-  if (columns === INDEX_COLUMNS) return { rows: indexRows(cells) };
-  throw new Error('unknown table shape');
+  return { rows: indexRows(cells) }; // the third shape: the index's API table
 }
 
 const isAnnotation = (cell: Cell | undefined) => cell !== undefined && readAnnotations(cell.text) !== undefined;
@@ -205,9 +204,8 @@ function parameterRows(cells: Cell[], bars: boolean, lastLine: number): { rows: 
     let end = annotationsEnd(cells, t + 1);
     // An empty cell after the type is an empty Additional information (a template that writes nothing).
     // At the table's end a copy drops that empty cell altogether.
-    const emptyAdditional = cells[t + 1]?.text === '' || t + 1 === cells.length;
     if (bars && end === t + 1 && cells[t + 1]?.text === '') end++;
-    if (bars && end === t + 1 && !emptyAdditional) {
+    if (bars && end === t + 1 && t + 1 < cells.length) {
       // `|` rows always carry the Additional information cell (None. at least): this row lost cells.
       throw new HelpPageError(first.line, `row "${first.text}" (line ${first.line}) has ${t - i + 1 + (t === i + 1 ? 1 : 0)} cells, expected 4 (Name, Description, Type, Additional information)`);
     }
@@ -262,20 +260,20 @@ function samples(body: Line[], notes: string[], lastLine: number): Item[] {
   let i = 0;
   while (i < body.length) {
     const media = body[i]!;
-    let mediaText = media.text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1');
+    let mediaText = unmarked(media.text);
     let start = i + 1;
-    if (!MEDIA_TYPES_LINE.test(mediaText) && i === 0 && SAMPLE_START.test(mediaText)) {
+    if (!MEDIA_TYPES_LINE.test(mediaText) && SAMPLE_START.test(mediaText)) {
       mediaText = mediaText.startsWith('<') ? 'application/xml, text/xml' : 'application/json, text/json';
       notes.push(`line ${media.no}: a sample without media types, read as ${mediaText}`);
       start = i;
     } else if (!MEDIA_TYPES_LINE.test(mediaText)) {
       throw new HelpPageError(media.no, `expected media types such as "application/json, text/json", got "${media.text}"`);
     }
-    if (SAMPLE_LABEL.test(body[start]?.text ?? '') && start > i) start++;
+    if (SAMPLE_LABEL.test(body[start]?.text ?? '')) start++;
     else if (start > i && media.no >= lastLine) throw new HelpPageError(media.no, `expected "Sample:" after the media types; the page ends here (a cut copy?)`);
-    else if (start > i && !body[start]) throw new HelpPageError(media.no, 'expected "Sample:" and the sample after the media types');
+    else if (!body[start]) throw new HelpPageError(media.no, 'expected "Sample:" and the sample after the media types');
     let end = start;
-    while (end < body.length && !MEDIA_TYPES_LINE.test(body[end]!.text.replace(/^#+\s*/, ''))) end++;
+    while (end < body.length && !MEDIA_TYPES_LINE.test(unmarked(body[end]!.text))) end++;
     const text = body.slice(start, end).map((l) => l.text).join('\n').replace(/([}\]>])\s*\|$/, '$1');
     items.push({ kind: 'sample', mediaTypes: mediaText.split(',').map((m) => m.trim()), text, line: body[start]?.no ?? media.no });
     i = end;

@@ -3,7 +3,7 @@
 // Additional information annotations and the sample notes. Every rendering reads through this,
 // so a phrase is recognised the same way in text, markdown, paragraphs and HTML.
 
-import { PRIMITIVES, type Annotations, type Primitive, type TypeRef } from './apiModel.ts';
+import { PRIMITIVES, type Annotations, type TypeRef } from './apiModel.ts';
 
 export const HEADINGS = [
   'Request Information', 'URI Parameters', 'Body Parameters', 'Request Formats',
@@ -35,9 +35,14 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** A line without the markdown heading marks or bold a copy may put around a heading or media types. */
+export function unmarked(text: string): string {
+  return text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1');
+}
+
 /** `Códigos do Recurso (Response Codes)`, `Response Codes` or `Códigos de Resposta`: the heading, or undefined. */
 export function headingOf(text: string): Heading | undefined {
-  const folded = fold(text.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1'));
+  const folded = fold(unmarked(text));
   const english = HEADINGS.find((h) => h.toLowerCase() === folded);
   if (english) return english;
   const bilingual = /^(.*?)\s*\(([^()]*)\)$/.exec(folded);
@@ -69,7 +74,7 @@ export const COLUMN_TITLES: Record<Column, string> = {
 /** A header line that names some of a table's columns but not all: a damaged header, to be named as such. */
 export function partialHeader(text: string): Column[] | undefined {
   const found = (Object.keys(COLUMN_LABELS) as Column[]).filter((c) => c !== 'api' && new RegExp(`(?:^|\\|\\s*|[a-z])${COLUMN_LABELS[c]}(?:\\s*\\||$|[A-Z])`).test(text));
-  return found.includes('name') && found.includes('type') && found.length >= 2 ? found : undefined;
+  return found.includes('name') && found.includes('type') ? found : undefined;
 }
 
 export function columnLabel(column: Column): string {
@@ -89,12 +94,12 @@ export function isNone(text: string): boolean {
 /** Each annotation the generator writes (HelpPage's AnnotationTextGenerator), English and Portuguese. */
 const ANNOTATIONS: { start: string; read: (rest: string, into: Annotations) => boolean }[] = [
   { start: '(?:Required|Obrigatório)', read: (rest, into) => (rest === '' || rest === '.') && (into.required = true) },
-  { start: '(?:Data type|Tipo de dado):', read: (rest, into) => rest !== '' && Boolean(into.dataType = rest.replace(/\.$/, '')) },
+  { start: '(?:Data type|Tipo de dado):', read: (rest, into) => Boolean(into.dataType = rest.replace(/\.$/, '')) },
   { start: 'Range:', read: (rest, into) => between(rest, (min, max) => (into.range = { min, max })) },
   { start: 'String length:', read: (rest, into) => between(rest, (min, max) => (into.stringLength = { min, max })) },
   { start: 'Max length:', read: (rest, into) => whole(rest, (n) => (into.maxLength = n)) },
   { start: 'Min length:', read: (rest, into) => whole(rest, (n) => (into.minLength = n)) },
-  { start: 'Matching regular expression pattern:', read: (rest, into) => rest !== '' && Boolean(into.pattern = rest) },
+  { start: 'Matching regular expression pattern:', read: (rest, into) => Boolean(into.pattern = rest) },
 ];
 const ANNOTATION_START = new RegExp(`(?:^|\\s+)(?=${ANNOTATIONS.map((a) => a.start).join('|')})`, 'g');
 
@@ -161,7 +166,6 @@ const TYPE_NAME = /^[A-Za-z_][\w`]*$/;
 /** A Type cell read into a type reference, or undefined when it is not a type phrase. */
 export function readTypePhrase(text: string): TypeRef | undefined {
   const phrase = text.replace(/\s+/g, ' ').trim();
-  if ((PRIMITIVES as readonly string[]).includes(phrase)) return { kind: 'primitive', name: phrase as Primitive };
   const primitiveFolded = PRIMITIVES.find((p) => p.toLowerCase() === phrase.toLowerCase());
   if (primitiveFolded) return { kind: 'primitive', name: primitiveFolded };
   const collection = /^(?:Collection of|Coleção de) (.+)$/i.exec(phrase);
