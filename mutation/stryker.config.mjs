@@ -47,6 +47,8 @@ export const specs = [
   'specs/self/doc/vocabulary.spec.ts',
   'specs/self/helpPage.spec.ts',
   'specs/self/doc/liveHelp.spec.ts',
+  'specs/self/doc/docSet.spec.ts',
+  'specs/self/redaction/outputGuard.spec.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
