@@ -114,7 +114,7 @@ describe('doc sets', () => {
     });
 
     it('a path that only holds a URL is a path', async () => {
-      const set = await loadDocs(join(scratch, 'mirror', 'http://host/Help'), {});
+      const set = await loadDocs(`${scratch}/mirror/http://host/Help`, {});
       expect(set.failures[0]!.message).to.match(/cannot read: ENOENT$/);
     });
 

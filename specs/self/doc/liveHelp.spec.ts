@@ -18,6 +18,8 @@ interface LiveSite {
   url: string;
   /** Every request the site received: `METHOD path?query accept`. */
   requests: string[];
+  /** The body bytes each request carried. */
+  bodyBytes: number[];
 }
 
 const options: HttpOptions = { timeoutMs: 5000, maxResponseBytes: 1048576, insecureTls: false };
@@ -35,15 +37,20 @@ async function serve(folder: string | undefined, extra: Record<string, Handler> 
   }
   Object.assign(routes, extra);
   const requests: string[] = [];
+  const bodyBytes: number[] = [];
   const server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url} ${req.headers.accept}`);
-    const handler = routes[req.url ?? ''];
-    if (!handler) return res.writeHead(404).end('not found');
-    return handler(res, req);
+    const index = bodyBytes.push(0) - 1;
+    req.on('data', (chunk: Buffer) => { bodyBytes[index]! += chunk.length; });
+    req.on('end', () => {
+      const handler = routes[req.url ?? ''];
+      if (!handler) return res.writeHead(404).end('not found');
+      return handler(res, req);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, bodyBytes };
 }
 
 /** An API index (the HelpPage package's markup) listing `rows` as [text, href]. */
@@ -81,6 +88,7 @@ describe('live /Help read in process', function () {
       ]);
       expect(set.endpoints).to.have.length(3);
       expect(site.requests.every((r) => r.startsWith('GET ') && r.endsWith(' text/html')), site.requests.join('\n')).to.equal(true);
+      expect(site.bodyBytes).to.deep.equal(site.requests.map(() => 0));
       const paths = site.requests.map((r) => r.split(' ')[1]);
       expect(paths[0]).to.equal('/Help');
       expect([...paths].sort()).to.deep.equal([
@@ -138,6 +146,16 @@ describe('live /Help read in process', function () {
       const set = await loadLiveHelp(`${site.url}/Help`, options);
       expect(set.failures).to.deep.equal([]);
       expect(site.requests.map((r) => r.split(' ')[1])).to.deep.equal(['/Help', REFRESH_API, model('ConsincoRefreshTokenBindingModel'), model('TokenResponse')]);
+    });
+
+    it('reads an index the index links as an API page, and takes no endpoint from it', async () => {
+      const site = await serve('live/consinco', {
+        '/Help': html(indexPage([['POST api/v1/auth/refresh-token', REFRESH_API], ['GET Help', '/Help']])),
+      });
+      const set = await loadLiveHelp(`${site.url}/Help`, options);
+      expect(set.failures).to.deep.equal([]);
+      expect(set.endpoints.map((e) => `${e.method} ${e.path}`)).to.deep.equal(['POST api/v1/auth/refresh-token']);
+      expect(site.requests.map((r) => r.split(' ')[1])).to.deep.equal(['/Help', REFRESH_API, '/Help', model('ConsincoRefreshTokenBindingModel'), model('TokenResponse')]);
     });
 
     it('keeps a linked page that is no Help Page as a failure naming its URL, and reads the rest', async () => {
@@ -203,6 +221,18 @@ describe('live /Help read in process', function () {
       const error = await failure(loadLiveHelp(`${site.url}/Help`, { ...options, timeoutMs: 200 }));
       expect(error.message).to.equal(`${site.url}/Help: help page line 0: could not fetch the page: no complete response within 200 ms`);
       expect(Date.now() - started).to.be.below(5000);
+    });
+
+    it('a page cut off after its headers', async () => {
+      const page = consincoFile('Help.html');
+      const site = await serve(undefined, {
+        '/Help': (res) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(page.length) });
+          res.write(page.slice(0, page.length - 200), () => res.destroy());
+        },
+      });
+      const error = await failure(loadLiveHelp(`${site.url}/Help`, options));
+      expect(error.message).to.equal(`${site.url}/Help: help page line 0: could not fetch the page: the target cut the response off: the connection closed after ${page.length - 200} bytes of the body of the ${page.length} its Content-Length announced`);
     });
 
     it('a server that is not there', async () => {
