@@ -4,7 +4,7 @@
 // The schemas are kept per endpoint object, so every case builds its endpoints afresh.
 
 import { expect } from 'chai';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadDocPath } from '../../../src/doc/docSet.ts';
 import { packageEndpoint } from '../../../src/endpoints/packageEndpoints.ts';
