@@ -52,6 +52,9 @@ export const specs = [
   'specs/self/doc/htmlRendering.spec.ts',
   'specs/self/doc/textRendering.spec.ts',
   'specs/self/doc/vocabularyTerms.spec.ts',
+  'specs/self/doc/liveHelp.spec.ts',
+  'specs/self/doc/docSet.spec.ts',
+  'specs/self/redaction/outputGuard.spec.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
