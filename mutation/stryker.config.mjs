@@ -36,6 +36,7 @@ export const specs = [
   'specs/self/checks/checks.spec.ts',
   'specs/self/checks/evaluate.spec.ts',
   'specs/self/checks/smallChecks.spec.ts',
+  'specs/self/checks/bodyAndContentType.spec.ts',
   'specs/self/schemas/namingMap.spec.ts',
   'specs/self/schemas/classify.spec.ts',
   'specs/self/schemas/messages.spec.ts',

@@ -47,7 +47,8 @@ function claimedFormat(response: RecordedResponse): 'json' | 'xml' | 'other' {
   const essence = mediaTypeEssence(response.headers['content-type']);
   if (isJsonMediaType(essence)) return 'json';
   if (isXmlMediaType(essence)) return 'xml';
-  const first = response.body.replace(/^\uFEFF/, '').trimStart()[0];
+  // trimStart drops a byte order mark too: U+FEFF is white space to JavaScript.
+  const first = response.body.trimStart()[0];
   return first === '{' || first === '[' ? 'json' : first === '<' ? 'xml' : 'other';
 }
 
