@@ -37,6 +37,7 @@ export const specs = [
   'specs/self/checks/evaluate.spec.ts',
   'specs/self/checks/smallChecks.spec.ts',
   'specs/self/checks/bodyAndContentType.spec.ts',
+  'specs/self/checks/datesAndXml.spec.ts',
   'specs/self/schemas/namingMap.spec.ts',
   'specs/self/schemas/classify.spec.ts',
   'specs/self/schemas/messages.spec.ts',

@@ -82,10 +82,16 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The body's JSON object, or undefined when it is no JSON object (an array, a string, XML, nothing). */
+export function jsonObject(parsed: ParsedBody): Record<string, unknown> | undefined {
+  return parsed.format === 'json' && isObject(parsed.value) ? parsed.value : undefined;
+}
+
 /** The naming a parsed token body uses, or undefined when it is no JSON object or XML document (or the endpoint no token endpoint). */
 export function tokenNaming(parsed: ParsedBody, wire: NamingMap | undefined): NamingVerdict | undefined {
   if (!wire) return undefined;
-  if (parsed.format === 'json' && isObject(parsed.value)) return classifyJsonNaming(parsed.value, wire);
+  const object = jsonObject(parsed);
+  if (object) return classifyJsonNaming(object, wire);
   if (parsed.format === 'xml') return classifyXmlNaming(parsed.root.children.map((c) => c.localName), wire);
   return undefined;
 }

@@ -3,7 +3,7 @@
 // or a negotiation rule that breaks shows here, not as a silent pass in a live run.
 
 import { expect } from 'chai';
-import { bodyKind, isObject, mediaTypeEssence, namingFamily, parseBody, schemaNaming, tokenNaming } from '../../../src/checks/body.ts';
+import { bodyKind, isObject, jsonObject, mediaTypeEssence, namingFamily, parseBody, schemaNaming, tokenNaming } from '../../../src/checks/body.ts';
 import { negotiatedCharset } from '../../../src/checks/contentType.ts';
 import { checkById } from '../../../src/checks/registry.ts';
 import { textField, tokenFields } from '../../../src/checks/tokenFields.ts';
@@ -42,6 +42,7 @@ describe('reading a response body', () => {
   it('reads a body of white space as empty, and drops only a leading byte order mark from JSON', () => {
     expect(parseBody(response(' \r\n ', 'application/json'))).to.deep.equal({ format: 'empty' });
     expect(parseBody(response('\uFEFF{"a":"\uFEFF"}', 'application/json'))).to.deep.equal({ format: 'json', value: { a: '\uFEFF' } });
+    expect(parseBody(response('{"a":"\uFEFF"}', 'application/json'))).to.deep.equal({ format: 'json', value: { a: '\uFEFF' } });
   });
   it('refuses XML with a DOCTYPE, with a character XML forbids, and XML that is not well-formed, saying which', () => {
     expect(parseBody(response('<!DOCTYPE a><a/>', 'application/xml'))).to.deep.equal({ format: 'invalid', claimed: 'xml', reason: 'the XML carries a DOCTYPE or entity declaration' });
@@ -53,6 +54,11 @@ describe('reading a response body', () => {
   });
   it('tells an object from null, an array and a string', () => {
     expect([isObject({}), isObject(null), isObject([]), isObject('{}')]).to.deep.equal([true, false, false, false]);
+  });
+  it('gives the JSON object of a body, nothing for an array, a string, XML or a broken body', () => {
+    expect(jsonObject(parseBody(response('{"a":1}', 'application/json')))).to.deep.equal({ a: 1 });
+    expect(['[]', '"a"', 'null', '{'].map((body) => jsonObject(parseBody(response(body, 'application/json'))))).to.deep.equal([undefined, undefined, undefined, undefined]);
+    expect(jsonObject(parseBody(response('<a/>', 'application/xml')))).to.equal(undefined);
   });
   it('names the kind of body a status calls for', () => {
     expect([bodyKind(response('', undefined, 200)), bodyKind(response('', undefined, 302)), bodyKind(response('', undefined, 400)), bodyKind(response('', undefined, 500))])
@@ -117,7 +123,8 @@ describe('the negotiated charset', () => {
     expect(negotiatedCharset(request({ 'accept-charset': 'utf-16, utf-8' })).charset).to.equal('utf-16');
     expect(negotiatedCharset(request({ 'accept-charset': 'utf-8;q=0, utf-16;q=0.1' })).charset).to.equal('utf-16');
     expect(negotiatedCharset(request({ 'accept-charset': 'utf-8; Q = 0, UTF-16' })).charset).to.equal('utf-16');
-    expect(negotiatedCharset(request({ 'accept-charset': 'utf-16;level=0, utf-8;q=0.5' })).charset).to.equal('utf-16');
+    expect(negotiatedCharset(request({ 'accept-charset': 'utf-16;xq=0, utf-8;q=0.5' })).charset).to.equal('utf-16');
+    expect(negotiatedCharset(request({ 'accept-charset': 'utf-16;q=0' }))).to.deep.equal({ charset: 'utf-8', because: 'no supported charset in Accept-Charset: utf-16;q=0' });
     expect(negotiatedCharset(request({ 'accept-charset': '*', 'content-type': 'application/json; charset=utf-16' }))).to.deep.equal({ charset: 'utf-8', because: 'Accept-Charset: *' });
   });
   it('else the request body\'s supported charset, else utf-8, saying why', () => {
