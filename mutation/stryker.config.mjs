@@ -38,6 +38,7 @@ export const specs = [
   'specs/self/checks/smallChecks.spec.ts',
   'specs/self/checks/bodyAndContentType.spec.ts',
   'specs/self/checks/datesAndXml.spec.ts',
+  'specs/self/checks/lifecycleAndNaming.spec.ts',
   'specs/self/schemas/namingMap.spec.ts',
   'specs/self/schemas/classify.spec.ts',
   'specs/self/schemas/messages.spec.ts',
