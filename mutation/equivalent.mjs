@@ -83,6 +83,12 @@ const EQUIVALENT = [
     in: "header ?? ''",
     reason: 'any text that names no supported charset reads as no Accept-Charset at all: the ranked list then offers utf-8 and utf-16 nothing either way',
   },
+  {
+    file: 'src/checks/caching.ts',
+    code: "''",
+    in: "response.headers['date'] ?? ''",
+    reason: 'without a Date header any stand-in text parses to NaN, as the empty one does: no Expires is after NaN either way',
+  },
   ...['/^\\{/', '/\\}$/', '/^"[^"]*":/'].map((code) => ({
     file: 'src/validation/xsdBatch.ts',
     code,
