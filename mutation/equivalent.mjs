@@ -101,6 +101,18 @@ const EQUIVALENT = [
     in: "dateHeader ?? ''",
     reason: 'without a Date header any stand-in text parses to NaN, as the empty one does, and the clock is then not judged',
   },
+  {
+    file: 'src/checks/xmlDataContract.ts',
+    code: "''",
+    in: "contentType ?? ''",
+    reason: 'without a Content-Type any stand-in text that names no charset leaves utf-8 expected, as the empty one does',
+  },
+  {
+    file: 'src/checks/naming.ts',
+    code: "'unknown'",
+    in: "[json, xml].find((v) => v === 'mixed' || v === 'unknown') ?? json ?? xml ?? 'unknown'",
+    reason: 'never reached: a run with a classified token body has a JSON or an XML verdict, and one without returned before',
+  },
   ...['/^\\{/', '/\\}$/', '/^"[^"]*":/'].map((code) => ({
     file: 'src/validation/xsdBatch.ts',
     code,

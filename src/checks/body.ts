@@ -84,7 +84,10 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The body's JSON object, or undefined when it is no JSON object (an array, a string, XML, nothing). */
 export function jsonObject(parsed: ParsedBody): Record<string, unknown> | undefined {
-  return parsed.format === 'json' && isObject(parsed.value) ? parsed.value : undefined;
+  switch (parsed.format) {
+    case 'json': return isObject(parsed.value) ? parsed.value : undefined;
+    default: return undefined;
+  }
 }
 
 /** The naming a parsed token body uses, or undefined when it is no JSON object or XML document (or the endpoint no token endpoint). */

@@ -14,8 +14,10 @@ const EXPECTED = '.NET ISO 8601 date with offset, e.g. "2025-01-10T05:13:39.7555
 function dateValues(exchange: Parameters<Check['run']>[0]): { name: string; value: unknown }[] {
   const response = exchange.response;
   if (response?.status !== 200) return [];
+  const wire = wireOf(exchange);
+  if (!wire) return [];
   const parsed = parseBody(response);
-  const members = wireOf(exchange)?.response.members.filter((m) => m.type === 'date') ?? [];
+  const members = wire.response.members.filter((m) => m.type === 'date');
   const body = jsonObject(parsed);
   if (body) {
     return members.flatMap((m) => [m.jsonBackingField, m.documented].filter((k) => k in body).map((k) => ({ name: k, value: body[k] })));

@@ -38,6 +38,11 @@ describe('dates.format, finding by finding', () => {
       '<issued>k__BackingField = "2025-01-10T05:13:39.7555575" (no offset: unspecified kind); <expires>k__BackingField = "Mon +03:00" (not a .NET date)', EXPECTED));
     expect(dates('a/Date(1)/ GMT+01:00')).to.deep.equal(failed('1 date(s) not in ISO form with offset', '<issued>k__BackingField = "a/Date(1)/ GMT+01:00" (not a .NET date)', EXPECTED));
   });
+  it('fails a date in an array, shown as JSON, and quotes a long bad date cut short', () => {
+    expect(dates(['2025-01-10T08:13:39Z'])).to.deep.equal(failed('1 date(s) not in ISO form with offset', '<issued>k__BackingField = ["2025-01-10T08:13:39Z"]', EXPECTED));
+    const long = `2025-01-10T08:13:39Z ${'x'.repeat(150)}`;
+    expect(dates(long)).to.deep.equal(failed('1 date(s) not in ISO form with offset', `<issued>k__BackingField = "${long.slice(0, 116)}... (not a .NET date)`, EXPECTED));
+  });
   it('reads XML dates in the documented naming by their element name', () => {
     const xml = responseXml('documented', { issued: '2025-01-10T08:13:39Z', expires: '2025-01-10T05:13:39' });
     expect(outcomes('dates.format', exchange({ mediaType: 'application/xml', body: xml }))).to.deep.equal(failed('1 date(s) not in ISO form with offset',
@@ -75,6 +80,8 @@ describe('xml.datacontract, finding by finding', () => {
   it('fails a member in another namespace, naming it', () => {
     const stray = good.replace('<_x003C_accessToken_x003E_k__BackingField>', '<_x003C_accessToken_x003E_k__BackingField xmlns="urn:other">');
     expect(xml(stray)).to.deep.equal(failed('members outside the DTO namespace', '{urn:other}_x003C_accessToken_x003E_k__BackingField', `every member in ${NS}`));
+    const two = stray.replace('<_x003C_tokenType_x003E_k__BackingField>', '<_x003C_tokenType_x003E_k__BackingField xmlns="">');
+    expect(xml(two)).to.deep.equal(failed('members outside the DTO namespace', '{urn:other}_x003C_accessToken_x003E_k__BackingField, {}_x003C_tokenType_x003E_k__BackingField', `every member in ${NS}`));
   });
   it('fails members out of ordinal order at the first position that differs, counted from 1', () => {
     expect(xml(responseXml('documented', {}, [], (n) => [...n].reverse()))).to.deep.equal(failed('members not in ordinal order', '_x002E_expires at position 1', 'ADUser at position 1 (ordinal order of the element names)'));
@@ -92,6 +99,8 @@ describe('xml.datacontract, finding by finding', () => {
     expect(xml(withNil('<refresh_token i:nil="true">x</refresh_token>'))).to.deep.equal(malformed);
     expect(xml(withNil('<refresh_token i:nil="true"><b/></refresh_token>'))).to.deep.equal(malformed);
     expect(xml(withNil('<refresh_token xmlns:q="urn:not-xsi" q:nil="true" />'))).to.deep.equal(malformed);
+    const two = withNil('<refresh_token i:nil="true">x</refresh_token>').replace('<username>', '<username i:nil="true">');
+    expect(xml(two)).to.deep.equal(failed('malformed i:nil', 'refresh_token, username', `an empty element with i:nil="true", i bound to ${XSI}`));
   });
   it('no false positive: i:nil on an empty element, bound on the root or the element, i:nil="false" with text, white space inside', () => {
     expect(xml(withNil('<refresh_token i:nil="true" />'))).to.deep.equal(PASS);
@@ -104,7 +113,11 @@ describe('xml.datacontract, finding by finding', () => {
     expect(xml(`<?xml version="1.0" encoding="utf-16"?>${good}`)).to.deep.equal(failed('XML declaration names the wrong encoding', '<?xml version="1.0" encoding="utf-16"?>',
       'no XML declaration (DataContractSerializer writes none), or one naming utf-8'));
     expect(xml(`<?xml version="1.0" encoding="utf-16"?>${good}`, { 'content-type': 'application/xml' })[0]).to.include({ title: 'XML declaration names the wrong encoding' });
+    expect(xml(`<?xml version="1.0" encoding = "utf-16"?>${good}`)[0]).to.include({ title: 'XML declaration names the wrong encoding' });
     expect(xml(`<?xml version="1.0" encoding="utf-8"?>${good}`, { 'content-type': 'application/xml; charset=utf-16' })[0]!.message).to.match(/or one naming utf-16$/);
+  });
+  it('no false positive: members in no known naming are body.schema\'s finding, not omitted members', () => {
+    expect(xml(`<TokenResponse xmlns="${NS}"><productLine>C5</productLine></TokenResponse>`)).to.deep.equal(PASS);
   });
   it('no false positive: a matching declaration in any case, spacing and quoting, or one without an encoding', () => {
     expect(xml(`<?xml version="1.0" encoding = 'UTF-16'?>${good}`, { 'content-type': 'application/xml; charset = "utf-16"' })).to.deep.equal(PASS);

@@ -124,6 +124,8 @@ describe('naming.consistent, outcome by outcome', () => {
     });
     it('is the worst verdict of a format: mixed or unknown before a clean naming, whichever format it is in', () => {
       expect(namingReport([mixedBody, xml('documented')])).to.deep.equal({ verdict: 'mixed', byFormat: { json: 'mixed', xml: 'documented' }, advice: NAMING_ADVICE.mixed });
+      const mixedXml = exchange({ mediaType: 'application/xml', body: responseXml('documented').replace(/access_token>/g, '_x003C_accessToken_x003E_k__BackingField>') });
+      expect(namingReport([json('documented'), mixedXml])).to.deep.equal({ verdict: 'mixed', byFormat: { json: 'documented', xml: 'mixed' }, advice: NAMING_ADVICE.mixed });
       expect(namingReport([json('backing-field'), { ...unknownBody, mediaType: 'application/xml', response: { ...unknownBody.response!, headers: { 'content-type': 'application/xml' }, body: '<TokenResponse><foo>1</foo></TokenResponse>' } }]))
         .to.deep.equal({ verdict: 'unknown', byFormat: { json: 'backing-field', xml: 'unknown' }, advice: NAMING_ADVICE.unknown });
       expect(namingReport([unknownBody, xml('backing-field')])).to.deep.equal({ verdict: 'unknown', byFormat: { json: 'unknown', xml: 'backing-field' }, advice: NAMING_ADVICE.unknown });
