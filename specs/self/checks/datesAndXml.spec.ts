@@ -4,23 +4,15 @@
 // checks leave alone, so a dropped rule or a changed message shows here.
 
 import { expect } from 'chai';
-import { checkById } from '../../../src/checks/registry.ts';
-import type { ProbeExchange } from '../../../src/checks/exchange.ts';
-import type { Outcome } from '../../../src/checks/outcome.ts';
-import { loadDocPath } from '../../../src/doc/docSet.ts';
-import { testedEndpoints } from '../../../src/endpoints/testedEndpoint.ts';
-import { REFERENCE_DOC_FILES } from '../../../src/reference/index.ts';
 import { namingMap } from '../../../src/schemas/load.ts';
 import { responseObject, responseXml } from '../support/docSamples.ts';
-import { context, exchange } from './fixtures.ts';
+import { exchange } from './fixtures.ts';
+import { failed, onGenericEndpoint, outcomes } from './expectedOutcomes.ts';
 
 const ISO = '2025-01-10T05:13:39.7555575-03:00';
 const NS = namingMap().response.xmlNamespace;
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-const outcomes = (id: string, e: ProbeExchange): Outcome[] => checkById(id).run(e, context());
-const onGeneric = (e: ProbeExchange): ProbeExchange => ({ ...e, endpoint: testedEndpoints(loadDocPath(REFERENCE_DOC_FILES.find((f) => f.includes('TablesManagement'))!).endpoints)[0]! });
 const json = (dates: Record<string, unknown>) => JSON.stringify({ ...responseObject('backing-field', { issued: ISO, expires: ISO }), ...dates });
-const failed = (title: string, received: string, expected: string) => [{ status: 'fail', title, message: `Received: ${received} / Expected: ${expected}` }];
 
 describe('dates.format, finding by finding', () => {
   const EXPECTED = '.NET ISO 8601 date with offset, e.g. "2025-01-10T05:13:39.7555575-03:00" or "...Z"';
@@ -52,7 +44,7 @@ describe('dates.format, finding by finding', () => {
     const bad = { '<issued>k__BackingField': 'yesterday' };
     expect(outcomes('dates.format', exchange({ status: 400, body: json(bad) }))).to.deep.equal([]);
     expect(outcomes('dates.format', exchange({ noResponse: 'timeout' }))).to.deep.equal([]);
-    expect(outcomes('dates.format', onGeneric(exchange({ body: json(bad) })))).to.deep.equal([]);
+    expect(outcomes('dates.format', onGenericEndpoint(exchange({ body: json(bad) })))).to.deep.equal([]);
     expect(outcomes('dates.format', exchange({ body: `[${json(bad)}]` }))).to.deep.equal([]);
     expect(outcomes('dates.format', exchange({ mediaType: 'application/xml', body: '<a>' }))).to.deep.equal([]);
     expect(outcomes('dates.format', exchange({ body: '{"Message":"x"}' }))).to.deep.equal([]);
@@ -128,7 +120,7 @@ describe('xml.datacontract, finding by finding', () => {
   it('leaves alone an error status, a JSON request, a generic endpoint and no response', () => {
     expect(outcomes('xml.datacontract', exchange({ mediaType: 'application/xml', status: 400, body: '<Error/>' }))).to.deep.equal([]);
     expect(outcomes('xml.datacontract', exchange({ body: '{}' }))).to.deep.equal([]);
-    expect(outcomes('xml.datacontract', onGeneric(exchange({ mediaType: 'application/xml', body: '<a/>' })))).to.deep.equal([]);
+    expect(outcomes('xml.datacontract', onGenericEndpoint(exchange({ mediaType: 'application/xml', body: '<a/>' })))).to.deep.equal([]);
     expect(outcomes('xml.datacontract', exchange({ mediaType: 'application/xml', noResponse: 'timeout' }))).to.deep.equal([]);
   });
 });

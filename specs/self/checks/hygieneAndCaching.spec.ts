@@ -5,15 +5,11 @@
 
 import { expect } from 'chai';
 import { readInstant } from '../../../src/checks/instant.ts';
-import { checkById } from '../../../src/checks/registry.ts';
 import type { ProbeExchange } from '../../../src/checks/exchange.ts';
-import type { Outcome } from '../../../src/checks/outcome.ts';
 import { tokenShape } from '../../../src/redaction/redactor.ts';
-import { context, exchange } from './fixtures.ts';
+import { exchange } from './fixtures.ts';
+import { failed, outcomes, passed } from './expectedOutcomes.ts';
 
-const outcomes = (id: string, e: ProbeExchange): Outcome[] => checkById(id).run(e, context());
-const failed = (title: string, received: string, expected: string) => [{ status: 'fail', title, message: `Received: ${received} / Expected: ${expected}` }];
-const passed = (title: string) => [{ status: 'pass', title, message: '' }];
 const UTC = Date.UTC(2025, 0, 10, 8, 13, 39);
 
 describe('the instant a date names', () => {

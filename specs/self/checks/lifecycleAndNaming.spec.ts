@@ -7,21 +7,15 @@ import { expect } from 'chai';
 import { checkById } from '../../../src/checks/registry.ts';
 import type { ProbeExchange } from '../../../src/checks/exchange.ts';
 import { namingReport } from '../../../src/checks/naming.ts';
-import type { Outcome } from '../../../src/checks/outcome.ts';
 import { NAMING_ADVICE } from '../../../src/naming/classify.ts';
-import { loadDocPath } from '../../../src/doc/docSet.ts';
-import { testedEndpoints } from '../../../src/endpoints/testedEndpoint.ts';
-import { REFERENCE_DOC_FILES } from '../../../src/reference/index.ts';
 import { responseObject, responseXml } from '../support/docSamples.ts';
 import { context, exchange } from './fixtures.ts';
+import { failed, onGenericEndpoint, outcomes, passed } from './expectedOutcomes.ts';
 
 const ISO = '2025-01-10T05:13:39.7555575-03:00';
 const USED = 'b2xkLXJlZnJlc2gtdG9rZW4tMDAx';
 const NEXT = 'bmV3LXJlZnJlc2gtdG9rZW4tMDAy';
 const jsonToken = (naming: 'backing-field' | 'documented' = 'backing-field', overrides = {}) => JSON.stringify(responseObject(naming, { issued: ISO, expires: ISO, ...overrides }));
-const outcomes = (id: string, e: ProbeExchange, ctx = context()): Outcome[] => checkById(id).run(e, ctx);
-const failed = (title: string, received: string, expected: string) => [{ status: 'fail', title, message: `Received: ${received} / Expected: ${expected}` }];
-const passed = (title: string) => [{ status: 'pass', title, message: '' }];
 /** An exchange that recorded neither a response nor why (the check's own fallback wording). */
 function unanswered(e: ProbeExchange): ProbeExchange {
   const { response: _dropped, ...rest } = e;
@@ -96,10 +90,9 @@ describe('naming.consistent, outcome by outcome', () => {
       failed('backing-field naming, NAMING=documented', 'backing-field names', 'documented names (NAMING=documented)'));
   });
   it('judges only a 200 token body of a token endpoint', () => {
-    const generic = testedEndpoints(loadDocPath(REFERENCE_DOC_FILES.find((f) => f.includes('TablesManagement'))!).endpoints)[0]!;
     expect(outcomes('naming.consistent', exchange({ status: 400, body: jsonToken() }))).to.deep.equal([]);
     expect(outcomes('naming.consistent', exchange({ noResponse: 'reset' }))).to.deep.equal([]);
-    expect(outcomes('naming.consistent', { ...json('backing-field'), endpoint: generic })).to.deep.equal([]);
+    expect(outcomes('naming.consistent', onGenericEndpoint(json('backing-field')))).to.deep.equal([]);
     expect(outcomes('naming.consistent', exchange({ body: '[1]' }))).to.deep.equal([]);
   });
 

@@ -6,19 +6,13 @@
 import { expect } from 'chai';
 import { CHECKS, checkById } from '../../../src/checks/registry.ts';
 import { recordedExchange } from '../../../src/checks/exchange.ts';
-import type { ProbeExchange } from '../../../src/checks/exchange.ts';
-import type { Outcome } from '../../../src/checks/outcome.ts';
 import { clearSecrets, registerSecret } from '../../../src/redaction/redactor.ts';
-import { loadDocPath } from '../../../src/doc/docSet.ts';
-import { testedEndpoints } from '../../../src/endpoints/testedEndpoint.ts';
-import { REFERENCE_DOC_FILES } from '../../../src/reference/index.ts';
 import { responseObject, responseXml } from '../support/docSamples.ts';
-import { context, exchange } from './fixtures.ts';
+import { exchange } from './fixtures.ts';
+import { onGenericEndpoint, outcomes } from './expectedOutcomes.ts';
 
 const ISO = '2025-01-10T05:13:39.7555575-03:00';
 const tokenObject = () => responseObject('backing-field', { issued: ISO, expires: ISO });
-const outcomes = (id: string, e: ProbeExchange): Outcome[] => checkById(id).run(e, context());
-const genericEndpoint = () => testedEndpoints(loadDocPath(REFERENCE_DOC_FILES.find((f) => f.includes('TablesManagement'))!).endpoints)[0]!;
 
 describe('status.documented, message by message', () => {
   it('passes the expected status with its number as the title', () => {
@@ -85,7 +79,7 @@ describe('fields.extra, message by message', () => {
   it('leaves alone what is no token response: an error status, a generic endpoint, no response, a JSON array, a broken body', () => {
     const extra = JSON.stringify({ ...tokenObject(), productLine: 'C5' });
     expect(outcomes('fields.extra', exchange({ status: 400, body: '{"Message":"x","productLine":"C5"}' }))).to.deep.equal([]);
-    expect(outcomes('fields.extra', { ...exchange({ body: extra }), endpoint: genericEndpoint() })).to.deep.equal([]);
+    expect(outcomes('fields.extra', onGenericEndpoint(exchange({ body: extra })))).to.deep.equal([]);
     expect(outcomes('fields.extra', exchange({ noResponse: 'timeout' }))).to.deep.equal([]);
     expect(outcomes('fields.extra', exchange({ body: '[{"productLine":"C5"}]' }))).to.deep.equal([]);
     expect(outcomes('fields.extra', exchange({ body: '{"productLine":' }))).to.deep.equal([]);
