@@ -113,6 +113,23 @@ const EQUIVALENT = [
     in: "[json, xml].find((v) => v === 'mixed' || v === 'unknown') ?? json ?? xml ?? 'unknown'",
     reason: 'never reached: a run with a classified token body has a JSON or an XML verdict, and one without returned before',
   },
+  {
+    file: 'src/checks/body.ts',
+    code: 'default: return undefined;',
+    reason: 'without the default case the switch falls through to the end of the function, which returns undefined as well',
+  },
+  {
+    file: 'src/checks/caching.ts',
+    code: "''",
+    in: "response.headers['cache-control'] ?? ''",
+    reason: 'without a Cache-Control header any stand-in text reads as one unknown directive, which marks nothing, as no directive does',
+  },
+  {
+    file: 'src/checks/caching.ts',
+    code: '[]',
+    in: 'name ? [{ name: name.toLowerCase(), ...(value !== undefined ? { value: value.replace(/^"|"$/g, \'\') } : {}) }] : []',
+    reason: 'an empty part (a trailing comma) stands for no directive; a stand-in element has no name, so no directive test matches it either',
+  },
   ...['/^\\{/', '/\\}$/', '/^"[^"]*":/'].map((code) => ({
     file: 'src/validation/xsdBatch.ts',
     code,

@@ -41,6 +41,7 @@ export const specs = [
   'specs/self/checks/lifecycleAndNaming.spec.ts',
   'specs/self/checks/hygieneAndCaching.spec.ts',
   'specs/self/checks/semantics.spec.ts',
+  'specs/self/checks/bodySchemaOutcomes.spec.ts',
   'specs/self/schemas/namingMap.spec.ts',
   'specs/self/schemas/classify.spec.ts',
   'specs/self/schemas/messages.spec.ts',

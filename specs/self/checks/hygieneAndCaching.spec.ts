@@ -41,6 +41,7 @@ describe('errors.no-details, outcome by outcome', () => {
     const body = JSON.stringify({ Message: 'An error has occurred.', ExceptionMessage: 'boom', StackTrace: '   at Kike.Security.Api.TokenController.Refresh(String token)\r\n   at System.Web.Http.ApiController.Invoke()' });
     expect(outcomes('errors.no-details', error(body))).to.deep.equal(failed('error 500 reveals internals', 'member ExceptionMessage, member StackTrace, a stack frame',
       'a generic Message only (IncludeErrorDetailPolicy.LocalOnly or Never)'));
+    expect(outcomes('errors.no-details', error('{"Message":"x","ExceptionType":"Boom"}'))).to.deep.equal(failed('error 500 reveals internals', 'member ExceptionType', 'a generic Message only (IncludeErrorDetailPolicy.LocalOnly or Never)'));
     expect(outcomes('errors.no-details', error('{"Message":"System.InvalidOperationException in Token.cs:line 42"}', 401))).to.deep.equal(
       failed('error 401 reveals internals', 'a source file and line, an exception type', 'a generic Message only (IncludeErrorDetailPolicy.LocalOnly or Never)'));
   });
@@ -59,6 +60,9 @@ describe('errors.no-token-echo, outcome by outcome', () => {
   it('fails a sent token quoted as it is, in the body or a header, naming only the one echoed by its shape', () => {
     expect(outcomes('errors.no-token-echo', error(`{"Message":"token ${TOKEN} is invalid"}`, { sentToken: TOKEN, secrets: ['another-live-token-value'] }))).to.deep.equal(echoes([tokenShape(TOKEN)]));
     expect(outcomes('errors.no-token-echo', error('{"Message":"x"}', { secrets: [TOKEN] }, { 'www-authenticate': `Bearer error="invalid_token", token="${TOKEN}"` }))).to.deep.equal(echoes([tokenShape(TOKEN)]));
+  });
+  it('names every token echoed', () => {
+    expect(outcomes('errors.no-token-echo', error(`{"Message":"${TOKEN} / s3cr3t!!"}`, { sentToken: TOKEN, sentPassword: 's3cr3t!!' }))).to.deep.equal(echoes([tokenShape(TOKEN), tokenShape('s3cr3t!!')]));
   });
   it('fails a password and a token of eight characters, the shortest it looks for', () => {
     expect(outcomes('errors.no-token-echo', error('{"Message":"bad password s3cr3t!!"}', { sentPassword: 's3cr3t!!' }))).to.deep.equal(echoes([tokenShape('s3cr3t!!')]));
