@@ -47,7 +47,8 @@ function claimedFormat(response: RecordedResponse): 'json' | 'xml' | 'other' {
   const essence = mediaTypeEssence(response.headers['content-type']);
   if (isJsonMediaType(essence)) return 'json';
   if (isXmlMediaType(essence)) return 'xml';
-  const first = response.body.replace(/^\uFEFF/, '').trimStart()[0];
+  // trimStart drops a byte order mark too: U+FEFF is white space to JavaScript.
+  const first = response.body.trimStart()[0];
   return first === '{' || first === '[' ? 'json' : first === '<' ? 'xml' : 'other';
 }
 
@@ -81,10 +82,19 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The body's JSON object, or undefined when it is no JSON object (an array, a string, XML, nothing). */
+export function jsonObject(parsed: ParsedBody): Record<string, unknown> | undefined {
+  switch (parsed.format) {
+    case 'json': return isObject(parsed.value) ? parsed.value : undefined;
+    default: return undefined;
+  }
+}
+
 /** The naming a parsed token body uses, or undefined when it is no JSON object or XML document (or the endpoint no token endpoint). */
 export function tokenNaming(parsed: ParsedBody, wire: NamingMap | undefined): NamingVerdict | undefined {
   if (!wire) return undefined;
-  if (parsed.format === 'json' && isObject(parsed.value)) return classifyJsonNaming(parsed.value, wire);
+  const object = jsonObject(parsed);
+  if (object) return classifyJsonNaming(object, wire);
   if (parsed.format === 'xml') return classifyXmlNaming(parsed.root.children.map((c) => c.localName), wire);
   return undefined;
 }

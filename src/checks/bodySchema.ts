@@ -22,7 +22,8 @@ export const bodySchema: Check = {
     if (!response || !kind) return [];
     const endpoint = endpointOf(exchange);
     const wire = wireOf(exchange);
-    const what = kind === 'error' ? 'error body' : wire ? 'token response' : `${endpoint.api.response?.typeText ?? 'response'} body`;
+    const type = endpoint.api.response?.typeText ?? 'response';
+    const what = kind === 'error' ? 'error body' : wire ? 'token response' : `${type} body`;
     if (exchange.transportError) return [fail(`${what} cut off by the target`, exchange.transportError, `the complete ${what}`)];
     const parsed = parseBody(response);
     if (parsed.format === 'empty') {
@@ -39,7 +40,7 @@ export const bodySchema: Check = {
       : ctx.xsdProblems(exchange);
     if (!problems) throw new Error(`body.schema: the ${parsed.format.toUpperCase()} body of ${exchange.caseId} was not validated`);
     const form = parsed.format === 'json' ? 'JSON Schema' : 'XSD';
-    const schema = kind === 'error' ? `error ${form}` : wire ? `${naming} ${form}` : `${endpoint.api.response?.typeText ?? 'response'} ${form}`;
+    const schema = kind === 'error' ? `error ${form}` : wire ? `${naming} ${form}` : `${type} ${form}`;
     return [problems.length === 0 ? pass(`${what} valid against the ${schema}`) : invalid(what, schema, problems)];
   },
 };

@@ -16,11 +16,12 @@ const SAME_AS: Record<string, readonly string[]> = { 'utf-8': ['utf-8', 'utf8'],
 /** The charset the request negotiates, and why. */
 export function negotiatedCharset(request: RecordedRequest): { charset: string; because: string } {
   const header = request.headers['accept-charset'];
-  const ranked = (header ?? '').split(',').map((part, order) => {
-    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+  // Array sort is stable: charsets of equal weight keep their header order.
+  const ranked = (header ?? '').split(',').map((part) => {
+    const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
     const q = params.find((p) => /^q\s*=/.test(p));
-    return { name, weight: q === undefined ? 1 : Number(q.split('=')[1]), order };
-  }).filter((r) => r.name !== '' && r.weight > 0).sort((a, b) => b.weight - a.weight || a.order - b.order);
+    return { name: name!, weight: q === undefined ? 1 : Number(q.split('=')[1]) };
+  }).filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight);
   const accepted = ranked.map((r) => (r.name === '*' ? SUPPORTED[0]! : r.name)).find((name) => SUPPORTED.includes(name));
   if (accepted) return { charset: accepted, because: `Accept-Charset: ${header}` };
   const sent = charsetOf(request.headers['content-type']);

@@ -5,7 +5,7 @@
 import { isDotnetDateTime } from '../validation/jsonBody.ts';
 import { wireOf } from './exchange.ts';
 import type { Check } from './check.ts';
-import { isObject, parseBody } from './body.ts';
+import { jsonObject, parseBody } from './body.ts';
 import { fail, pass, quote } from './outcome.ts';
 
 const OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
@@ -14,10 +14,12 @@ const EXPECTED = '.NET ISO 8601 date with offset, e.g. "2025-01-10T05:13:39.7555
 function dateValues(exchange: Parameters<Check['run']>[0]): { name: string; value: unknown }[] {
   const response = exchange.response;
   if (response?.status !== 200) return [];
+  const wire = wireOf(exchange);
+  if (!wire) return [];
   const parsed = parseBody(response);
-  const members = wireOf(exchange)?.response.members.filter((m) => m.type === 'date') ?? [];
-  if (parsed.format === 'json' && isObject(parsed.value)) {
-    const body = parsed.value;
+  const members = wire.response.members.filter((m) => m.type === 'date');
+  const body = jsonObject(parsed);
+  if (body) {
     return members.flatMap((m) => [m.jsonBackingField, m.documented].filter((k) => k in body).map((k) => ({ name: k, value: body[k] })));
   }
   if (parsed.format === 'xml') {

@@ -4,7 +4,7 @@
 import type { NamingMap } from '../naming/namingMap.ts';
 import { wireOf } from './exchange.ts';
 import type { Check } from './check.ts';
-import { isObject, parseBody } from './body.ts';
+import { jsonObject, parseBody } from './body.ts';
 import { info, pass } from './outcome.ts';
 
 function knownNames(wire: NamingMap): Set<string> {
@@ -20,7 +20,8 @@ export const fieldsExtra: Check = {
     const wire = wireOf(exchange);
     if (exchange.response?.status !== 200 || !wire) return [];
     const parsed = parseBody(exchange.response);
-    const names = parsed.format === 'json' && isObject(parsed.value) ? Object.keys(parsed.value)
+    const object = jsonObject(parsed);
+    const names = object ? Object.keys(object)
       : parsed.format === 'xml' ? parsed.root.children.map((c) => c.localName) : undefined;
     if (!names) return [];
     const known = knownNames(wire);

@@ -10,7 +10,7 @@ export interface Instant {
   absolute: boolean;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?(Z|[+-]\d{2}:\d{2})?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?(Z|([+-])(\d{2}):(\d{2}))?$/;
 const MS_AJAX = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
 
 export function readInstant(value: unknown): Instant | undefined {
@@ -18,9 +18,9 @@ export function readInstant(value: unknown): Instant | undefined {
   const iso = ISO.exec(value);
   if (iso) {
     const [y, mo, d, h, mi, s] = iso.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-    const fraction = Number(`0.${iso[7] ?? '0'}`) * 1000;
-    const zone = iso[8];
-    const offsetMinutes = !zone || zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+    const fraction = iso[7] ? Number(`0.${iso[7]}`) * 1000 : 0;
+    const [zone, sign, offsetHours, offsetMins] = iso.slice(8);
+    const offsetMinutes = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMins)) : 0;
     return { ms: Date.UTC(y, mo - 1, d, h, mi, s) + fraction - offsetMinutes * 60_000, absolute: zone !== undefined };
   }
   const ajax = MS_AJAX.exec(value);

@@ -19,11 +19,12 @@ function classified(exchange: ProbeExchange): Classified | undefined {
   if (exchange.response?.status !== 200) return undefined;
   const parsed = parseBody(exchange.response);
   const verdict = tokenNaming(parsed, wireOf(exchange));
-  return verdict && (parsed.format === 'json' || parsed.format === 'xml') ? { format: parsed.format, verdict } : undefined;
+  // tokenNaming judges only a JSON object or an XML document.
+  return verdict ? { format: parsed.format === 'json' ? 'json' : 'xml', verdict } : undefined;
 }
 
 function formatVerdict(verdicts: NamingVerdict[]): NamingVerdict | undefined {
-  if (verdicts.length === 0) return undefined;
+  // No verdicts: every() holds and verdicts[0] is undefined.
   return verdicts.every((v) => v === verdicts[0]) ? verdicts[0] : 'mixed';
 }
 
@@ -33,8 +34,11 @@ export function namingReport(exchanges: readonly ProbeExchange[]): NamingReport 
   const json = formatVerdict(seen.filter((c) => c.format === 'json').map((c) => c.verdict));
   const xml = formatVerdict(seen.filter((c) => c.format === 'xml').map((c) => c.verdict));
   const byFormat = { ...(json ? { json } : {}), ...(xml ? { xml } : {}) };
-  if (json && xml && namingFamily(json) && namingFamily(xml) && namingFamily(json) !== namingFamily(xml)) {
-    return { verdict: 'mixed', byFormat, advice: crossFormatAdvice(json, xml) };
+  const jsonFamily = namingFamily(json);
+  const xmlFamily = namingFamily(xml);
+  if (jsonFamily && xmlFamily && jsonFamily !== xmlFamily) {
+    // A family means a verdict: both formats were seen.
+    return { verdict: 'mixed', byFormat, advice: crossFormatAdvice(json!, xml!) };
   }
   const verdict = [json, xml].find((v) => v === 'mixed' || v === 'unknown') ?? json ?? xml ?? 'unknown';
   return { verdict, byFormat, advice: NAMING_ADVICE[verdict] };

@@ -4,15 +4,15 @@
 
 import type { NamingMap } from '../naming/namingMap.ts';
 import type { ParsedBody } from './body.ts';
-import { isObject } from './body.ts';
+import { jsonObject } from './body.ts';
 
 export type TokenFields = ReadonlyMap<string, unknown>;
 
 export function tokenFields(parsed: ParsedBody, wire: NamingMap | undefined): TokenFields | undefined {
   if (!wire) return undefined;
   const members = wire.response.members;
-  if (parsed.format === 'json' && isObject(parsed.value)) {
-    const body = parsed.value;
+  const body = jsonObject(parsed);
+  if (body) {
     return new Map(members.flatMap((m) => [m.jsonBackingField, m.documented].filter((k) => Object.hasOwn(body, k)).slice(0, 1).map((k) => [m.documented, body[k]] as const)));
   }
   if (parsed.format === 'xml') {
