@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { expect } from 'chai';
-import { ContractRecording, RECORDING_LANES } from '../../../src/pact/consumer.ts';
+import { generateMockServerError } from '@pact-foundation/pact/src/v3/display.js';
+import { ContractRecording, onlyMissedMatches, RECORDING_LANES } from '../../../src/pact/consumer.ts';
 import { readPact, type PactFile } from '../../../src/pact/contractFile.ts';
 import { contractLeaks } from '../../../src/pact/leaks.ts';
 import { CONTRACTS_DIR, contractFile } from '../../../src/pact/participants.ts';
@@ -77,5 +78,19 @@ describe('committed contract', function () {
     const leaks = contractLeaks(pact, text, INTERACTIONS);
     expect(leaks.map((l) => l.reason)).to.deep.equal(['live secret']);
     expect(JSON.stringify(leaks)).to.not.include(secret);
+  });
+});
+
+describe('consumer recording: a missed match is recorded again', () => {
+  // Pact's own wording of each mismatch, as executeTest reports it.
+  const reported = (mismatches: object[]) => new Error(`Test failed for the following reasons:\n\n  ${generateMockServerError(mismatches as Parameters<typeof generateMockServerError>[0], '\t')}`);
+  const request = { method: 'POST', path: '/api/v1/auth/refresh-token', headers: {}, body: '' };
+
+  it('only when every mismatch is a request the mock answered but did not record', () => {
+    expect(onlyMissedMatches(reported([{ type: 'missing-request', request }]))).to.equal(true);
+    expect(onlyMissedMatches(reported([{ type: 'missing-request', request }, { type: 'request-not-found', request }]))).to.equal(false);
+    expect(onlyMissedMatches(reported([{ type: 'request-mismatch', method: 'POST', path: '/x', mismatches: [] }]))).to.equal(false);
+    expect(onlyMissedMatches(reported([{ type: 'request-not-found', request }]))).to.equal(false);
+    expect(onlyMissedMatches(new Error('connect ECONNREFUSED 127.0.0.1:1'))).to.equal(false);
   });
 });
