@@ -46,6 +46,7 @@ export const specs = [
   'specs/self/doc/corpus.spec.ts',
   'specs/self/doc/vocabulary.spec.ts',
   'specs/self/helpPage.spec.ts',
+  'specs/self/doc/resolveTypes.spec.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
