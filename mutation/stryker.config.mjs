@@ -47,6 +47,7 @@ export const specs = [
   'specs/self/doc/vocabulary.spec.ts',
   'specs/self/helpPage.spec.ts',
   'specs/self/doc/resolveTypes.spec.ts',
+  'specs/self/doc/readPageModel.spec.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
