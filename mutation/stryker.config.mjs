@@ -48,6 +48,7 @@ export const specs = [
   'specs/self/helpPage.spec.ts',
   'specs/self/doc/resolveTypes.spec.ts',
   'specs/self/doc/readPageModel.spec.ts',
+  'specs/self/doc/narrowedModel.spec.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
