@@ -49,6 +49,7 @@ export const specs = [
   'specs/self/doc/resolveTypes.spec.ts',
   'specs/self/doc/readPageModel.spec.ts',
   'specs/self/doc/narrowedModel.spec.ts',
+  'specs/self/doc/sampleVerdict.spec.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
