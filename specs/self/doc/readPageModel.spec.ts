@@ -301,6 +301,48 @@ describe('Help Page reader: the model of a page, rule by rule', () => {
       expect(refusal('Help\n| API | Description |\n|---|---|\n| Orders | All orders. |\n')).to.deep.equal({ line: 4, message: 'orders.txt: help page line 4: expected an API such as "GET api/values", got "Orders"' });
     });
 
+    const unrecognised: [string, string, string, number, string][] = [
+      ['an empty page', '', 'e.txt', 1, 'an empty page'],
+      ['a page of blank lines', '\n\n', 'e.txt', 1, 'an empty page'],
+      ['a page that starts with a section', 'Request Information\nURI Parameters\nNone.\n', 'e.txt', 1, 'Request Information'],
+      ['an untitled index table', '| API | Description |\n|---|---|\n| GET api/x | y |\n', 'Order.txt', 1, 'a table'],
+      ['a type name followed by sections', 'Order\nRequest Information\nNone.\n', 'e.txt', 1, 'Order'],
+      ['a type name with a sample section', `Order\n${HEADER}\n| a | | string | None. |\nResponse Formats\n`, 'e.txt', 1, 'Order'],
+      ['a title of two words', 'Ord er\nNone.\n', 'e.txt', 1, 'Ord er'],
+    ];
+    for (const [what, text, source, line, got] of unrecognised) {
+      it(`refuses ${what}, quoting what it found`, () => {
+        expect(() => parsePage(text, source)).to.throw(HelpPageError, `${source}: help page line ${line}: expected "<METHOD> <path>" on the first line (an API page), a type name (a ResourceModel page) or the API index, got "${got}"`);
+      });
+    }
+
+    it('refuses an HTML page without an <h1>', () => {
+      expect(() => parsePage('<html><body><p>x</p></body></html>', 'x.html')).to.throw(HelpPageError, 'x.html: help page line 1: the HTML page has no <h1> with the action ("METHOD path"), the type name (a ResourceModel page) or the Help title (the index)');
+    });
+
+    it('names a row whose copy lost its name after the JSON sample\'s member at that position, and says so', () => {
+      const e = api(apiPage({
+        title: 'POST api/users',
+        uri: 'None.',
+        request: `NewUser${HEADER.replace('| Name', ' | Name')}\n| UserName | string |\nRequired |\n|\n| string |\nRequired |\n||\n| Phone | string |\nNone. |`,
+        requestFormats: 'application/json, text/json\nSample:\n[{ "UserName": "sample string 1", "Email": "sample string 2", "Phone": "sample string 3" }]',
+      }));
+      expect((e.types.get('NewUser') as { members: { name: string; annotations: object }[] }).members.map((m) => [m.name, m.annotations])).to.deep.equal([
+        ['UserName', { required: true }], ['Email', { required: true }], ['Phone', {}],
+      ]);
+      expect(e.notes).to.deep.equal(['line 13: row 2 has no name in the copy; named "Email" after member 2 of the JSON sample']);
+    });
+
+    it('refuses a row whose copy lost its name when no JSON sample names that member', () => {
+      const text = apiPage({
+        title: 'POST api/users',
+        uri: 'None.',
+        request: `NewUser${HEADER.replace('| Name', ' | Name')}\n| UserName | string |\nRequired |\n|\n| string |\nRequired |\n||\n| Phone | string |\nNone. |`,
+        requestFormats: 'application/json, text/json\nSample:\n{ "UserName": "sample string 1" }',
+      });
+      expect(refusal(text)).to.deep.equal({ line: 13, message: 'orders.txt: help page line 13: row 2 (type "string") has no name, and no JSON sample names member 2' });
+    });
+
     it('refuses a page that is none of the three, quoting its first line', () => {
       expect(refusal('Hello there\nRequest Information\n')).to.deep.equal({ line: 1, message: 'orders.txt: help page line 1: expected "<METHOD> <path>" on the first line (an API page), a type name (a ResourceModel page) or the API index, got "Hello there"' });
     });
