@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { docEndpoint, REFRESH_TOKEN_DOC } from '../../../src/doc/endpoint.ts';
+import { docEndpoint, REFRESH_TOKEN_DOC, refreshTokenEndpoint } from '../../../src/doc/endpoint.ts';
 import { HelpPageError, parseHelpPage } from '../../../src/doc/helpPage.ts';
 
 const doc = readFileSync(REFRESH_TOKEN_DOC, 'utf8');
@@ -104,6 +104,11 @@ describe('Help Page narrowed to the refresh-token pipeline', () => {
       expect(first.path).to.equal('api/v1/auth/refresh-token');
       writeFileSync(file, doc.replace('POST api/v1/auth/refresh-token', 'POST api/v2/auth/refresh-token'));
       expect(docEndpoint(file)).to.equal(first);
+    });
+
+    it('gives the refresh-token endpoint from the project\'s copy of its page', () => {
+      expect(refreshTokenEndpoint()).to.equal(docEndpoint(REFRESH_TOKEN_DOC));
+      expect(refreshTokenEndpoint()).to.include({ method: 'POST', path: 'api/v1/auth/refresh-token' });
     });
 
     it('reads each doc copy on its own', () => {

@@ -156,18 +156,37 @@ describe('Help Page reader: the model of a page, rule by rule', () => {
       expect('request' in api(apiPage({ request: 'Two words\nNone.' }))).to.equal(false);
     });
 
+    it('reads a body documented as "None." with only a "Sample not available." note as no body', () => {
+      expect('request' in api(apiPage({ request: 'None.', requestFormats: 'application/json, text/json\nSample:\nSample not available.' }))).to.equal(false);
+    });
+
+    it('keeps every caption line before the type line, whichever form the type takes', () => {
+      const bodies: [string, string, string][] = [
+        ['First.\nSecond.\nThird.\nCollection of Order\n' + HEADER + '\n| Number | | integer | None. |', 'First. Second. Third.', 'Collection of Order'],
+        ['First.\nSecond.\nIHttpActionResultNone.', 'First. Second.', 'IHttpActionResult'],
+        ['First.\nSecond.\nThird.\nIHttpActionResult\nNone.', 'First. Second. Third.', 'IHttpActionResult'],
+        ['IHttpActionResult\nNone.', '', 'IHttpActionResult'],
+      ];
+      for (const [response, caption, typeText] of bodies) {
+        const e = api(apiPage({ response, responseFormats: 'application/json, text/json\nSample:\n[{ "Number": 1 }]' }));
+        expect(e.response, response).to.deep.include({ caption, typeText });
+      }
+    });
+
     it('reads the samples the generator writes instead of a body as such, and JSON scalars as JSON', () => {
       const e = api(apiPage({
         responseFormats: [
           'application/json, text/json\nSample:\n[{ "Number": 1 }]',
           'text/html\nSample:\nSample not available.',
           'application/bson\nSample:\nFailed to generate the sample for media type \'application/bson\'. Cannot use formatter.',
-          'text/plain\nSample:\ntrue', 'text/csv\nSample:\n-12', 'text/x-a\nSample:\nnull', 'text/x-b\nSample:\n"x"',
+          'text/plain\nSample:\ntrue', 'text/csv\nSample:\n-12', 'text/x-a\nSample:\nnull', 'text/x-b\nSample:\n"x"', 'text/x-c\nSample:\n7',
+          'application/x-www-form-urlencoded, multipart/form-data\nSample:\nNumber=1',
         ].join('\n'),
       }));
       expect(e.response!.samples.map((s) => [s.mediaTypes.join(','), s.format])).to.deep.equal([
         ['application/json,text/json', 'json'], ['text/html', 'not-available'], ['application/bson', 'failed'],
-        ['text/plain', 'json'], ['text/csv', 'json'], ['text/x-a', 'json'], ['text/x-b', 'json'],
+        ['text/plain', 'json'], ['text/csv', 'json'], ['text/x-a', 'json'], ['text/x-b', 'json'], ['text/x-c', 'json'],
+        ['application/x-www-form-urlencoded,multipart/form-data', 'form'],
       ]);
     });
 
@@ -226,6 +245,12 @@ describe('Help Page reader: the model of a page, rule by rule', () => {
       ['a JSON sample that does not parse', apiPage({ responseFormats: 'application/json, text/json\nSample:\n{ "Number": }' }), '{ "Number": }', 'response sample for "application/json, text/json" (line {line}) is not JSON: '],
       ['an XML sample that does not parse', apiPage({ responseFormats: 'application/xml\nSample:\n<a><b></a>' }), '<a><b>', 'response sample for "application/xml" (line {line}) is not well-formed XML: '],
       ['a sample of no known kind', apiPage({ responseFormats: 'text/plain\nSample:\nHello there, this is not a sample at all, or is it? It goes on and on' }), 'Hello there', 'expected a JSON, XML or form sample, "Sample not available." or "Failed to generate the sample ...", got "Hello there, this is not a sample at all, or is it? It goes "'],
+      ['a body type of no known phrase', apiPage({ response: 'Array of decimal None.' }), 'Array of decimal', 'expected the body\'s type (string, integer, boolean, date, decimal number, globally unique identifier, time interval, byte, character, URI, Object, Collection of X, Dictionary of X [key] and Y [value], or a type name), got "Array of decimal"'],
+      ['a request JSON sample that does not parse', apiPage({ title: 'POST api/orders', request: `NewOrder\n${HEADER}\n| Sku | | string | None. |`, requestFormats: 'application/json\nSample:\n{ "Sku": ' }), '{ "Sku": ', 'request sample for "application/json" (line {line}) is not JSON: '],
+      ['a form sample for a body documented as None.', apiPage({ request: 'None.', requestFormats: 'application/x-www-form-urlencoded\nSample:\nSku=a' }), 'Sku=a', 'a sample for a body the page documents as "None." under "Body Parameters"'],
+      ['an XML sample for a body documented as None.', apiPage({ request: 'None.', requestFormats: 'application/xml\nSample:\n<a />' }), '<a />', 'a sample for a body the page documents as "None." under "Body Parameters"'],
+      ['a sample that only starts like a JSON literal', apiPage({ responseFormats: 'text/plain\nSample:\ntrue story' }), 'true story', 'expected a JSON, XML or form sample, "Sample not available." or "Failed to generate the sample ...", got "true story"'],
+      ['a sample that only ends like a JSON literal', apiPage({ responseFormats: 'text/plain\nSample:\nit is null' }), 'it is null', 'expected a JSON, XML or form sample, "Sample not available." or "Failed to generate the sample ...", got "it is null"'],
       ['a response code of no known form', apiPage({ codes: '- OK (200)\n- Everything fine' }), '- Everything fine', 'expected a response code such as "- OK (200)" or "- 200 OK: ...", got "- Everything fine"'],
     ];
     for (const [what, text, marker, reason] of cases) {
@@ -267,12 +292,23 @@ describe('Help Page reader: the model of a page, rule by rule', () => {
     });
 
     it('reads a ResourceModel page of an enum, without the "Possible enumeration values" line in its description', () => {
-      const page = read('OrderStatus\nWhere an order is.\nPossible enumeration values:\n| Name | Value | Description |\n|---|---|---|\n| Open | 0 | Not paid. |\n| Closed | 1 | |\n');
+      const page = read('OrderStatus\nWhere an order is.\nPossible enumeration values\n| Name | Value | Description |\n|---|---|---|\n| Open | 0 | Not paid. |\n| Closed | 1 | |\n');
       expect(page).to.deep.equal({
         kind: 'resource-model',
         links: [],
         type: { kind: 'enum', name: 'OrderStatus', description: 'Where an order is.', at: at(1), values: [{ name: 'Open', value: '0', description: 'Not paid.' }, { name: 'Closed', value: '1', description: '' }] },
       });
+    });
+
+    it('keeps lines that only mention the enumeration values in the description', () => {
+      const page = read('OrderStatus\nWhere an order is.\nPossible enumeration values: see below\nAll Possible enumeration values:\n| Name | Value | Description |\n|---|---|---|\n| Open | 0 | |\n');
+      expect(page.kind === 'resource-model' && page.type.kind === 'enum' && page.type.description).to.equal('Where an order is. Possible enumeration values: see below All Possible enumeration values:');
+    });
+
+    it('refuses a ResourceModel row whose copy lost its name (a ResourceModel page has no sample to name it)', () => {
+      const text = `Order\n${HEADER}\n| string |\nRequired |\n||\n| Password | string |\nNone. |\n`;
+      const got = refusal(text);
+      expect(got.message).to.equal(`orders.txt: help page line ${got.line}: row 1 (type "string") has no name, and no JSON sample names member 1`);
     });
 
     it('reads a ResourceModel page that says "None." as a type without members', () => {
@@ -309,6 +345,8 @@ describe('Help Page reader: the model of a page, rule by rule', () => {
       ['a type name followed by sections', 'Order\nRequest Information\nNone.\n', 'e.txt', 1, 'Order'],
       ['a type name with a sample section', `Order\n${HEADER}\n| a | | string | None. |\nResponse Formats\n`, 'e.txt', 1, 'Order'],
       ['a title of two words', 'Ord er\nNone.\n', 'e.txt', 1, 'Ord er'],
+      ['a title that ends in punctuation', 'Order!\nNone.\n', 'e.txt', 1, 'Order!'],
+      ['a title that starts with a digit', '1Order\nNone.\n', 'e.txt', 1, '1Order'],
     ];
     for (const [what, text, source, line, got] of unrecognised) {
       it(`refuses ${what}, quoting what it found`, () => {
