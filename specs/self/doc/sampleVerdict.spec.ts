@@ -4,6 +4,8 @@
 // are judged in one call (one JVM for their XML).
 
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { REFRESH_TOKEN_DOC } from '../../../src/doc/endpoint.ts';
 import { parsePage } from '../../../src/doc/parsePage.ts';
 import { checkSamples, type EndpointVerdict } from '../../../src/doc/sampleCheck.ts';
 import { endpointSchemas } from '../../../src/schemas/endpointSchemas.ts';
@@ -22,12 +24,15 @@ const GOOD_JSON = 'application/json, text/json\nSample:\n{ "Number": 1, "Note": 
 const pages: Record<string, string> = {
   good: orderPage('good', `${GOOD_JSON}\n${xmlSample(`<Order ${XSI} ${NS}><Note>sample string 2</Note><Number>1</Number></Order>`)}\napplication/x-www-form-urlencoded\nSample:\nNumber=1&Note=x`),
   badJson: orderPage('bad-json', 'application/json, text/json\nSample:\n{ "Number": "one", "Note": "sample string 2" }'),
+  badJsonWithMarkup: orderPage('bad-json-markup', 'application/json, text/json\nSample:\n{ "Number": "one", "Note": "<b c=" }'),
   dataContractWrong: orderPage('dc-wrong', xmlSample(`<Order ${XSI} ${NS}><Note>sample string 2</Note><Number>one</Number></Order>`)),
   xsdOnRoot: orderPage('xsd-root', xmlSample(`<Order xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Number>one</Number><Note>sample string 2</Note></Order>`)),
-  attribute: orderPage('attribute', xmlSample(`<Order ${XSI} ${NS}><Note lang="en">sample string 2</Note><Number>one</Number></Order>`)),
+  attribute: orderPage('attribute', xmlSample(`<Order ${XSI} ${NS}><Note  lang="en">sample string 2</Note><Number>one</Number></Order>`)),
   prefixedAttribute: orderPage('prefixed', xmlSample(`<Order ${XSI} ${NS}><Note xml:lang="en">sample string 2</Note><Number>one</Number></Order>`)),
   nilOnly: orderPage('nil', xmlSample(`<Order ${XSI} ${NS}><Note i:nil="true" /><Number>one</Number></Order>`)),
-  rootAttribute: orderPage('root-attribute', xmlSample(`<Order ${XSI} ${NS} version="2"><Note>sample string 2</Note><Number>one</Number></Order>`)),
+  rootAttribute: orderPage('root-attribute', xmlSample(`<Order version="2" ${XSI} ${NS}><Note>sample string 2</Note><Number>one</Number></Order>`)),
+  // Samples in backing-field naming are judged by the schemas of that naming, not the documented one.
+  refreshToken: readFileSync(REFRESH_TOKEN_DOC, 'utf8'),
   undescribed: orderPage('undescribed', xmlSample(`<IHttpActionResult ${XSI} ${NS} />`) + `\n${GOOD_JSON.replace('application/json, text/json', 'text/plain')}`, 'IHttpActionResult\nNone.'),
 };
 
@@ -61,6 +66,9 @@ describe('Help Page sample verdicts', function () {
     expect(v.good!.schemas.endpoint.path).to.equal('api/good');
     expect(summary('badJson')).to.deep.equal({ valid: 0, total: 1, failures: [{ direction: 'response', format: 'json', line: 17, hint: null, problems: true }] });
     expect(v.badJson!.failures[0]!.sample.text).to.equal('{ "Number": "one", "Note": "sample string 2" }');
+    expect(summary('badJsonWithMarkup')).to.deep.equal({ valid: 0, total: 1, failures: [{ direction: 'response', format: 'json', line: 17, hint: null, problems: true }] });
+    expect(v.refreshToken!.schemas.bodies.map((b) => [b.sampleNaming, b.schemas.map((n) => n.naming)])).to.deep.equal([['documented', ['documented']], ['backing-field', ['documented', 'backing-field']]]);
+    expect(summary('refreshToken')).to.deep.equal({ valid: 4, total: 4, failures: [] });
     for (const name of ['dataContractWrong', 'nilOnly', 'rootAttribute']) {
       expect(summary(name), name).to.deep.equal({ valid: 0, total: 1, failures: [{ direction: 'response', format: 'xml', line: 17, hint: null, problems: true }] });
     }
