@@ -371,6 +371,33 @@ describe('Help Page reader: the model of a page, rule by rule', () => {
       expect(e.notes).to.deep.equal(['line 13: row 2 has no name in the copy; named "Email" after member 2 of the JSON sample']);
     });
 
+    it('recovers a lost name from the JSON sample even when the XML sample comes first', () => {
+      const e = api(apiPage({
+        title: 'POST api/users',
+        uri: 'None.',
+        request: `NewUser${HEADER.replace('| Name', ' | Name')}\n| string |\nRequired |\n||\n| Phone | string |\nNone. |`,
+        requestFormats: 'application/xml\nSample:\n<NewUser><Email>a</Email></NewUser>\napplication/json\nSample:\n{ "Email": "sample string 1", "Phone": "sample string 2" }',
+      }));
+      expect((e.types.get('NewUser') as { members: { name: string }[] }).members.map((m) => m.name)).to.deep.equal(['Email', 'Phone']);
+    });
+
+    const unnamed: [string, string][] = [
+      ['no JSON sample', 'application/xml\nSample:\n<NewUser><Email>a</Email></NewUser>'],
+      ['a JSON sample that is a string', 'application/json\nSample:\n"abc"'],
+      ['a JSON sample that is null', 'application/json\nSample:\nnull'],
+    ];
+    for (const [what, requestFormats] of unnamed) {
+      it(`refuses a first row whose copy lost its name, given ${what}`, () => {
+        const text = apiPage({ title: 'POST api/users', uri: 'None.', request: `NewUser${HEADER.replace('| Name', ' | Name')}\n| string |\nRequired |\n||\n| Phone | string |\nNone. |`, requestFormats });
+        expect(refusal(text)).to.deep.equal({ line: 10, message: 'orders.txt: help page line 10: row 1 (type "string") has no name, and no JSON sample names member 1' });
+      });
+    }
+
+    it('reads a sample the copy left empty as not available', () => {
+      const e = api(apiPage({ responseFormats: 'text/html\nSample:\napplication/json, text/json\nSample:\n[{ "Number": 1 }]' }));
+      expect(e.response!.samples.map((x) => [x.mediaTypes.join(','), x.format, x.text])).to.deep.equal([['text/html', 'not-available', ''], ['application/json,text/json', 'json', '[{ "Number": 1 }]']]);
+    });
+
     it('refuses a row whose copy lost its name when no JSON sample names that member', () => {
       const text = apiPage({
         title: 'POST api/users',
