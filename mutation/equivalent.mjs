@@ -201,6 +201,29 @@ const EQUIVALENT = [
     in: 'name ? [{ name: name.toLowerCase(), ...(value !== undefined ? { value: value.replace(/^"|"$/g, \'\') } : {}) }] : []',
     reason: 'an empty part (a trailing comma) stands for no directive; a stand-in element has no name, so no directive test matches it either',
   },
+  {
+    file: 'src/doc/resolveTypes.ts',
+    code: '!json',
+    in: 'if (!json) return {};',
+    reason: 'a shortcut: without a JSON sample, reading undefined.text throws inside the try below and its catch returns the same nothing (its "always true" mutant is lost with it)',
+  },
+  {
+    file: 'src/doc/resolveTypes.ts',
+    code: "'primitive'",
+    in: "case 'primitive': return;",
+    reason: 'a primitive that matches no case leaves the switch and returns alike',
+  },
+  {
+    file: 'src/doc/resolveTypes.ts',
+    code: '[]',
+    in: 'object ? Object.keys(object) : []',
+    reason: 'the keys only pick a member\'s value out of the sample object; without an object every value is undefined whatever the keys',
+  },
+  {
+    file: 'src/doc/helpPage.ts',
+    code: "member.type.kind !== 'primitive'",
+    reason: 'there for the type checker: a collection, dictionary or named type has no name among the documented primitives, so the includes test after it refuses it alike (its other mutants are lost with it)',
+  },
   ...['/^\\{/', '/\\}$/', '/^"[^"]*":/'].map((code) => ({
     file: 'src/validation/xsdBatch.ts',
     code,

@@ -62,6 +62,10 @@ export const specs = [
   'specs/self/doc/liveHelp.spec.ts',
   'specs/self/doc/docSet.spec.ts',
   'specs/self/redaction/outputGuard.spec.ts',
+  'specs/self/doc/resolveTypes.spec.ts',
+  'specs/self/doc/readPageModel.spec.ts',
+  'specs/self/doc/narrowedModel.spec.ts',
+  'specs/self/doc/sampleVerdict.spec.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

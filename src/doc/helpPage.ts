@@ -15,8 +15,13 @@ const OPTIONAL_DEFAULT = /\(OPTIONAL(?:, default value is '([^']*)')?\)/i;
 
 export function parseHelpPage(text: string, source = ''): EndpointModel {
   const page = parsePage(text, source);
-  if (page.kind !== 'api') throw new HelpPageError(1, 'expected an API page ("<METHOD> <path>" on the first line)');
-  return narrowEndpoint(page.endpoint);
+  try {
+    if (page.kind !== 'api') throw new HelpPageError(1, 'expected an API page ("<METHOD> <path>" on the first line)');
+    return narrowEndpoint(page.endpoint);
+  } catch (error) {
+    // A page outside the narrowed shape is named by its file, as a page the reader refuses is.
+    throw error instanceof HelpPageError ? error.at(source) : error;
+  }
 }
 
 /** The narrowed view of an endpoint read by the general model; HelpPageError when it is outside that shape. */

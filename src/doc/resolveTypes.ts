@@ -25,13 +25,14 @@ interface Walk {
   seen: Set<string>;
 }
 
-function firstJson(samples: readonly Sample[]): { value: unknown; at?: SourceLocation } {
+/** The first JSON sample's value and place; nothing when there is none or it does not parse. */
+function firstJson(samples: readonly Sample[]): { value?: unknown; at?: SourceLocation } {
   const json = samples.find((s) => s.format === 'json');
-  if (!json) return { value: undefined };
+  if (!json) return {};
   try {
     return { value: JSON.parse(json.text) as unknown, at: json.at };
   } catch {
-    return { value: undefined, at: json.at };
+    return {};
   }
 }
 
@@ -49,8 +50,9 @@ function walkNamed(name: string, sample: unknown, context: Walk): void {
   context.seen.add(name);
   const { types } = context.endpoint;
   let definition = types.get(name);
+  // A table with no rows says nothing: a ResourceModel page or the sample describes the type instead.
   const empty = definition?.kind === 'complex' && definition.members.length === 0;
-  if (!definition || (empty && sample !== undefined)) {
+  if (!definition || empty) {
     definition = context.known.get(name) ?? inferred(name, sample, context);
     if (definition) types.set(name, definition);
   }
@@ -84,13 +86,13 @@ function inferred(name: string, sample: unknown, context: Walk): TypeDefinition 
   return primitive.kind === 'primitive' ? { kind: 'scalar', name, primitive: primitive.name, at: context.at } : undefined;
 }
 
-/** A JSON value's type as the generator would have named it. */
+/** A JSON value's type as the generator would have named it (an empty array's items, like null, are Object). */
 export function inferType(value: unknown, nameForObject: string): TypeRef {
   const primitive = (name: Primitive): TypeRef => ({ kind: 'primitive', name });
   if (typeof value === 'boolean') return primitive('boolean');
   if (typeof value === 'number') return primitive(Number.isInteger(value) ? 'integer' : 'decimal number');
   if (typeof value === 'string') return primitive(GUID.test(value) ? 'globally unique identifier' : DATE.test(value) ? 'date' : 'string');
-  if (Array.isArray(value)) return { kind: 'collection', items: value.length > 0 ? inferType(value[0], nameForObject) : primitive('Object') };
+  if (Array.isArray(value)) return { kind: 'collection', items: inferType(value[0], nameForObject) };
   if (isObject(value)) return { kind: 'named', name: nameForObject };
   return primitive('Object');
 }
