@@ -11,7 +11,8 @@ import type { Role } from '../checks/exchange.ts';
 import { interactionsFor, type InteractionCase } from '../pact/interactions.ts';
 import { arrangementSkip, embeddedArrangements, liveArrangements, type Arrangement, type Arrangements, type ProviderControls } from '../pact/verify/states.ts';
 import { liveCredentials, typedCredentials } from '../pact/verify/credentials.ts';
-import { injectValues, refreshTokenValues, type FilterRequest } from '../pact/verify/injectToken.ts';
+import { injectValues, refreshTokenValues } from '../pact/verify/injectToken.ts';
+import type { Example } from '../pact/schemaMatchers.ts';
 import { logsIn } from '../pact/verify/verifyRun.ts';
 import { loginBudgetReason } from '../run/logins.ts';
 import { NO_CREDENTIALS } from '../run/tokens.ts';
@@ -102,12 +103,11 @@ function probeRequests(config: Config, probe: Probe, selection: Selection, logsI
 /** The request the verifier replays: the contract's, with a live token or the run's credentials put in as the verifier puts them (masked). */
 function contractRequest(config: Config, c: InteractionCase, arrangement: Arrangement | undefined): RecordedRequest {
   const template = requestTemplate(c);
-  const json = template.contentType.includes('json');
-  const req: FilterRequest = { body: json ? JSON.parse(template.text) : Buffer.from(template.text, 'utf8'), headers: {} };
-  if (arrangement?.token && c.endpoint.role === 'refreshing') injectValues(req, c.endpoint, refreshTokenValues(c.endpoint, TOKEN_MASK));
+  let body = template.text;
+  const put = (values: Record<string, Example>) => (body = injectValues({ contentType: template.contentType, text: body }, c.endpoint, values) ?? body);
+  if (arrangement?.token && c.endpoint.role === 'refreshing') put(refreshTokenValues(c.endpoint, TOKEN_MASK));
   const credentials = arrangement?.credentials && c.endpoint.role === 'issuing' ? (maskedCredentials(config, c.endpoint) ?? arrangement.credentials(c.endpoint)) : undefined;
-  if (credentials) injectValues(req, c.endpoint, typedCredentials(c.endpoint, credentials));
-  const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : JSON.stringify(req.body);
+  if (credentials) put(typedCredentials(c.endpoint, credentials));
   return { method: c.endpoint.method, path: c.endpoint.path, headers: { accept: template.contentType, 'content-type': template.contentType }, body };
 }
 

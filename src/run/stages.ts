@@ -13,7 +13,7 @@ import { contractNaming, narrowedSet } from '../pact/participants.ts';
 import { recordContract, type RecordedContract } from '../pact/recordContract.ts';
 import { saveContract } from '../pact/contractFile.ts';
 import { verifyRunContract } from '../pact/verify/verifyRun.ts';
-import { loadPact, type ContractVerdict } from '../pact/verify/verifyContract.ts';
+import { loadVerifier, type ContractVerdict } from '../pact/verify/verifyContract.ts';
 import { expandProbes } from '../probes/cases.ts';
 import { interactionsFor } from '../pact/interactions.ts';
 import type { ProbeRun } from '../probes/runner.ts';
@@ -91,7 +91,7 @@ export function verificationStage(run: Run): Promise<ContractVerdict[]> {
   // Its turn at the target comes after the probes' sending when prefetched; it then loads Pact's
   // verifier while the consumer recording finishes in its worker.
   return stage(run, 'verification', () => targetTurn(run, async () => {
-    await Promise.all([loadPact(), consumerStage(run).catch(() => undefined)]);
+    await Promise.all([loadVerifier(), consumerStage(run).catch(() => undefined)]);
     // Pact's verifier prints as it goes: after the consumer spec's lines, as without prefetching.
     await reported.get(run)?.done;
     return verifyRunContract(run, contractNaming(run.config.naming));

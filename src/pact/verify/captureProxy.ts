@@ -1,4 +1,6 @@
-// A tiny proxy on loopback between Pact's verifier and the target. It forwards each request
+// A tiny proxy on loopback between Pact's verifier and the target. It arranges the provider
+// states the verifier asks for at its state-change URL, puts live values into a request where
+// the verification says so, forwards each request
 // with the run's HTTP client (deadline, size cap, TLS choices, base path of TARGET_URL), reads
 // the tokens out of every successful answer of a token endpoint (a login's as well as a
 // refresh's) so the redactor knows them and the run's token chain gets each rotated refresh
@@ -12,10 +14,20 @@ import { send, type HttpOptions } from '../../http/client.ts';
 import { knownSecrets } from '../../redaction/redactor.ts';
 import type { EndpointRole } from '../../endpoints/testedEndpoint.ts';
 import { learnIssuedTokens, type IssuedTokens } from '../../target/issuedTokens.ts';
+import type { OutgoingBody } from './injectToken.ts';
 
 export interface CaptureProxy {
   readonly url: string;
+  /** Where the verifier asks for each interaction's provider state (set up before it, torn down after). */
+  readonly stateChangeUrl: string;
   close(): Promise<void>;
+}
+
+/** The body of the verifier's state-change request. */
+export interface StateChange {
+  state: string;
+  action: string;
+  params?: Record<string, unknown>;
 }
 
 export interface CaptureOptions {
@@ -28,7 +40,14 @@ export interface CaptureOptions {
   onIssued: (tokens: IssuedTokens) => void;
   /** Called when a refresh got no complete answer: whether the server rotated its token is unknown. */
   onLost?: (why: string) => void;
+  /** Arranges a state the verifier asks for; the verifier waits for it. */
+  onStateChange?: (change: StateChange) => Promise<void>;
+  /** The body to send on in place of the verifier's (with live values in), or undefined to send it as it came. */
+  rewrite?: (path: string, body: OutgoingBody) => string | undefined;
 }
+
+/** Not a path of any endpoint: the target's paths are relative to TARGET_URL and never start with an underscore folder. */
+const STATE_CHANGE_PATH = '/_provider-states';
 
 /** Hop-by-hop and framing headers the proxy sets itself. */
 const DROPPED = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'accept-encoding', 'content-encoding', 'keep-alive']);
@@ -39,12 +58,14 @@ export function maskToken(value: string): string {
 
 export async function startCaptureProxy(options: CaptureOptions): Promise<CaptureProxy> {
   const server = createServer((req, res) => {
-    void forward(req, res, options).catch((error: Error) => reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: ${error.message}`));
+    const handled = req.method === 'POST' && req.url === STATE_CHANGE_PATH ? changeState(req, res, options) : forward(req, res, options);
+    void handled.catch((error: Error) => reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: ${error.message}`));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    stateChangeUrl: `http://127.0.0.1:${port}${STATE_CHANGE_PATH}`,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
@@ -52,9 +73,17 @@ export async function startCaptureProxy(options: CaptureOptions): Promise<Captur
   };
 }
 
+/** Answers once the state is arranged, with an empty body: the states give the verifier no values. */
+async function changeState(req: IncomingMessage, res: ServerResponse, options: CaptureOptions): Promise<void> {
+  const change = JSON.parse(await readAll(req)) as StateChange;
+  await options.onStateChange?.(change);
+  reply(res, 200, {}, '');
+}
+
 async function forward(req: IncomingMessage, res: ServerResponse, options: CaptureOptions): Promise<void> {
-  const body = await readAll(req);
   const path = (req.url ?? '/').replace(/^\/+/, '');
+  const received = await readAll(req);
+  const body = options.rewrite?.(path.split('?')[0]!, { contentType: req.headers['content-type'], text: received }) ?? received;
   const outcome = await send(options.targetUrl, { method: req.method ?? 'GET', path, headers: kept(req.headers), body }, options.http);
   const role = options.tokenRole(path.split('?')[0]!);
   const refresh = role === 'refreshing';
@@ -63,7 +92,7 @@ async function forward(req: IncomingMessage, res: ServerResponse, options: Captu
     reply(res, 502, { 'content-type': 'text/plain' }, `capture proxy: ${outcome.transportError ?? 'no response'}`);
     return;
   }
-  const { status, headers, body: received, truncated } = outcome.response;
+  const { status, headers, body: answered, truncated } = outcome.response;
   // A body cut at MAX_RESPONSE_BYTES is not what the server sent: Pact gets the reason, not a
   // megabyte of a cut body to compare (and to hold for its report) per interaction.
   if (truncated) {
@@ -72,10 +101,10 @@ async function forward(req: IncomingMessage, res: ServerResponse, options: Captu
     return;
   }
   if (status === 200 && role !== undefined) {
-    const issued = learnIssuedTokens(received);
+    const issued = learnIssuedTokens(answered);
     if (refresh) options.onIssued(issued);
   }
-  reply(res, status, kept(headers), masked(received));
+  reply(res, status, kept(headers), masked(answered));
 }
 
 function masked(text: string): string {

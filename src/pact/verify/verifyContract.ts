@@ -1,30 +1,24 @@
 // Provider verification of one pact file against a target: interactions whose state cannot be
 // arranged (or whose endpoint has no credentials on this target) are skipped with the reason;
-// the rest run through Pact's verifier with state handlers that arrange each state, a
-// requestFilter that injects live tokens and credentials by the endpoint at the path, and the capture
-// proxy that keeps the token chain intact and live tokens out of Pact. Hooks never throw (a
-// throwing hook can still let Pact 16 report success): errors are recorded and fail the
-// interactions of that state afterwards; a state that could not be arranged at that moment
-// (no live token any more) skips its interaction with the reason instead of failing it.
+// the rest run through Pact's verifier, which talks only to the capture proxy: it arranges each
+// state (stateArranger.ts), injects live tokens and credentials by the endpoint at the path,
+// keeps the token chain intact and live tokens out of Pact.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import '../quietBacktraces.ts';
 import '../noTelemetry.ts';
-import type { VerifierOptions } from '@pact-foundation/pact';
 import type { TestedEndpoint } from '../../endpoints/testedEndpoint.ts';
 import type { HttpOptions } from '../../http/client.ts';
-import { redact } from '../../redaction/redactor.ts';
 import type { IssuedTokens } from '../../target/issuedTokens.ts';
 import { readPact, stateOf, writeSubset, type PactInteraction } from '../contractFile.ts';
 import { packageEndpoints } from '../../endpoints/packageEndpoints.ts';
 import type { ProviderState } from '../providerStates.ts';
 import { startCaptureProxy } from './captureProxy.ts';
-import { credentialsFor, type CredentialLookup } from './credentials.ts';
-import { injectRefreshToken, injectValues, type FilterRequest } from './injectToken.ts';
 import { readVerdicts } from './results.ts';
-import { StateUnavailable, arrangementSkip, type Arrangement, type Arrangements } from './states.ts';
+import { StateArranger } from './stateArranger.ts';
+import { arrangementSkip, type Arrangement, type Arrangements } from './states.ts';
 
 export interface ContractVerdict {
   interaction: string;
@@ -52,11 +46,12 @@ export interface VerifyOptions {
 
 /**
  * Pact's verifier, loaded when first needed, or ahead of that by a caller that waits anyway.
- * Its own module, not the package's index: the index also loads the consumer DSL, GraphQL and
- * the message APIs, about 0.3 s where the verifier alone takes about half that.
+ * Pact's core alone, not Pact JS's Verifier: that one puts an Express proxy of its own in front
+ * of the target for its state handlers and request filters, which the capture proxy does here;
+ * loading it (Express, its logger) took about 0.2 s of the run's main thread.
  */
-export function loadPact(): Promise<typeof import('@pact-foundation/pact/src/dsl/verifier/verifier.js')> {
-  return import('@pact-foundation/pact/src/dsl/verifier/verifier.js');
+export function loadVerifier() {
+  return import('@pact-foundation/pact-core/src/verifier/index.js');
 }
 
 export async function verifyContract(options: VerifyOptions): Promise<ContractVerdict[]> {
@@ -72,8 +67,7 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
   if (runnable.length === 0) return skips;
 
   const file = runnable.length < pact.interactions.length ? writeSubset(options.contractFile, (i) => runnable.some((r) => r.description === i.description)) : options.contractFile;
-  const hookErrors = new Map<string, string>();
-  const setups: StateSetup[] = [];
+  const states = new StateArranger(options.arrangements, endpointAt);
   const proxy = await startCaptureProxy({
     targetUrl: options.targetUrl,
     http: options.http,
@@ -83,61 +77,25 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
     },
     onIssued: options.onIssued ?? (() => undefined),
     ...(options.onLost ? { onLost: options.onLost } : {}),
+    onStateChange: (change) => states.change(change),
+    rewrite: (path, body) => states.rewrite(path, body),
   });
-  let pendingToken: string | undefined;
-  let pendingCredentials: CredentialLookup | undefined;
-  const arrange = (state: string, step: (a: Arrangement) => Promise<void> | void) => async () => {
-    try {
-      const arrangement = options.arrangements[state as ProviderState];
-      if (!arrangement) throw new Error(`no arrangement for provider state "${state}"`);
-      await step(arrangement);
-    } catch (error) {
-      if (error instanceof StateUnavailable) setups.at(-1)!.unavailable = redact(error.message);
-      else hookErrors.set(state, redact(`arranging "${state}" failed: ${(error as Error).message}`));
-    }
-    return undefined;
-  };
   try {
-    const { Verifier } = await loadPact();
+    const { Verifier } = await loadVerifier();
     const verifier = new Verifier({
       provider: pact.provider.name,
       providerBaseUrl: proxy.url,
+      providerStatesSetupUrl: proxy.stateChangeUrl,
       pactUrls: [file],
       logLevel: 'error',
       // A request may first wait its turn under RATE_LIMIT.
       timeout: options.http.timeoutMs + 1000 + (options.http.pacer ? Math.ceil(1000 / options.http.pacer.ratePerSecond) : 0),
-      // Setup-and-teardown handlers are HTTP-only; the option's type also admits message handlers.
-      stateHandlers: Object.fromEntries(Object.keys(options.arrangements).map((state) => [state, {
-        setup: () => {
-          setups.push({ state });
-          return arrange(state, async (a) => {
-            pendingToken = undefined;
-            pendingCredentials = a.credentials;
-            a.setup?.();
-            pendingToken = a.token ? await a.token() : undefined;
-          })();
-        },
-        teardown: arrange(state, (a) => a.teardown?.()),
-      }])) as unknown as VerifierOptions['stateHandlers'],
-      requestFilter: (req: FilterRequest & { path: string }, _res: unknown, next: () => void) => {
-        const endpoint = endpointAt(req.path);
-        if (pendingToken !== undefined && endpoint?.role === 'refreshing') {
-          injectRefreshToken(req, endpoint, pendingToken);
-          pendingToken = undefined;
-        }
-        if (pendingCredentials !== undefined && endpoint?.role === 'issuing') {
-          const found = credentialsFor(endpoint, pendingCredentials);
-          if ('values' in found) injectValues(req, endpoint, found.values);
-          pendingCredentials = undefined;
-        }
-        next();
-      },
     });
-    const report = await loopbackOnly(() => verifier.verifyProvider().catch((error: Error) => error.message));
+    const report = await loopbackOnly(() => verifier.verify().catch((error: Error) => error.message));
     const verdicts = readVerdicts(report, runnable.map((i) => i.description));
-    const unavailable = unavailableStates(runnable, setups);
+    const unavailable = states.unavailable(runnable);
     return [...skips, ...verdicts.map((v): ContractVerdict => {
-      const hookError = hookErrors.get(stateOf(runnable.find((i) => i.description === v.description)!) ?? '');
+      const hookError = states.failure(runnable.find((i) => i.description === v.description)!);
       const reason = unavailable.get(v.description);
       if (reason && v.status === 'fail') return { interaction: v.description, status: 'skip', message: reason };
       return hookError
@@ -150,25 +108,9 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
   }
 }
 
-interface StateSetup {
-  state: string;
-  /** Why the state could not be arranged for this interaction. */
-  unavailable?: string;
-}
-
-/**
- * The verifier sets up each interaction's state in file order, so the n-th setup belongs to the
- * n-th interaction; when the log does not line up that way, nothing is attributed.
- */
-function unavailableStates(runnable: readonly PactInteraction[], setups: readonly StateSetup[]): Map<string, string> {
-  const aligned = setups.length === runnable.length && setups.every((s, n) => s.state === stateOf(runnable[n]!));
-  if (!aligned) return new Map();
-  return new Map(runnable.flatMap((interaction, n) => (setups[n]!.unavailable ? [[interaction.description, setups[n]!.unavailable!] as const] : [])));
-}
-
 /**
  * Pact's verifier reads the proxy variables itself and sent its requests for the run's own
- * loopback servers (Pact's request-filter proxy, the capture proxy) to the user's proxy: as
+ * loopback server (the capture proxy) to the user's proxy: as
  * absolute-form requests under HTTP_PROXY, as CONNECT tunnels under HTTPS_PROXY, whatever
  * NO_PROXY said. It only ever talks to loopback, over plain HTTP, so it runs with no proxy
  * variable set; the capture proxy's onward request to the target keeps the user's settings
