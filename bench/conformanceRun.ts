@@ -9,6 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FindingsReport } from '../src/findings/types.ts';
 import { COMMAND_LAUNCHER, runGate } from '../specs/self/gate/gateRun.ts';
+import { waitedChildrenCpuMs } from './cpu.ts';
 
 /** The stages the run times itself; `preflight` lies inside `startup`. */
 export const STAGES = [
@@ -29,12 +30,16 @@ export interface RunFigures {
   requests: number;
   checks: number;
   requestsPerSecond: number;
+  /** CPU time of the run's processes together (cpu.ts); absent where the system does not report it. */
+  cpuMs?: number;
 }
 
 export class BenchRunError extends Error {}
 
 export async function benchConformanceRun(): Promise<RunFigures> {
+  const cpuBefore = waitedChildrenCpuMs();
   const gate = await runGate({}, [], COMMAND_LAUNCHER);
+  const cpuAfter = waitedChildrenCpuMs();
   try {
     if (gate.code !== 0) throw new BenchRunError(`the conformance run exited ${gate.code}, not 0:\n${(gate.stdout + gate.stderr).split('\n').slice(-15).join('\n')}`);
     const report = JSON.parse(readFileSync(join(gate.reportsDir, 'findings.json'), 'utf8')) as FindingsReport;
@@ -45,7 +50,8 @@ export async function benchConformanceRun(): Promise<RunFigures> {
     };
     const stages = Object.fromEntries(STAGES.map((s) => [s.id, timed(s.id)])) as Record<StageId, number>;
     const wallMs = Math.round(gate.ms);
-    return { wallMs, stages, requests: report.requests, checks: report.results.length, requestsPerSecond: Math.round((report.requests / wallMs) * 10_000) / 10 };
+    const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMs: cpuAfter - cpuBefore } : {};
+    return { wallMs, stages, requests: report.requests, checks: report.results.length, requestsPerSecond: Math.round((report.requests / wallMs) * 10_000) / 10, ...cpu };
   } finally {
     rmSync(gate.reportsDir, { recursive: true, force: true });
   }

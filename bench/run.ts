@@ -40,9 +40,11 @@ async function bench(runs: number, warmupRuns: number): Promise<BenchSummary> {
   const of = (pick: (r: RunFigures) => number) => spread(figures.map(pick));
   const stages = Object.fromEntries(STAGES.map((s) => [s.id, of((r) => r.stages[s.id])])) as Record<StageId, Spread>;
   const wall = of((r) => r.wallMs);
+  const cpuTimes = figures.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]));
   return {
     machine, runs: figures, warmupRuns, budgetMs: BUDGET_MS,
     wall, stages, requests: of((r) => r.requests), checks: of((r) => r.checks), requestsPerSecond: of((r) => r.requestsPerSecond),
+    ...(cpuTimes.length === figures.length ? { cpu: spread(cpuTimes) } : {}),
     xsd,
     budgetMisses: [
       ...(wall.median > BUDGET_MS ? [`the median wall time ${wall.median} ms exceeds the ${BUDGET_MS} ms budget (load average ${machine.loadAverage[0]} at start)`] : []),

@@ -15,6 +15,8 @@ export interface BenchSummary {
   requests: Spread;
   checks: Spread;
   requestsPerSecond: Spread;
+  /** Absent where the system does not report children's CPU time. */
+  cpu?: Spread;
   xsd: XsdBench;
   /** Why the budget was missed; empty when it was met. */
   budgetMisses: string[];
@@ -45,8 +47,10 @@ export function runTable(b: BenchSummary): string[] {
       row('HTTP requests', b.requests),
       row('checks evaluated', b.checks),
       row('requests per second (of wall time)', b.requestsPerSecond),
+      ...(b.cpu ? [row('CPU time, all the run\'s processes (ms)', b.cpu)] : []),
     ]),
     'Stages overlap: their durations add up to more than the wall time.',
+    ...(b.cpu ? [`CPU floor: ${b.machine.cores} cores cannot finish ${ms(b.cpu.median)} ms of CPU time in less than ${ms(b.cpu.median / b.machine.cores)} ms of wall time.`] : ['CPU time: not reported on this system (no /proc/self/stat).']),
     `Spread of wall time: range ${ms(b.wall.range)} ms, interquartile range ${ms(b.wall.iqr)} ms`,
     `Budget: median ${ms(b.wall.median)} ms against ${b.budgetMs} ms: ${b.wall.median <= b.budgetMs ? 'met' : 'MISSED'}`,
   ];
