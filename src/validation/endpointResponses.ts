@@ -4,7 +4,8 @@
 // the general Help Page model (endpointSchemas.ts). Error bodies are Web API's HttpError for
 // every endpoint (jsonBody.ts, xmlBody.ts).
 
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
@@ -28,11 +29,19 @@ const ajv = createAjv();
 const made = new WeakMap<TestedEndpoint, Map<Naming, ResponseSchemas | undefined>>();
 let folder: string | undefined;
 
+/**
+ * A folder per set of files, named by their content: endpoints whose XSDs are the same (the
+ * login's and the refresh's TokenResponse) then name the same file, and their documents go into
+ * one XSD batch, validated by one JVM (xsdBatch.ts), where different files for one namespace
+ * take one JVM each.
+ */
 function scratch(files: Iterable<[string, string]>): string {
   folder ??= mkdtempSync(join(tmpdir(), 'endpoint-xsd-'));
-  const dir = mkdtempSync(join(folder, 'e-'));
-  mkdirSync(dir, { recursive: true });
-  for (const [name, text] of files) writeFileSync(join(dir, name), text);
+  const entries = [...files];
+  const dir = join(folder, createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16));
+  if (existsSync(dir)) return dir;
+  mkdirSync(dir);
+  for (const [name, text] of entries) writeFileSync(join(dir, name), text);
   return dir;
 }
 
