@@ -14,6 +14,7 @@ import { redact } from '../redaction/redactor.ts';
 import { parseXmlDocument } from '../xml/safeParse.ts';
 import type { SchemaProblem } from './problem.ts';
 import { runXerces } from './xerces.ts';
+import { canShareNamespace } from './xsdSharing.ts';
 
 /** A root element and the XSD (absolute path) that declares it. */
 export interface XsdTarget {
@@ -33,26 +34,53 @@ const BATCH_NS = 'urn:consinco-auth:xsd-batch';
 
 const namespacesOf = (t: XsdTarget): ReadonlyMap<string, string> => t.namespaces ?? new Map([[t.namespace, t.xsd]]);
 
+/** Documents whose schemas can be loaded together: one wrapper schema, one JVM. */
+interface Batch {
+  /** The files of each namespace: one, or several that stand alone and declare different things (xsdSharing.ts). */
+  files: Map<string, string[]>;
+  /** Namespaces a schema of the batch imports itself: their file must stay the only one. */
+  imported: Set<string>;
+  targets: Map<string, XsdTarget>;
+  members: { index: number; xml: string }[];
+}
+
+/** Whether a document of `target` can join the batch without changing what any schema in it means. */
+function fits(batch: Batch, target: XsdTarget): boolean {
+  const wanted = namespacesOf(target);
+  const sameRoot = [...batch.targets.values()].some((t) => t.xsd !== target.xsd && t.namespace === target.namespace && t.root === target.root);
+  return !sameRoot && [...wanted].every(([ns, file]) => {
+    const files = batch.files.get(ns) ?? [];
+    if (files.length === 0 || files.includes(file)) return files.length <= 1 || ns === target.namespace;
+    // Another file for this namespace: only a schema that imports nothing joins one that nobody imports.
+    return wanted.size === 1 && !batch.imported.has(ns) && canShareNamespace([...files, file]);
+  });
+}
+
+function admit(batch: Batch, target: XsdTarget): void {
+  for (const [ns, file] of namespacesOf(target)) {
+    const files = batch.files.get(ns) ?? [];
+    if (!files.includes(file)) batch.files.set(ns, [...files, file]);
+    if (ns !== target.namespace) batch.imported.add(ns);
+  }
+  batch.targets.set(`${target.xsd}#${target.root}`, target);
+}
+
 /** Validates every document against its target's XSD, with as few JVM starts as the schemas allow. */
 export async function validateXmlDocuments(documents: readonly XsdDocument[]): Promise<SchemaProblem[][]> {
   const problems: SchemaProblem[][] = documents.map(() => []);
-  const batches: { files: Map<string, string>; targets: Map<string, XsdTarget>; members: { index: number; xml: string }[] }[] = [];
+  const batches: Batch[] = [];
   documents.forEach((doc, index) => {
     const early = preflight(doc.xml, doc.target);
     if (early) {
       problems[index]!.push(early);
       return;
     }
-    const wanted = namespacesOf(doc.target);
-    const fits = (b: (typeof batches)[number]) => [...wanted].every(([ns, file]) => (b.files.get(ns) ?? file) === file)
-      && [...b.targets.values()].every((t) => t.xsd === doc.target.xsd || t.namespace !== doc.target.namespace || t.root !== doc.target.root);
-    let batch = batches.find(fits);
+    let batch = batches.find((b) => fits(b, doc.target));
     if (!batch) {
-      batch = { files: new Map(), targets: new Map(), members: [] };
+      batch = { files: new Map(), imported: new Set(), targets: new Map(), members: [] };
       batches.push(batch);
     }
-    for (const [ns, file] of wanted) batch.files.set(ns, file);
-    batch.targets.set(`${doc.target.xsd}#${doc.target.root}`, doc.target);
+    admit(batch, doc.target);
     batch.members.push({ index, xml: asBatchMember(doc.xml) });
   });
   await Promise.all(batches.map(async (batch) => {
@@ -95,8 +123,10 @@ function wrapperSchema(targets: readonly XsdTarget[]): string {
   if (known) return known;
   const prefixes = new Map<string, string>();
   for (const t of targets) if (t.namespace && !prefixes.has(t.namespace)) prefixes.set(t.namespace, `t${prefixes.size}`);
-  const imports = new Map<string, string>();
-  for (const t of targets) imports.set(t.namespace, t.xsd);
+  const files = new Map<string, string[]>();
+  for (const t of targets) files.set(t.namespace, [...new Set([...(files.get(t.namespace) ?? []), t.xsd])]);
+  wrapperDir ??= mkdtempSync(join(tmpdir(), 'consinco-xsd-'));
+  const imports = new Map([...files].map(([ns, list]) => [ns, list.length === 1 ? list[0]! : includingSchema(ns, list)]));
   const text = [
     `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${BATCH_NS}"${[...prefixes].map(([ns, p]) => ` xmlns:${p}="${ns}"`).join('')}>`,
     ...[...imports].map(([ns, xsd]) => `  <xs:import ${ns ? `namespace="${ns}" ` : ''}schemaLocation="${pathToFileURL(xsd).href}" />`),
@@ -105,10 +135,23 @@ function wrapperSchema(targets: readonly XsdTarget[]): string {
     '  </xs:choice></xs:complexType></xs:element>',
     '</xs:schema>',
   ].join('\n');
-  wrapperDir ??= mkdtempSync(join(tmpdir(), 'consinco-xsd-'));
   const path = join(wrapperDir, `batch.${wrappers.size}.xsd`);
   writeFileSync(path, text);
   wrappers.set(key, path);
+  return path;
+}
+
+let includes = 0;
+
+/** One schema of namespace `ns` made of several files of it: the wrapper imports a namespace only once. */
+function includingSchema(ns: string, files: readonly string[]): string {
+  const text = [
+    `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"${ns ? ` targetNamespace="${ns}"` : ''}>`,
+    ...files.map((file) => `  <xs:include schemaLocation="${pathToFileURL(file).href}" />`),
+    '</xs:schema>',
+  ].join('\n');
+  const path = join(wrapperDir!, `namespace.${includes++}.xsd`);
+  writeFileSync(path, text);
   return path;
 }
 

@@ -54,6 +54,12 @@ const SCHEMAS: Record<string, string> = {
   <xs:element name="Seller"><xs:complexType><xs:sequence><xs:element ref="c:code"/></xs:sequence></xs:complexType></xs:element>`),
   'common-int.xsd': schema(` targetNamespace="${COMMON}"`, '  <xs:element name="code" type="xs:int"/>'),
   'common-text.xsd': schema(` targetNamespace="${COMMON}"`, '  <xs:element name="code" type="xs:string"/>'),
+  // The common namespace's other element, in a file of its own.
+  'common-label.xsd': schema(` targetNamespace="${COMMON}"`, '  <xs:element name="label" type="xs:string"/>'),
+  // An orders root whose file imports the common namespace itself.
+  'receipt-linked.xsd': schema(` targetNamespace="${ORDERS}" xmlns:c="${COMMON}"`, `
+  <xs:import namespace="${COMMON}" schemaLocation="common-int.xsd"/>
+  <xs:element name="ReceiptLinked"><xs:complexType><xs:sequence><xs:element ref="c:code"/></xs:sequence></xs:complexType></xs:element>`),
 };
 
 /** The schemas written to a fresh folder; the targets by name. */
@@ -71,6 +77,9 @@ function freshSchemas() {
     buyer: { xsd: at('buyer.xsd'), namespace: 'urn:test:buyer', root: 'Buyer', namespaces: imports('buyer.xsd', 'urn:test:buyer', 'common-int.xsd') },
     broker: { xsd: at('broker.xsd'), namespace: 'urn:test:broker', root: 'Broker', namespaces: imports('broker.xsd', 'urn:test:broker', 'common-int.xsd') },
     seller: { xsd: at('seller.xsd'), namespace: 'urn:test:seller', root: 'Seller', namespaces: imports('seller.xsd', 'urn:test:seller', 'common-text.xsd') },
+    receiptLinked: { xsd: at('receipt-linked.xsd'), namespace: ORDERS, root: 'ReceiptLinked', namespaces: imports('receipt-linked.xsd', ORDERS, 'common-int.xsd') },
+    code: { xsd: at('common-int.xsd'), namespace: COMMON, root: 'code' },
+    label: { xsd: at('common-label.xsd'), namespace: COMMON, root: 'label' },
   } satisfies Record<string, XsdTarget>;
 }
 
@@ -128,16 +137,44 @@ describe('XSD batch: which documents share a JVM', () => {
     expect(jvms).to.equal(1);
   });
 
-  it('gives schemas that declare one namespace in different files a JVM each, so each document meets its own', async () => {
+  it('joins files of one namespace that declare different things, and gives those that declare the same a JVM each', async () => {
     const t = freshSchemas();
+    const badPaid = `<Receipt xmlns="${ORDERS}"><paid>maybe</paid></Receipt>`;
     const { result, jvms } = await validate([
       { target: t.order, xml: order('abc') },
       { target: t.orderV2, xml: `<Order xmlns="${ORDERS}"><id>abc</id></Order>` },
       { target: t.receipt, xml: `<Receipt xmlns="${ORDERS}"><paid>true</paid></Receipt>` },
       { target: t.orderV2, xml: `<Order xmlns="${ORDERS}"><id>def</id></Order>` },
+      { target: t.receipt, xml: badPaid },
     ]);
-    expect(result).to.deep.equal([[typeError(after(order('abc'), '</id>'), 'id', 'abc', 'integer')], [], [], []]);
-    expect(jvms).to.equal(3);
+    // Order and Receipt share one JVM, the other Order has its own: each document meets its own schema.
+    expect(result).to.deep.equal([[typeError(after(order('abc'), '</id>'), 'id', 'abc', 'integer')], [], [], [], [typeError(after(badPaid, '</paid>'), 'paid', 'maybe', 'boolean')]]);
+    expect(jvms).to.equal(2);
+  });
+
+  it('keeps a namespace\'s files apart when one of them loads another schema, or another schema imports that namespace', async () => {
+    const t = freshSchemas();
+    const linked = await validate([
+      { target: t.order, xml: order('1') },
+      { target: t.receiptLinked, xml: party('ReceiptLinked', ORDERS, 'x') },
+    ]);
+    expect(linked.result).to.deep.equal([[], [typeError(after(party('ReceiptLinked', ORDERS, 'x'), '</c:code>'), 'c:code', 'x', 'integer')]]);
+    expect(linked.jvms).to.equal(2);
+    const label = `<label xmlns="${COMMON}">7</label>`;
+    const imported = await validate([
+      { target: t.buyer, xml: party('Buyer', 'urn:test:buyer', 'x') },
+      { target: t.label, xml: label },
+    ]);
+    expect(imported.result).to.deep.equal([[typeError(after(party('Buyer', 'urn:test:buyer', 'x'), '</c:code>'), 'c:code', 'x', 'integer')], []]);
+    expect(imported.jvms).to.equal(2);
+    // Joined first, the two files of the namespace keep out a schema that imports one of them.
+    const joinedFirst = await validate([
+      { target: t.label, xml: label },
+      { target: t.code, xml: `<code xmlns="${COMMON}">7</code>` },
+      { target: t.buyer, xml: party('Buyer', 'urn:test:buyer', '8') },
+    ]);
+    expect(joinedFirst.result).to.deep.equal([[], [], []]);
+    expect(joinedFirst.jvms).to.equal(2);
   });
 
   it('keeps apart schema sets that import different files for one namespace, and joins those that import the same', async () => {
