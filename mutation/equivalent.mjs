@@ -128,11 +128,6 @@ const EQUIVALENT = [
     reason: 'the name of the scratch folder the response XSDs are written to',
   },
   {
-    file: 'src/validation/endpointResponses.ts',
-    code: "'e-'",
-    reason: "the name of one endpoint's scratch folder: without it mkdtemp makes a uniquely named sibling of the scratch folder, which holds the files alike",
-  },
-  {
     file: 'src/validation/endpointSamples.ts',
     code: "'help-page-xsd-'",
     reason: 'the name of the scratch folder the XSD sets are written to',
