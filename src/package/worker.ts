@@ -1,6 +1,7 @@
-// Starts one of the code tree's modules in a worker thread. Compiled, that is plain Node; from
-// source the worker needs tsx's loader too, and a worker does not inherit it from `--import`,
-// so it registers tsx before importing the module. Only here does that difference show.
+// Starts one of the code tree's modules in a worker thread. Compiled, that is plain Node (with a
+// compile cache of its own where Node has one, 22.1 and later); from source the worker needs
+// tsx's loader too, and a worker does not inherit it from `--import`, so it registers tsx before
+// importing the module. Only here does that difference show.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,7 +20,8 @@ function tsxEsmApi(): URL {
 }
 
 export function startModuleWorker(module: URL, workerData: unknown): Worker {
-  if (COMPILED) return new Worker(module, { workerData });
+  // A worker does not share the launcher's compile cache (main.ts): it turns on its own, where Node has one.
+  if (COMPILED) return new Worker(`require('node:module').enableCompileCache?.(); import(${JSON.stringify(module.href)});`, { eval: true, workerData });
   const loader = JSON.stringify(tsxEsmApi().href);
   const bootstrap = `import(${loader}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
