@@ -31,9 +31,8 @@ let folder: string | undefined;
 
 /**
  * A folder per set of files, named by their content: endpoints whose XSDs are the same (the
- * login's and the refresh's TokenResponse) then name the same file, and their documents go into
- * one XSD batch, validated by one JVM (xsdBatch.ts), where different files for one namespace
- * take one JVM each.
+ * login's and the refresh's TokenResponse) then name the same file, so their documents share an
+ * XSD batch and its JVM (xsdBatch.ts), where two files declaring the same root never could.
  */
 function scratch(files: Iterable<[string, string]>): string {
   folder ??= mkdtempSync(join(tmpdir(), 'endpoint-xsd-'));

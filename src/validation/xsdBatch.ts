@@ -1,8 +1,9 @@
 // XML documents against any XSD through xsd-schema-validator's Xerces helper (a JVM, src/validation/xerces.ts).
-// A JVM start costs about 0.1 s, so documents are validated in batches: documents whose schemas
-// do not disagree about a namespace go into one wrapper document, validated by one JVM
-// against a wrapper schema that imports the real ones; Xerces' line numbers map each error
-// back to its document. Before anything reaches Java: DOCTYPEs are refused, well-formedness
+// A JVM start costs about 0.1 s alone (more on busy cores), so documents are validated in
+// batches: documents whose schemas can be loaded together (they do not disagree about a
+// namespace, or its files can be included side by side: xsdSharing.ts) go into one wrapper
+// document, validated by one JVM against a wrapper schema that imports the real ones; Xerces'
+// line numbers map each error back to its document. Before anything reaches Java: DOCTYPEs are refused, well-formedness
 // and the root element are checked here, external access is switched off for the child, and
 // every message is redacted (Xerces quotes the offending value, which may be a token).
 

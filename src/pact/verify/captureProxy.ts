@@ -1,11 +1,11 @@
-// A tiny proxy on loopback between Pact's verifier and the target. It arranges the provider
-// states the verifier asks for at its state-change URL, puts live values into a request where
-// the verification says so, forwards each request
-// with the run's HTTP client (deadline, size cap, TLS choices, base path of TARGET_URL), reads
-// the tokens out of every successful answer of a token endpoint (a login's as well as a
-// refresh's) so the redactor knows them and the run's token chain gets each rotated refresh
-// token, and replaces every live token in what it hands back by a same-typed placeholder: the
-// verifier, its output and Pact's logs never see a live token.
+// A tiny proxy on loopback between Pact's verifier and the target. It answers the verifier's
+// provider-state calls (the verification arranges each state), puts live values into a request
+// where the verification says so, forwards each request with the run's HTTP client (deadline,
+// size cap, TLS choices, base path of TARGET_URL), reads the tokens out of every successful
+// answer of a token endpoint (a login's as well as a refresh's) so the redactor knows them and
+// the run's token chain gets each rotated refresh token, and replaces every live token in what
+// it hands back by a same-typed placeholder: the verifier, its output and Pact's logs never see
+// a live token.
 
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -1,9 +1,9 @@
 // What the capture proxy does for the verifier around each interaction: arranges the provider
 // state the verifier asks for, and puts the live token or credentials that state calls for into
-// the request that follows. Arranging never throws (a state-change call that fails lets the
-// verifier go on as if it had worked): errors are kept, and fail the interactions of that state
-// afterwards; a state that could not be arranged at that moment (no live token any more) skips
-// its interaction with the reason instead of failing it.
+// the request that follows. Arranging never throws, so the verifier always gets its answer:
+// an error is kept and fails the interactions of that state afterwards, with what went wrong;
+// a state that could not be arranged at that moment (no live token any more) skips its
+// interaction with the reason instead of failing it.
 
 import type { TestedEndpoint } from '../../endpoints/testedEndpoint.ts';
 import { redact } from '../../redaction/redactor.ts';

@@ -110,9 +110,8 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
 
 /**
  * Pact's verifier reads the proxy variables itself and sent its requests for the run's own
- * loopback server (the capture proxy) to the user's proxy: as
- * absolute-form requests under HTTP_PROXY, as CONNECT tunnels under HTTPS_PROXY, whatever
- * NO_PROXY said. It only ever talks to loopback, over plain HTTP, so it runs with no proxy
+ * loopback server (the capture proxy) to the user's proxy: as absolute-form requests under
+ * HTTP_PROXY, as CONNECT tunnels under HTTPS_PROXY, whatever NO_PROXY said. It only ever talks to loopback, over plain HTTP, so it runs with no proxy
  * variable set; the capture proxy's onward request to the target keeps the user's settings
  * (read once into the run's config) and RATE_LIMIT, through the run's client.
  *
