@@ -21,7 +21,7 @@ export const xmlDataContract: Check = {
     if (response?.status !== 200 || !isXmlMediaType(exchange.mediaType) || !wire) return [];
     const parsed = parseBody(response);
     if (parsed.format !== 'xml') {
-      const received = parsed.format === 'invalid' ? parsed.reason : `a ${parsed.format} body`;
+      const received = parsed.format === 'invalid' ? parsed.reason : parsed.format === 'empty' ? 'an empty body' : `a ${parsed.format} body`;
       return [fail('no DataContract XML for an XML request', `${received} (Content-Type ${response.headers['content-type'] ?? 'none'})`, `a DataContract XML TokenResponse (${mediaTypeEssence(exchange.mediaType)})`)];
     }
     const problems = [...declarationProblems(parsed, response.headers['content-type']), ...documentProblems(parsed, wire)];

@@ -60,6 +60,7 @@ describe('xml.datacontract, finding by finding', () => {
   it('fails a body that is no XML document, saying what it is and its Content-Type', () => {
     const expected = 'a DataContract XML TokenResponse (application/xml)';
     expect(xml('{"a":1}', { 'content-type': 'application/json; charset=utf-8' })).to.deep.equal(failed('no DataContract XML for an XML request', 'a json body (Content-Type application/json; charset=utf-8)', expected));
+    expect(xml('  ')).to.deep.equal(failed('no DataContract XML for an XML request', 'an empty body (Content-Type application/xml; charset=utf-8)', expected));
     expect(xml('<!DOCTYPE a><a/>')).to.deep.equal(failed('no DataContract XML for an XML request', 'the XML carries a DOCTYPE or entity declaration (Content-Type application/xml; charset=utf-8)', expected));
     const e = exchange({ mediaType: 'text/xml', body: '{}' });
     const noHeader = { ...e, response: { ...e.response!, headers: {} } };
