@@ -10,7 +10,8 @@ import { fail, pass } from './outcome.ts';
 /** Web API's HttpError detail members (JSON keys and XML element names alike). */
 const DETAIL_MEMBERS = ['ExceptionMessage', 'ExceptionType', 'StackTrace', 'InnerException'];
 const TEXT_SIGNS: { what: string; pattern: RegExp }[] = [
-  { what: 'a stack frame', pattern: /(^|\\r\\n|\\n|[\r\n])\s*at [\w.`<>$\[\]]+\.[\w<>`$]+\(/ },
+  // A frame starts a line, a JSON string or an XML element's text.
+  { what: 'a stack frame', pattern: /(^|\\r\\n|\\n|[\r\n"]|>)\s*at [\w.`<>$\[\]]+\.[\w<>`$]+\(/ },
   { what: 'a source file and line', pattern: /\.(cs|vb|java|js|ts):line \d+/i },
   { what: 'an exception type', pattern: /\b[A-Z]\w*(\.[A-Z]\w*)+Exception\b/ },
 ];

@@ -45,6 +45,12 @@ describe('errors.no-details, outcome by outcome', () => {
     expect(outcomes('errors.no-details', error('{"Message":"System.InvalidOperationException in Token.cs:line 42"}', 401))).to.deep.equal(
       failed('error 401 reveals internals', 'a source file and line, an exception type', 'a generic Message only (IncludeErrorDetailPolicy.LocalOnly or Never)'));
   });
+  it('finds a stack frame that opens a JSON string or an XML element\'s text, and not the word "at" in a sentence', () => {
+    const frame = failed('error 500 reveals internals', 'a stack frame', 'a generic Message only (IncludeErrorDetailPolicy.LocalOnly or Never)');
+    expect(outcomes('errors.no-details', error('{"Message":"at Kike.Security.Api.TokenController.Refresh(String token)"}'))).to.deep.equal(frame);
+    expect(outcomes('errors.no-details', error('<Error><Message>at Kike.Security.Api.TokenController.Refresh(String token)</Message></Error>'))).to.deep.equal(frame);
+    expect(outcomes('errors.no-details', error('{"Message":"Look at the request (it failed)."}'))).to.deep.equal(passed('no internal details in the error body'));
+  });
   it('leaves alone a success, an empty error body and no response', () => {
     expect(outcomes('errors.no-details', exchange({ status: 200, body: '{"StackTrace":"x"}' }))).to.deep.equal([]);
     expect(outcomes('errors.no-details', exchange({ status: 302, body: '{"StackTrace":"x"}' }))).to.deep.equal([]);
