@@ -206,8 +206,11 @@ function parameterRows(cells: Cell[], bars: boolean, lastLine: number): { rows: 
     // At the table's end a copy drops that empty cell altogether.
     if (bars && end === t + 1 && cells[t + 1]?.text === '') end++;
     if (bars && end === t + 1 && t + 1 < cells.length) {
-      // `|` rows always carry the Additional information cell (None. at least): this row lost cells.
-      throw new HelpPageError(first.line, `row "${first.text}" (line ${first.line}) has ${t - i + 1 + (t === i + 1 ? 1 : 0)} cells, expected 4 (Name, Description, Type, Additional information)`);
+      // `|` rows always carry the Additional information cell (None. at least): a cell after the
+      // type on its line is one this reader does not know; none there, and the row lost cells.
+      const next = cells[t + 1]!;
+      if (next.line === cells[t]!.line) throw new HelpPageError(next.line, `row "${first.text}" (line ${first.line}): "${next.text}" is not Additional information this reader knows (${ANNOTATION_WORDS})`);
+      throw new HelpPageError(first.line, `row "${first.text}" (line ${first.line}) has ${t - i + 1} cells, expected 4 (Name, Description, Type, Additional information)`);
     }
     const description = cells.slice(i + 1, t).map((c) => c.text).filter(Boolean).join(' ');
     rows.push({ cells: [first.text, description, cells[t]!.text, cells.slice(t + 1, end).map((c) => c.text).filter(Boolean).join('\n') || 'None.'], line: first.line });
