@@ -139,8 +139,9 @@ function blockText(node: AnyNode): string {
   return rawText(node).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
 }
 
+/** A browser shows a text's line breaks and runs of spaces as one space; only blocks (and `br`) break lines. */
 function rawText(node: AnyNode): string {
-  if (node.type === 'text') return node.data;
+  if (node.type === 'text') return node.data.replace(/\s+/g, ' ');
   if (node.type !== 'tag') return '';
   const inner = node.children.map(rawText).join('');
   return BLOCKS.has(node.name.toLowerCase()) ? `\n${inner}\n` : inner;

@@ -152,6 +152,12 @@ describe('HelpPage markup to outline', () => {
     expect(o.preamble).to.deep.equal([text(1, 'a\nb'), text(1, 'c\nd'), text(1, 'e\nf'), text(1, 'g\nh'), text(1, 'i'), text(1, 'j')]);
   });
 
+  it('reads a line break in a paragraph\'s or a cell\'s source as the space a browser shows', () => {
+    const o = outline('<h1>X</h1><p>The refresh\n      token of the\r\n   user.</p><table><tr><th>Name</th><th>Description</th></tr><tr><td>Id</td><td>The\n  id <b>of\n the</b>\tuser<br>Second line</td></tr></table>');
+    expect(o.preamble[0]).to.deep.equal(text(1, 'The refresh token of the user.'));
+    expect(o.preamble[1]).to.deep.include({ rows: [{ cells: ['Id', 'The id of the user\nSecond line'], line: 3 }] });
+  });
+
   it('collects the links of paragraphs, inline runs and tables, nested ones included, in page order', () => {
     const o = outline('<h1>X</h1><p><span><a href="/p">p</a></span><a>no href</a></p><div><span><a href="/n">n</a></span> <a href="/r">r</a></div>'
       + '<table><tr><th>API</th><th>Description</th></tr><tr><td><b><a href="/t">GET api/t</a></b></td><td></td></tr></table>');
