@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { HttpOptions } from '../../../src/http/client.ts';
 import { loadLiveHelp } from '../../../src/doc/liveHelp.ts';
 import { CORPUS } from './corpus.ts';
+import { rejectionOf } from '../support/rejection.ts';
 
 type Handler = (res: ServerResponse, req: IncomingMessage) => void;
 
@@ -66,14 +67,7 @@ const withLinks = (file: string, hrefs: string[]) => consincoFile(file).replace(
 const REFRESH_API = '/Help/Api/POST-api-v1-auth-refresh-token';
 const model = (name: string) => `/Help/ResourceModel?modelName=${name}`;
 
-async function failure(load: Promise<unknown>): Promise<Error> {
-  try {
-    await load;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the live Help to be refused');
-}
+const failure = (load: Promise<unknown>) => rejectionOf(load, 'reading the live Help');
 
 describe('live /Help read in process', function () {
   this.timeout(20000);

@@ -7,20 +7,14 @@ import { expect } from 'chai';
 import { resolve } from 'node:path';
 import { runXerces, XsdValidatorError } from '../../../src/validation/xerces.ts';
 import { withJavaScript } from './javaHome.ts';
+import { rejectionOf } from '../support/rejection.ts';
 
 const ERROR_XSD = resolve('schemas/error.xsd');
 
 /** Runs `body` with JAVA_HOME at a java that is this shell script (it reads its input first). */
 const withFakeJava = <T>(script: string, body: () => Promise<T>) => withJavaScript(() => `cat >/dev/null\n${script}`, body);
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the run to fail');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, 'the run');
 
 describe('XSD helper runner', () => {
   it('passes a valid document and reports an invalid one with its position', async () => {

@@ -7,17 +7,11 @@ import { expect } from 'chai';
 import { resolve } from 'node:path';
 import { runXerces, XsdValidatorError } from '../../../src/validation/xerces.ts';
 import { withJavaScript } from './javaHome.ts';
+import { rejectionOf } from '../support/rejection.ts';
 
 const ERROR_XSD = resolve('schemas/error.xsd');
 
-async function rejection(script: string, xml = '<a/>'): Promise<Error> {
-  try {
-    await withJavaScript(() => script, () => runXerces(xml, ERROR_XSD));
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the run to fail');
-}
+const rejection = (script: string, xml = '<a/>') => rejectionOf(withJavaScript(() => script, () => runXerces(xml, ERROR_XSD)), 'the run');
 
 describe('XSD helper runner: errors in words', () => {
   const cases: [what: string, script: string, message: string][] = [
