@@ -38,7 +38,7 @@ export interface ProbeRun {
   runFindings: Finding[];
 }
 
-/** Every XML body the checks will validate, in one XSD call (one JVM per naming). */
+/** Every XML body the checks will validate, in one XSD call (one JVM for the schemas that can be loaded together: xsdBatch.ts). */
 async function validateXml(exchanges: readonly ProbeExchange[], ctxNaming: CheckContext['naming']): Promise<Map<ProbeExchange, SchemaProblem[]>> {
   const xml = exchanges.flatMap((exchange) => {
     const response = exchange.response;
