@@ -2,6 +2,7 @@
 // options, and tells which naming a token body uses; unparseable bodies are body.schema's to
 // report, so other checks simply do not apply to them.
 
+import { isObject } from '../json/object.ts';
 import type { NamingSetting } from '../config/config.ts';
 import type { Naming, NamingVerdict, RecordedResponse } from '../findings/types.ts';
 import type { NamingMap } from '../naming/namingMap.ts';
@@ -76,10 +77,6 @@ function parse(response: RecordedResponse): ParsedBody {
     }
   }
   return { format: 'invalid', claimed, reason: `a body that is neither JSON nor XML (Content-Type ${response.headers['content-type'] ?? 'none'})` };
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The body's JSON object, or undefined when it is no JSON object (an array, a string, XML, nothing). */

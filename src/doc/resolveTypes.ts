@@ -4,6 +4,7 @@
 // generator fills every member, so a sample shows the shape even where no table does.
 
 import type { ApiEndpoint, Member, Primitive, Sample, SourceLocation, TypeDefinition, TypeRef } from './apiModel.ts';
+import { isObject } from '../json/object.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
@@ -95,8 +96,4 @@ export function inferType(value: unknown, nameForObject: string): TypeRef {
   if (Array.isArray(value)) return { kind: 'collection', items: inferType(value[0], nameForObject) };
   if (isObject(value)) return { kind: 'named', name: nameForObject };
   return primitive('Object');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,6 +5,7 @@
 // endpoint's from the general model and its samples (required: the Required annotation).
 
 import type { Member } from '../doc/apiModel.ts';
+import { parseJsonObject } from '../json/object.ts';
 import type { TestedEndpoint } from './testedEndpoint.ts';
 import { bodyLayout } from '../schemas/wireLayout.ts';
 import { dataContractRoot } from '../xml/dataContract.ts';
@@ -104,13 +105,7 @@ function generalShape(endpoint: TestedEndpoint): RequestShape | undefined {
   }));
   const jsonSample = body.samples.find((s) => s.format === 'json');
   const xmlSample = body.samples.find((s) => s.format === 'xml');
-  let json: Record<string, unknown> | undefined;
-  try {
-    const parsed: unknown = jsonSample && JSON.parse(jsonSample.text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
-  } catch {
-    json = undefined;
-  }
+  const json = jsonSample && parseJsonObject(jsonSample.text);
   const xml = xmlSample && xmlFrame(xmlSample.text);
   const valid = validSample(definition.members, members, json, xml);
   return { members, ...(xml ? { xmlOrder: xml.children.map(([n]) => n) } : {}), sample: { ...(valid.json ? { json: valid.json } : {}), ...(valid.xml ? { xml: valid.xml } : {}) } };

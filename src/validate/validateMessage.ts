@@ -3,6 +3,7 @@
 // recognises a response's naming, and validates against the matching committed schema.
 
 import type { Naming, NamingVerdict } from '../findings/types.ts';
+import { isObject } from '../json/object.ts';
 import { classifyJsonNaming, classifyXmlNaming, NAMING_ADVICE } from '../naming/classify.ts';
 import { namingMap } from '../schemas/load.ts';
 import { validateJsonBody, type BodyKind } from '../validation/jsonBody.ts';
@@ -47,7 +48,7 @@ function validateJsonMessage(text: string, options: ValidateOptions): Verdict {
     const problem = { path: '(document)', received: `malformed JSON (${(error as Error).message})`, expected: 'a well-formed JSON document' };
     return { format: 'json', kind: options.kind ?? 'response', problems: [problem] };
   }
-  const object = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const object = isObject(value) ? value : {};
   const kind = options.kind ?? jsonKind(object);
   if (kind !== 'response') return { format: 'json', kind, problems: validateJsonBody(kind, value) };
   const naming = chooseNaming(classifyJsonNaming(object, namingMap()), options.naming);

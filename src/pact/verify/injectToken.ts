@@ -4,6 +4,7 @@
 // endpoint's DataContract names.
 
 import type { TestedEndpoint } from '../../endpoints/testedEndpoint.ts';
+import { parseJsonObject } from '../../json/object.ts';
 import { registerSecret } from '../../redaction/redactor.ts';
 import { xmlElement } from '../bodies.ts';
 import type { Example } from '../schemaMatchers.ts';
@@ -21,7 +22,7 @@ export function injectValues(body: OutgoingBody, endpoint: TestedEndpoint, value
   const { members, xmlNamespace } = endpoint.wire!.naming.request;
   const slots = Object.entries(values).map(([json, value]) => ({ json, element: members.find((m) => m.json === json)?.xml ?? json, value }));
   if (JSON_MEDIA.test((body.contentType ?? '').split(';')[0]!.trim())) {
-    const parsed = jsonObject(body.text);
+    const parsed = parseJsonObject(body.text);
     if (!parsed || !slots.every((s) => s.json in parsed)) return undefined;
     for (const { json, value } of slots) parsed[json] = value;
     return JSON.stringify(parsed);
@@ -34,15 +35,6 @@ export function injectValues(body: OutgoingBody, endpoint: TestedEndpoint, value
     xml = xml.replace(pattern, () => xmlElement(element, String(value)));
   }
   return xml;
-}
-
-function jsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A refreshing endpoint's refresh token member with `token` in it. */
