@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadLiveHelp } from '../../../src/doc/liveHelp.ts';
-import { CORPUS, manifest } from './corpus.ts';
+import { CORPUS, liveRoutes, manifest } from './corpus.ts';
 
 const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'doc-commands-'));
@@ -32,7 +32,7 @@ const page = (file: string) => join(CORPUS, file);
 
 /** Serves a live-Help fixture folder (routes.json: path and query -> file), plus a redirect and a silent route. */
 async function serveLiveHelp(folder: string): Promise<{ server: Server; url: string }> {
-  const routes = (JSON.parse(readFileSync(join(CORPUS, folder, 'routes.json'), 'utf8')) as { routes: Record<string, string> }).routes;
+  const routes = liveRoutes(folder);
   const server = createServer((req, res) => {
     if (req.url === '/moved/Help') return res.writeHead(302, { location: '/Help' }).end();
     if (req.url === '/silent/Help') return undefined;

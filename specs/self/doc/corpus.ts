@@ -35,6 +35,11 @@ interface Manifest {
 
 export const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as Manifest;
 
+/** A live-Help fixture folder's routes (routes.json): path and query -> file in the folder. */
+export function liveRoutes(folder: string): Record<string, string> {
+  return (JSON.parse(readFileSync(join(CORPUS, folder, 'routes.json'), 'utf8')) as { routes: Record<string, string> }).routes;
+}
+
 /** Every API page the manifest lists as readable, with its path on disk. */
 export const apiPages: (CorpusPage & { path: string })[] = [...manifest.pages, ...manifest.constructed, ...manifest.consinco.pages]
   .map((page) => ({ ...page, path: join(CORPUS, page.file) }));

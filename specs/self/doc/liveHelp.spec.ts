@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { HttpOptions } from '../../../src/http/client.ts';
 import { loadLiveHelp } from '../../../src/doc/liveHelp.ts';
-import { CORPUS } from './corpus.ts';
+import { CORPUS, liveRoutes } from './corpus.ts';
 import { rejectionOf } from '../support/rejection.ts';
 
 type Handler = (res: ServerResponse, req: IncomingMessage) => void;
@@ -33,8 +33,7 @@ const html = (body: string): Handler => (res) => res.writeHead(200, { 'content-t
 async function serve(folder: string | undefined, extra: Record<string, Handler> = {}): Promise<LiveSite> {
   const routes: Record<string, Handler> = {};
   if (folder) {
-    const files = (JSON.parse(readFileSync(join(CORPUS, folder, 'routes.json'), 'utf8')) as { routes: Record<string, string> }).routes;
-    for (const [path, file] of Object.entries(files)) routes[path] = html(readFileSync(join(CORPUS, folder, file), 'utf8'));
+    for (const [path, file] of Object.entries(liveRoutes(folder))) routes[path] = html(readFileSync(join(CORPUS, folder, file), 'utf8'));
   }
   Object.assign(routes, extra);
   const requests: string[] = [];

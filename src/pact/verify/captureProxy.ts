@@ -82,10 +82,11 @@ async function changeState(req: IncomingMessage, res: ServerResponse, options: C
 
 async function forward(req: IncomingMessage, res: ServerResponse, options: CaptureOptions): Promise<void> {
   const path = (req.url ?? '/').replace(/^\/+/, '');
+  const route = path.split('?')[0]!;
   const received = await readAll(req);
-  const body = options.rewrite?.(path.split('?')[0]!, { contentType: req.headers['content-type'], text: received }) ?? received;
+  const body = options.rewrite?.(route, { contentType: req.headers['content-type'], text: received }) ?? received;
   const outcome = await send(options.targetUrl, { method: req.method ?? 'GET', path, headers: kept(req.headers), body }, options.http);
-  const role = options.tokenRole(path.split('?')[0]!);
+  const role = options.tokenRole(route);
   const refresh = role === 'refreshing';
   if (!outcome.response || outcome.transportError) {
     if (refresh) options.onLost?.(outcome.transportError ?? 'no response');
