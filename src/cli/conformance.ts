@@ -8,18 +8,17 @@
 // target nor the run, starts in its worker thread before the gate loads.
 
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { CODE_EXTENSION } from '../package/locations.ts';
+import { pathLoadedFile, type PathLoadedModule } from '../package/pathLoaded.ts';
 
 type Gate = typeof import('./gate.ts');
 type Recording = typeof import('../pact/recordContract.ts');
 
 const require = createRequire(import.meta.url);
 const { requireOrImport } = require('mocha/lib/nodejs/esm-utils.cjs') as { requireOrImport(file: string): Promise<unknown> };
-const load = (path: string) => requireOrImport(fileURLToPath(new URL(`${path}${CODE_EXTENSION}`, import.meta.url)));
+const load = (name: PathLoadedModule) => requireOrImport(pathLoadedFile(name));
 const args = process.argv.slice(2);
-if (args.length === 0) ((await load('../pact/recordContract')) as Recording).startRecordingEarly();
-const { runGate } = await load('./gate') as Gate;
+if (args.length === 0) ((await load('recording')) as Recording).startRecordingEarly();
+const { runGate } = await load('gate') as Gate;
 const code = await runGate(args);
 // Output to a pipe is written asynchronously: exit only once stdout and stderr have taken all
 // of it, or `--list --format json | jq` and `npm test | tee` would lose their end.

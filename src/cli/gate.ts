@@ -20,7 +20,7 @@ import { parseRunArgs } from './runArgs.ts';
 
 type Finishing = typeof import('./finishRun.ts');
 type Listing = typeof import('./list.ts');
-const finishing = (): Finishing => loadLazily<Finishing>(import.meta.url, './finishRun');
+const finishing = (): Finishing => loadLazily<Finishing>('finishRun');
 
 /** Every spec runs: start every stage now, and load the finishing modules once the probes are judged. */
 function prefetch(run: Run): void {
@@ -56,7 +56,7 @@ async function gate(argv: readonly string[]): Promise<ExitCode> {
     Object.assign(process.env, parsed.env);
     if (parsed.list) {
       // The preview (and the check registry it names checks from) loads only for --list.
-      await loadLazily<Listing>(import.meta.url, './list').runList(parsed.format);
+      await loadLazily<Listing>('list').runList(parsed.format);
       return EXIT.CONFORMING;
     }
     args = parsed.mochaArgs;

@@ -3,12 +3,13 @@
 // checks the text for leaks and saves it: it alone knows the live secrets the run has seen.
 // One recording per naming and process: the launcher may start it before the run has loaded.
 
+import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config/config.ts';
 import { loadEndpointSet } from '../endpoints/endpointSet.ts';
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import type { Naming } from '../findings/types.ts';
 import { httpOptions } from '../http/client.ts';
-import { CODE_EXTENSION } from '../package/locations.ts';
+import { pathLoadedFile } from '../package/pathLoaded.ts';
 import { startModuleWorker } from '../package/worker.ts';
 import type { ConsumerResult } from './client.ts';
 import { contractNaming } from './participants.ts';
@@ -71,7 +72,7 @@ export function startRecordingEarly(env: NodeJS.ProcessEnv = process.env): void 
 }
 
 function inWorker(request: RecordRequest): Promise<RecordedContract> {
-  const worker = startModuleWorker(new URL(`./recordWorker${CODE_EXTENSION}`, import.meta.url), request);
+  const worker = startModuleWorker(pathToFileURL(pathLoadedFile('recordWorker')), request);
   return new Promise((resolve, reject) => {
     let answer: RecordedContract | undefined;
     worker.once('message', (message: RecordedContract) => (answer = message));

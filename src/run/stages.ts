@@ -82,7 +82,7 @@ export function probeStage(run: Run): Promise<ProbeRun> {
     const probes = expandProbes(run.endpoints);
     const sent = await targetTurn(run, () => sendProbes(run, probes));
     // The checks (and their JSON Schema compiler) load now, while the verification uses the target.
-    const { evaluateProbes } = loadLazily<typeof import('../probes/runner.ts')>(import.meta.url, '../probes/runner');
+    const { evaluateProbes } = loadLazily<typeof import('../probes/runner.ts')>('probeRunner');
     return evaluateProbes(run, sent, () => targetIdle(run));
   });
 }

@@ -1,0 +1,23 @@
+// The modules of the code tree that are loaded by their path at run time instead of imported:
+// the stages loaded only when needed, the recording's worker, and what the launcher loads with
+// mocha's loader. Compiled, each stays a file of its own at its own path (the build makes every
+// one an entry point of the bundle), so one path names it in both trees.
+
+import { join } from 'node:path';
+import { CODE_EXTENSION, CODE_ROOT } from './locations.ts';
+
+export const PATH_LOADED = {
+  gate: 'src/cli/gate',
+  recording: 'src/pact/recordContract',
+  recordWorker: 'src/pact/recordWorker',
+  probeRunner: 'src/probes/runner',
+  finishRun: 'src/cli/finishRun',
+  list: 'src/cli/list',
+} as const;
+
+export type PathLoadedModule = keyof typeof PATH_LOADED;
+
+/** The file of a path-loaded module in this code tree (source or compiled). */
+export function pathLoadedFile(name: PathLoadedModule): string {
+  return join(CODE_ROOT, `${PATH_LOADED[name]}${CODE_EXTENSION}`);
+}
