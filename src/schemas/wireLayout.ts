@@ -127,7 +127,7 @@ function xmlEvidence(root: XmlElement, body: BodyDescription, types: ReadonlyMap
  * sample generator's value. Elements left over are members only the XML shows
  * (ControllerVersion); members the sample lacks go after the ones it shows.
  */
-function matchElements(members: Member[], children: XmlElement[], sample: JsonObject): XmlElementLayout[] {
+function matchElements(members: Member[], children: readonly XmlElement[], sample: JsonObject): XmlElementLayout[] {
   const used = new Set<XmlElement>();
   const byMember = new Map<Member, XmlElement>();
   const keys = Object.keys(sample);

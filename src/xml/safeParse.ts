@@ -1,6 +1,9 @@
 // Untrusted XML is parsed one way everywhere: no entity expansion, every value kept as the
 // string it was (an opaque token like `1e5` must not become a number), attributes kept
 // (`xmlns`, `i:nil`), and well-formedness checked before anything reads the tree.
+// A run reads the same body several times (the provider binds it, the client, the checks, the
+// XSD batch, the leak scan): about 650 parses of 170 documents. The trees are frozen, so the
+// recent ones are kept and handed out again.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
@@ -13,13 +16,13 @@ export class XmlSyntaxError extends Error {
 
 /** One element in document order: its qualified name, attributes, text and children. */
 export interface XmlElement {
-  name: string;
+  readonly name: string;
   /** Namespace URI the element is in, resolved from `xmlns` / `xmlns:p` in scope. */
-  namespace: string;
-  localName: string;
-  attributes: Record<string, string>;
-  text: string;
-  children: XmlElement[];
+  readonly namespace: string;
+  readonly localName: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly text: string;
+  readonly children: readonly XmlElement[];
 }
 
 const DOCTYPE = /<!DOCTYPE|<!ENTITY/i;
@@ -41,8 +44,31 @@ export function hasDoctype(xml: string): boolean {
   return DOCTYPE.test(xml);
 }
 
-/** Parses one XML document into its root element; refuses DOCTYPEs and malformed input. */
+/** Documents kept: the most recent ones, and only small ones (a run's bodies are a few hundred bytes). */
+const KEPT_DOCUMENTS = 256;
+const KEPT_DOCUMENT_CHARS = 64 * 1024;
+const parsedBefore = new Map<string, XmlElement>();
+
+/** Parses one XML document into its root element (frozen); refuses DOCTYPEs and malformed input. */
 export function parseXmlDocument(xml: string): XmlElement {
+  const known = parsedBefore.get(xml);
+  if (known) return known;
+  const root = deepFreeze(parseFresh(xml));
+  if (xml.length <= KEPT_DOCUMENT_CHARS) {
+    if (parsedBefore.size >= KEPT_DOCUMENTS) parsedBefore.delete(parsedBefore.keys().next().value!);
+    parsedBefore.set(xml, root);
+  }
+  return root;
+}
+
+function deepFreeze(element: XmlElement): XmlElement {
+  element.children.forEach(deepFreeze);
+  Object.freeze(element.attributes);
+  Object.freeze(element.children);
+  return Object.freeze(element);
+}
+
+function parseFresh(xml: string): XmlElement {
   if (hasDoctype(xml)) throw new XmlSyntaxError('DOCTYPE and entity declarations are refused');
   const verdict = XMLValidator.validate(xml);
   if (verdict !== true) throw new XmlSyntaxError(verdict.err.msg, verdict.err.line);
