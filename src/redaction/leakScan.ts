@@ -14,15 +14,25 @@ export interface Leak {
   form: string;
 }
 
+type EncodedForm = readonly [form: string, text: string];
+
+/** A run's secrets are few and checked many times (every file, every error response): their forms are worked out once. */
+const formsOf = new Map<string, readonly EncodedForm[]>();
+
 /** The forms a writer may give a token: raw, JSON string, XML/HTML text, URL component. */
-export function encodedForms(secret: string): [form: string, text: string][] {
-  const forms: [string, string][] = [
-    ['raw', secret],
-    ['json', JSON.stringify(secret).slice(1, -1)],
-    ['xml', secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')],
-    ['url', encodeURIComponent(secret)],
-  ];
-  return forms.filter(([, text], i) => forms.findIndex(([, other]) => other === text) === i);
+export function encodedForms(secret: string): readonly EncodedForm[] {
+  let known = formsOf.get(secret);
+  if (!known) {
+    const forms: EncodedForm[] = [
+      ['raw', secret],
+      ['json', JSON.stringify(secret).slice(1, -1)],
+      ['xml', secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')],
+      ['url', encodeURIComponent(secret)],
+    ];
+    known = forms.filter(([, text], i) => forms.findIndex(([, other]) => other === text) === i);
+    formsOf.set(secret, known);
+  }
+  return known;
 }
 
 function filesUnder(dir: string): string[] {
