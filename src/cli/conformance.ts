@@ -7,14 +7,12 @@
 // A run without arguments runs every spec: the consumer recording, which needs neither the
 // target nor the run, starts in its worker thread before the gate loads.
 
-import { createRequire } from 'node:module';
+import { requireOrImport } from 'mocha/lib/nodejs/esm-utils.cjs';
 import { pathLoadedFile, type PathLoadedModule } from '../package/pathLoaded.ts';
 
 type Gate = typeof import('./gate.ts');
 type Recording = typeof import('../pact/recordContract.ts');
 
-const require = createRequire(import.meta.url);
-const { requireOrImport } = require('mocha/lib/nodejs/esm-utils.cjs') as { requireOrImport(file: string): Promise<unknown> };
 const load = (name: PathLoadedModule) => requireOrImport(pathLoadedFile(name));
 const args = process.argv.slice(2);
 if (args.length === 0) ((await load('recording')) as Recording).startRecordingEarly();

@@ -2,11 +2,8 @@
 // own parser would silently ignore a misspelt option (`--grpe x` runs everything), so every
 // option is checked against the ones mocha's `run` command declares.
 
-import { createRequire } from 'node:module';
+import * as metadata from 'mocha/lib/cli/run-option-metadata.cjs';
 import { UsageError } from './usageError.ts';
-
-const require = createRequire(import.meta.url);
-const metadata = require('mocha/lib/cli/run-option-metadata.cjs') as { types: Record<string, string[]>; aliases: Record<string, string[]> };
 
 const KNOWN = new Set([...Object.values(metadata.types).flat(), ...Object.values(metadata.aliases).flat()]);
 const BOOLEAN = new Set(metadata.types['boolean']);

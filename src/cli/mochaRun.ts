@@ -7,9 +7,11 @@
 // globs and root hooks it names are relative to that tree, so the run works from any folder.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import Mocha from 'mocha';
+import { loadOptions } from 'mocha/lib/cli/options.cjs';
+import collectFiles from 'mocha/lib/cli/collect-files.cjs';
+import { handleRequires } from 'mocha/lib/cli/run-helpers.cjs';
 import { FindingError } from '../findings/findingError.ts';
 import { CODE_ROOT } from '../package/locations.ts';
 import { redact } from '../redaction/redactor.ts';
@@ -18,11 +20,6 @@ import type { RunnerOutcome, RunnerState, RunnerTest } from '../reports/input.ts
 export const MOCHARC = join(CODE_ROOT, '.mocharc.json');
 /** The spec globs and root hooks MOCHARC names, relative to the code tree. */
 const rc = JSON.parse(readFileSync(MOCHARC, 'utf8')) as { spec?: string[]; require?: string[] };
-
-const require = createRequire(import.meta.url);
-const { loadOptions } = require('mocha/lib/cli/options.cjs') as { loadOptions(argv: string[]): Record<string, unknown> };
-const collectFiles = require('mocha/lib/cli/collect-files.cjs') as (params: object) => { files: string[]; unmatchedFiles: { pattern: string }[] };
-const { handleRequires } = require('mocha/lib/cli/run-helpers.cjs') as { handleRequires(requires: string[]): Promise<object> };
 
 /** Long assertion messages are cut: the reports carry the evidence, this is the headline. */
 const MAX_ERROR_CHARS = 2000;

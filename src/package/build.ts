@@ -9,9 +9,9 @@
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
+import collectFiles from 'mocha/lib/cli/collect-files.cjs';
 import { SUBCOMMANDS } from '../cli/commands.ts';
 import { PACKAGE_ROOT } from './locations.ts';
 import { PATH_LOADED } from './pathLoaded.ts';
@@ -19,12 +19,11 @@ import { PATH_LOADED } from './pathLoaded.ts';
 const DIST = join(PACKAGE_ROOT, 'dist');
 
 /**
- * Kept out of the bundles, loaded from node_modules at run time: mocha (its CLI helpers are
- * loaded by path and must share its classes), Pact's core (a native addon found beside its own
- * files), and the packages only located, never imported (the XSD validator's Java helper, the
- * pact CLI).
+ * Kept out of the bundles, loaded from node_modules at run time: Pact's core (a native addon
+ * found beside its own files), and the packages only located, never imported (the XSD
+ * validator's Java helper, the pact CLI).
  */
-const EXTERNAL = ['mocha', '@pact-foundation/pact-core', '@pact-foundation/pact-cli', 'xsd-schema-validator'];
+const EXTERNAL = ['@pact-foundation/pact-core', '@pact-foundation/pact-cli', 'xsd-schema-validator'];
 
 /**
  * Chunks sit as deep in dist/ as the modules they take code from (src/<folder>/), so
@@ -39,8 +38,7 @@ type MochaConfig = { spec: string[]; require: string[] } & Record<string, unknow
 
 /** The spec files and root hooks .mocharc.json names, expanded the way mocha expands them. */
 function specEntryPoints(config: MochaConfig): string[] {
-  const collectFiles = createRequire(import.meta.url)('mocha/lib/cli/collect-files.cjs') as (params: object) => { files: string[] };
-  const { files } = collectFiles({ spec: config.spec, extension: config['extension'], ignore: [], file: [], recursive: false, sort: false });
+  const { files } = collectFiles({ spec: config.spec, extension: config['extension'] as string[], ignore: [], file: [], recursive: false, sort: false });
   return [...files.map((file) => relative(PACKAGE_ROOT, file)), ...config.require];
 }
 
