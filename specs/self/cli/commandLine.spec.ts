@@ -101,9 +101,14 @@ describe('consinco-conformance command line', () => {
     for (const variable of CONFIG_VARIABLES) expect(top).to.contain(variable.name);
   });
 
-  it('passes mocha\'s options through and refuses the ones mocha does not know', () => {
+  it('passes mocha\'s options through, refuses the ones mocha does not know and the ones a gate run cannot take', () => {
     expect(() => checkMochaArgs(['--grep', 'x', '-g', 'y', '--bail', '--no-diff', '--timeout=5000', 'specs/x.spec.ts', '--', '--anything'])).to.not.throw();
     expect(() => checkMochaArgs(['--grpe', 'x'])).to.throw(UsageError, 'unknown option --grpe (not a flag of the run nor a mocha option)');
+    expect(() => checkMochaArgs(['--parallel'])).to.throw(UsageError, "mocha's --parallel does not apply to a gate run: the specs share one run");
+    expect(() => checkMochaArgs(['-j', '2'])).to.throw(UsageError, "mocha's --jobs does not apply");
+    expect(() => checkMochaArgs(['-w'])).to.throw(UsageError, "mocha's --watch does not apply to a gate run: a gate run happens once");
+    expect(() => checkMochaArgs(['--watch-files=x'])).to.throw(UsageError, "mocha's --watch-files does not apply");
+    expect(() => checkMochaArgs(['--no-parallel'])).to.not.throw();
     expect(() => checkMochaArgs(['--list=1'])).to.throw(UsageError, 'unknown option --list');
   });
 });
