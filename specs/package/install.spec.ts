@@ -65,12 +65,15 @@ describe(`the packed ${COMMAND_NAME} command, installed into an empty folder`, f
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('installs compiled JavaScript with its runtime dependencies and no TypeScript tooling', function () {
+  it('installs compiled, bundled JavaScript with its runtime dependencies only: no TypeScript tooling, no bundled library', function () {
     const installed = join(project, 'node_modules');
     const files = readdirSync(join(installed, 'consinco-auth-conformance', 'dist'), { recursive: true }).map(String);
     expect(files.filter((f) => f.endsWith('.ts'))).to.deep.equal([]);
     expect(files).to.include(join('src', 'cli', 'main.js'));
-    for (const tool of ['tsx', 'typescript']) expect(existsSync(join(installed, tool)), tool).to.equal(false);
+    for (const tool of ['tsx', 'typescript', 'esbuild']) expect(existsSync(join(installed, tool)), tool).to.equal(false);
+    // In the bundles: a second copy from the registry would only cost the user's install.
+    for (const library of ['mocha', 'chai', 'ajv', 'fast-xml-parser', 'htmlparser2', '@pact-foundation/pact']) expect(existsSync(join(installed, library)), library).to.equal(false);
+    for (const runtime of ['@pact-foundation/pact-core', '@pact-foundation/pact-cli', 'xsd-schema-validator', 'randexp']) expect(existsSync(join(installed, runtime)), runtime).to.equal(true);
   });
 
   it('runs the gate against the embedded provider, writes ./reports and exits 0', async function () {
