@@ -20,8 +20,8 @@ const DIST = join(PACKAGE_ROOT, 'dist');
 
 /**
  * Kept out of the bundles, loaded from node_modules at run time: Pact's core (a native addon
- * found beside its own files), and the packages only located, never imported (the XSD
- * validator's Java helper, the pact CLI).
+ * found beside its own files), the XSD validator (its Java helper sits beside its own files)
+ * and the pact CLI (the broker commands run its binary). randexp is required at run time too.
  */
 const EXTERNAL = ['@pact-foundation/pact-core', '@pact-foundation/pact-cli', 'xsd-schema-validator'];
 
