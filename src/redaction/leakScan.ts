@@ -14,25 +14,20 @@ export interface Leak {
   form: string;
 }
 
-type EncodedForm = readonly [form: string, text: string];
-
-/** A run's secrets are few and checked many times (every file, every error response): their forms are worked out once. */
-const formsOf = new Map<string, readonly EncodedForm[]>();
-
 /** The forms a writer may give a token: raw, JSON string, XML/HTML text, URL component. */
-export function encodedForms(secret: string): readonly EncodedForm[] {
-  let known = formsOf.get(secret);
-  if (!known) {
-    const forms: EncodedForm[] = [
-      ['raw', secret],
-      ['json', JSON.stringify(secret).slice(1, -1)],
-      ['xml', secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')],
-      ['url', encodeURIComponent(secret)],
-    ];
-    known = forms.filter(([, text], i) => forms.findIndex(([, other]) => other === text) === i);
-    formsOf.set(secret, known);
-  }
-  return known;
+export function encodedForms(secret: string): [form: string, text: string][] {
+  const forms: [string, string][] = [
+    ['raw', secret],
+    ['json', JSON.stringify(secret).slice(1, -1)],
+    ['xml', secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')],
+    ['url', encodeURIComponent(secret)],
+  ];
+  return forms.filter(([, text], i) => forms.findIndex(([, other]) => other === text) === i);
+}
+
+/** Every secret with its encoded forms, worked out once for all the files rather than once per file. */
+function withForms(secrets: readonly string[]): { secret: string; forms: [form: string, text: string][] }[] {
+  return secrets.map((secret) => ({ secret, forms: encodedForms(secret) }));
 }
 
 function filesUnder(dir: string): string[] {
@@ -44,9 +39,10 @@ function filesUnder(dir: string): string[] {
 }
 
 export function scanForSecrets(dirs: readonly string[], secrets: readonly string[]): Leak[] {
+  const sought = withForms(secrets);
   return dirs.flatMap(filesUnder).flatMap((file) => {
     const text = readFileSync(file, 'utf8');
-    return secrets.flatMap((secret) => encodedForms(secret)
+    return sought.flatMap(({ secret, forms }) => forms
       .filter(([, encoded]) => text.includes(encoded))
       .map(([form]) => ({ file, token: tokenShape(secret), form })));
   });
@@ -54,10 +50,11 @@ export function scanForSecrets(dirs: readonly string[], secrets: readonly string
 
 /** Replaces every encoded form of every secret in the leaking files by the token's shape. */
 export function scrubLeaks(leaks: readonly Leak[], secrets: readonly string[]): void {
+  const sought = withForms(secrets);
   for (const file of new Set(leaks.map((l) => l.file))) {
     let text = readFileSync(file, 'utf8');
-    for (const secret of secrets) {
-      for (const [, encoded] of encodedForms(secret)) text = text.split(encoded).join(tokenShape(secret));
+    for (const { secret, forms } of sought) {
+      for (const [, encoded] of forms) text = text.split(encoded).join(tokenShape(secret));
     }
     writeFileSync(file, text);
   }
