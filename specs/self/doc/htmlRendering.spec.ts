@@ -156,6 +156,8 @@ describe('HelpPage markup to outline', () => {
     const o = outline('<h1>X</h1><p>The refresh\n      token of the\r\n   user.</p><table><tr><th>Name</th><th>Description</th></tr><tr><td>Id</td><td>The\n  id <b>of\n the</b>\tuser<br>Second line</td></tr></table>');
     expect(o.preamble[0]).to.deep.equal(text(1, 'The refresh token of the user.'));
     expect(o.preamble[1]).to.deep.include({ rows: [{ cells: ['Id', 'The id of the user\nSecond line'], line: 3 }] });
+    // Spaces on both sides of an inline element's edge still show as one.
+    expect(outline('<h1>X</h1><p>The <b> token</b></p>').preamble[0]).to.deep.equal(text(1, 'The token'));
   });
 
   it('collects the links of paragraphs, inline runs and tables, nested ones included, in page order', () => {
