@@ -1,6 +1,6 @@
 // Mutation testing of the parts whose failures the suite is trusted for: the checks, the naming
-// map and classifier, the validators, the redactor and leak scan, the charset decoding and the
-// Help Page model. A mutant that survives is a way to break a check that no self spec notices.
+// map and classifier, the validators, the redactor and leak scan, the charset decoding, media
+// types and the Help Page model. A mutant that survives is a way to break a check that no self spec notices.
 //
 // Stryker lives in its own package (mutation/package.json, own lockfile) because the suite's
 // stack cannot host it: Stryker 10 needs Node 22 (the suite supports Node 20), and Stryker 9.6's
@@ -24,6 +24,7 @@ export const mutate = [
   'src/validation/**/*.ts',
   'src/redaction/**/*.ts',
   'src/http/charset.ts',
+  'src/http/mediaType.ts',
   'src/doc/**/*.ts',
   '!src/**/cli.ts',
 ];

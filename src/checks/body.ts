@@ -2,6 +2,7 @@
 // options, and tells which naming a token body uses; unparseable bodies are body.schema's to
 // report, so other checks simply do not apply to them.
 
+import { mediaTypeEssence } from '../http/mediaType.ts';
 import { isObject } from '../json/object.ts';
 import type { NamingSetting } from '../config/config.ts';
 import type { Naming, NamingVerdict, RecordedResponse } from '../findings/types.ts';
@@ -20,10 +21,6 @@ const XML_TYPES = ['application/xml', 'text/xml'];
 const DECLARATION = /^\uFEFF?\s*(<\?xml[^>]*\?>)/;
 /** Characters XML 1.0 forbids anywhere; one of them makes a document not well-formed. */
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export function mediaTypeEssence(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-}
 
 export function isXmlMediaType(mediaType: string): boolean {
   return XML_TYPES.includes(mediaTypeEssence(mediaType));

@@ -6,7 +6,8 @@
 import { charsetOf } from '../http/charset.ts';
 import type { RecordedRequest } from '../findings/types.ts';
 import type { Check } from './check.ts';
-import { isJsonMediaType, isXmlMediaType, mediaTypeEssence } from './body.ts';
+import { mediaTypeEssence } from '../http/mediaType.ts';
+import { isJsonMediaType, isXmlMediaType } from './body.ts';
 import { fail, pass } from './outcome.ts';
 
 const SUPPORTED = ['utf-8', 'utf-16'];

@@ -6,7 +6,8 @@ import { ordinalSort, type NamingMap } from '../naming/namingMap.ts';
 import { wireOf } from './exchange.ts';
 import type { XmlElement } from '../xml/safeParse.ts';
 import type { Check } from './check.ts';
-import { isXmlMediaType, mediaTypeEssence, namingFamily, parseBody, tokenNaming, type ParsedBody } from './body.ts';
+import { mediaTypeEssence } from '../http/mediaType.ts';
+import { isXmlMediaType, namingFamily, parseBody, tokenNaming, type ParsedBody } from './body.ts';
 import { fail, pass, type Outcome } from './outcome.ts';
 import { XSI_NAMESPACE } from '../xml/dataContract.ts';
 

@@ -7,6 +7,7 @@
 // else utf-8. Form bodies are read (where the endpoint's page lists the form formatters) but
 // never written. The negotiation faults are injected here.
 
+import { mediaTypeEssence } from '../http/mediaType.ts';
 import type { ActiveFaults } from './faults.ts';
 
 export type WireFormat = 'json' | 'xml';
@@ -118,8 +119,4 @@ function parseAccept(accept: string): MediaRange[] {
     const q = qParam === undefined ? 1 : Number(qParam.slice(2));
     return Number.isFinite(q) ? [{ type, subtype, q: Math.min(1, Math.max(0, q)) }] : [];
   });
-}
-
-function mediaTypeEssence(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }

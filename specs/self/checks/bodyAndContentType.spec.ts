@@ -3,7 +3,8 @@
 // or a negotiation rule that breaks shows here, not as a silent pass in a live run.
 
 import { expect } from 'chai';
-import { bodyKind, jsonObject, mediaTypeEssence, namingFamily, parseBody, schemaNaming, tokenNaming } from '../../../src/checks/body.ts';
+import { bodyKind, jsonObject, namingFamily, parseBody, schemaNaming, tokenNaming } from '../../../src/checks/body.ts';
+import { mediaTypeEssence } from '../../../src/http/mediaType.ts';
 import { isObject } from '../../../src/json/object.ts';
 import { negotiatedCharset } from '../../../src/checks/contentType.ts';
 import { checkById } from '../../../src/checks/registry.ts';

@@ -4,6 +4,7 @@
 // endpoint's DataContract names.
 
 import type { TestedEndpoint } from '../../endpoints/testedEndpoint.ts';
+import { mediaTypeEssence } from '../../http/mediaType.ts';
 import { parseJsonObject } from '../../json/object.ts';
 import { registerSecret } from '../../redaction/redactor.ts';
 import { xmlElement } from '../bodies.ts';
@@ -21,7 +22,7 @@ const JSON_MEDIA = /^(application|text)\/([\w.-]+\+)?json$/i;
 export function injectValues(body: OutgoingBody, endpoint: TestedEndpoint, values: Readonly<Record<string, Example>>): string | undefined {
   const { members, xmlNamespace } = endpoint.wire!.naming.request;
   const slots = Object.entries(values).map(([json, value]) => ({ json, element: members.find((m) => m.json === json)?.xml ?? json, value }));
-  if (JSON_MEDIA.test((body.contentType ?? '').split(';')[0]!.trim())) {
+  if (JSON_MEDIA.test(mediaTypeEssence(body.contentType))) {
     const parsed = parseJsonObject(body.text);
     if (!parsed || !slots.every((s) => s.json in parsed)) return undefined;
     for (const { json, value } of slots) parsed[json] = value;
