@@ -6,8 +6,7 @@
 
 import module from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { CODE_EXTENSION, CODE_ROOT, packageInfo } from '../package/locations.ts';
+import { codeFile, packageInfo } from '../package/locations.ts';
 import { COMMAND_NAME, DEFAULT_SUBCOMMAND } from './commands.ts';
 import { CommandLineError, readCommandLine, type CommandLine } from './commandLine.ts';
 import { commandHelp, topHelp, usageLine } from './help.ts';
@@ -37,7 +36,7 @@ if (!line) {
   console.log(packageInfo().version);
 } else {
   for (const [name, value] of line.variables) process.env[name] = value;
-  const module = join(CODE_ROOT, 'src', `${line.command.module}${CODE_EXTENSION}`);
+  const module = codeFile(`src/${line.command.module}`);
   process.argv = [process.argv[0]!, module, ...(line.command.moduleArgs ?? []), ...line.args];
   await import(pathToFileURL(module).href);
 }

@@ -16,7 +16,12 @@ export const CODE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const PACKAGE_ROOT = COMPILED ? join(CODE_ROOT, '..') : CODE_ROOT;
 
 /** The file extension of the code tree's modules: `.ts` from source, `.js` compiled. */
-export const CODE_EXTENSION = COMPILED ? '.js' : '.ts';
+const CODE_EXTENSION = COMPILED ? '.js' : '.ts';
+
+/** A module of the code tree by its path from the code root, without extension (`src/cli/gate`). */
+export function codeFile(path: string): string {
+  return join(CODE_ROOT, `${path}${CODE_EXTENSION}`);
+}
 
 export interface PackageInfo {
   name: string;

@@ -3,8 +3,7 @@
 // mocha's loader. Compiled, each stays a file of its own at its own path (the build makes every
 // one an entry point of the bundle), so one path names it in both trees.
 
-import { join } from 'node:path';
-import { CODE_EXTENSION, CODE_ROOT } from './locations.ts';
+import { codeFile } from './locations.ts';
 
 export const PATH_LOADED = {
   gate: 'src/cli/gate',
@@ -19,5 +18,5 @@ export type PathLoadedModule = keyof typeof PATH_LOADED;
 
 /** The file of a path-loaded module in this code tree (source or compiled). */
 export function pathLoadedFile(name: PathLoadedModule): string {
-  return join(CODE_ROOT, `${PATH_LOADED[name]}${CODE_EXTENSION}`);
+  return codeFile(PATH_LOADED[name]);
 }

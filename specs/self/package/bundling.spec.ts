@@ -4,7 +4,7 @@
 
 import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { SUBCOMMANDS } from '../../../src/cli/commands.ts';
 import { CODE_ROOT } from '../../../src/package/locations.ts';
 import { PATH_LOADED } from '../../../src/package/pathLoaded.ts';
@@ -12,12 +12,11 @@ import { PATH_LOADED } from '../../../src/package/pathLoaded.ts';
 /** The one module that places the code root (two folders up from itself, as chunks sit too). */
 const PLACES_CODE_ROOT = 'src/package/locations.ts';
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
+/** The source modules under src/, relative to the code root. */
+function sourceFiles(): string[] {
+  return readdirSync(join(CODE_ROOT, 'src'), { recursive: true }).map(String)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+    .map((file) => join('src', file));
 }
 
 /** `import.meta.url` uses that resolve something other than a package (the code's comments left out). */
@@ -28,8 +27,7 @@ function ownFileLookups(text: string): string[] {
 
 describe('the code tree as the bundle needs it', () => {
   it('finds its own files through locations.ts only, never relative to a module\'s own file', () => {
-    const offenders = sourceFiles(join(CODE_ROOT, 'src'))
-      .map((file) => relative(CODE_ROOT, file))
+    const offenders = sourceFiles()
       .filter((file) => file !== PLACES_CODE_ROOT)
       .flatMap((file) => ownFileLookups(readFileSync(join(CODE_ROOT, file), 'utf8')).map((use) => `${file}: ${use.trim()}`));
     expect(offenders, offenders.join('\n')).to.deep.equal([]);
