@@ -18,6 +18,12 @@ import { javaExecutable } from './javaCheck.ts';
 const LIBRARY_DIR = join(dirname(createRequire(import.meta.url).resolve('xsd-schema-validator')), '..');
 /** Java's own XML parser then refuses any external DTD and reads schemas from files only. */
 const JAVA_SAFETY = ['-Djavax.xml.accessExternalDTD=', '-Djavax.xml.accessExternalSchema=file'];
+/**
+ * The JVM lives a fraction of a second: its optimizing compiler (C2) would only compete for the
+ * cores. With the quick one alone, a batch of the run's 170 documents took 130 instead of 180 ms,
+ * and 170 instead of 250 ms of CPU.
+ */
+const JAVA_SHORT_LIVED = ['-XX:TieredStopAtLevel=1'];
 /** A batch of a few hundred documents takes well under a second; a JVM still busy after this is stuck. */
 const DEADLINE_MS = 60_000;
 /** What the helper prints on stdout, last: OK (exit 0), WITH_ERRORS or FATAL_ERROR (exit 1). */
@@ -40,7 +46,7 @@ export async function runXerces(xml: string, schemaFile: string): Promise<string
     throw new XsdValidatorError(error.message);
   }));
   return new Promise((resolve, reject) => {
-    const child = spawn(javaExecutable(), ['-Dfile.encoding=UTF-8', ...JAVA_SAFETY, '-classpath', LIBRARY_DIR, 'support.XMLValidator', '-stdin', `-schema=${schemaFile}`]);
+    const child = spawn(javaExecutable(), ['-Dfile.encoding=UTF-8', ...JAVA_SHORT_LIVED, ...JAVA_SAFETY, '-classpath', LIBRARY_DIR, 'support.XMLValidator', '-stdin', `-schema=${schemaFile}`]);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const deadline = setTimeout(() => child.kill('SIGKILL'), DEADLINE_MS);
