@@ -1,10 +1,12 @@
 // The Consinco auth endpoints as the project's copies of their Help Pages describe them:
-// refresh-token, login and corp login, each read once.
+// refresh-token, login and corp login. Each page is read once, by the general reader: the
+// package's endpoint set and the reference provider's contract (the narrowed view) share it.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package/locations.ts';
-import { parseHelpPage } from './helpPage.ts';
+import type { ApiEndpoint } from './apiModel.ts';
+import { loadDocPath } from './docSet.ts';
+import { HelpPageError, narrowEndpoint } from './helpPage.ts';
 import type { EndpointModel } from './model.ts';
 
 const docFile = (name: string) => join(PACKAGE_ROOT, 'docs', name);
@@ -13,14 +15,31 @@ export const REFRESH_TOKEN_DOC = docFile('refresh-token.help.txt');
 export const LOGIN_DOC = docFile('login.help.txt');
 export const CORP_LOGIN_DOC = docFile('corp-login.help.txt');
 
-const cache = new Map<string, EndpointModel>();
+const read = new Map<string, ApiEndpoint>();
+const narrowed = new Map<string, EndpointModel>();
 
-/** One of the project's Help Page copies, parsed once. */
+/** One of the project's Help Page copies as the general reader gives it (its types resolved); HelpPageError when it does not read. */
+export function docApiEndpoint(file: string): ApiEndpoint {
+  let endpoint = read.get(file);
+  if (!endpoint) {
+    const { endpoints, failures } = loadDocPath(file);
+    if (failures.length > 0) throw failures[0]!;
+    endpoint = endpoints[0]!;
+    read.set(file, endpoint);
+  }
+  return endpoint;
+}
+
+/** One of the project's Help Page copies, narrowed to the refresh-token pipeline's view (helpPage.ts). */
 export function docEndpoint(file: string): EndpointModel {
-  let model = cache.get(file);
+  let model = narrowed.get(file);
   if (!model) {
-    model = parseHelpPage(readFileSync(file, 'utf8'), file);
-    cache.set(file, model);
+    try {
+      model = narrowEndpoint(docApiEndpoint(file));
+    } catch (error) {
+      throw error instanceof HelpPageError ? error.at(file) : error;
+    }
+    narrowed.set(file, model);
   }
   return model;
 }

@@ -2,14 +2,14 @@
 // run covers by default, and the endpoint an exchange recorded without one (an offline fixture)
 // belongs to, the refresh-token.
 
-import { loadDocPath } from '../doc/docSet.ts';
+import { docApiEndpoint } from '../doc/endpoint.ts';
 import { testedEndpoints, type TestedEndpoint } from './testedEndpoint.ts';
 import { DEFAULT_DOCS } from './defaultDocs.ts';
 
 let endpoints: TestedEndpoint[] | undefined;
 
 export function packageEndpoints(): TestedEndpoint[] {
-  endpoints ??= testedEndpoints(DEFAULT_DOCS.flatMap((file) => loadDocPath(file).endpoints));
+  endpoints ??= testedEndpoints(DEFAULT_DOCS.map(docApiEndpoint));
   return endpoints;
 }
 
