@@ -1,5 +1,5 @@
 // The modules of the code tree that are loaded by their path at run time instead of imported:
-// the stages loaded only when needed, the recording's worker, and what the launcher loads with
+// the stages loaded only when needed, the helper thread's module, and what the launcher loads with
 // mocha's loader. Compiled, each stays a file of its own at its own path (the build makes every
 // one an entry point of the bundle), so one path names it in both trees.
 
@@ -8,7 +8,7 @@ import { codeFile } from './locations.ts';
 export const PATH_LOADED = {
   gate: 'src/cli/gate',
   recording: 'src/pact/recordContract',
-  recordWorker: 'src/pact/recordWorker',
+  helperWorker: 'src/run/helperWorker',
   probeRunner: 'src/probes/runner',
   finishRun: 'src/cli/finishRun',
   list: 'src/cli/list',

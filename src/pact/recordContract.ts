@@ -1,20 +1,18 @@
-// Records the consumer contract of the run's endpoints in a worker thread (recordWorker.ts) and
+// Records the consumer contract of the run's endpoints in the run's helper thread (recordInThread.ts) and
 // hands back what the client parsed for each interaction and the finalized contract text. The main thread then
 // checks the text for leaks and saves it: it alone knows the live secrets the run has seen.
 // One recording per naming and process: the launcher may start it before the run has loaded.
 
-import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config/config.ts';
 import { loadEndpointSet } from '../endpoints/endpointSet.ts';
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
 import type { Naming } from '../findings/types.ts';
 import { httpOptions } from '../http/client.ts';
-import { pathLoadedFile } from '../package/pathLoaded.ts';
-import { startModuleWorker } from '../package/worker.ts';
+import { inHelperThread } from '../run/helperThread.ts';
 import type { ConsumerResult } from './client.ts';
 import { contractNaming } from './participants.ts';
 
-/** What the worker rebuilds its interactions from: the endpoints as plain data (their pages' models), cloned into the worker. */
+/** What the helper thread rebuilds its interactions from: the endpoints as plain data (their pages' models), copied into that thread. */
 export interface RecordRequest {
   naming: Naming;
   endpoints: readonly TestedEndpoint[];
@@ -31,7 +29,7 @@ export interface RecordedContract {
   interactions: RecordedInteraction[];
   /** Requests the client sent to the mock server. */
   requests: number;
-  /** How long the worker took, from its start (loading Pact included) to its answer. */
+  /** How long the helper thread took, from its start (loading Pact included) to its answer. */
   ms: number;
   /** The finalized contract, when every interaction was recorded. */
   text?: string;
@@ -45,7 +43,7 @@ export function recordContract(naming: Naming, endpoints: readonly TestedEndpoin
   const key = [naming, ...endpoints.map((e) => e.id)].join('\n');
   let recording = recordings.get(key);
   if (!recording) {
-    recording = inWorker({ naming, endpoints });
+    recording = inHelperThread('record', { naming, endpoints });
     // Awaited by the consumer stage; until then a failure must not count as unhandled.
     recording.catch(() => undefined);
     recordings.set(key, recording);
@@ -71,12 +69,3 @@ export function startRecordingEarly(env: NodeJS.ProcessEnv = process.env): void 
   }
 }
 
-function inWorker(request: RecordRequest): Promise<RecordedContract> {
-  const worker = startModuleWorker(pathToFileURL(pathLoadedFile('recordWorker')), request);
-  return new Promise((resolve, reject) => {
-    let answer: RecordedContract | undefined;
-    worker.once('message', (message: RecordedContract) => (answer = message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (answer ? resolve(answer) : reject(new Error(`the contract recording ended (exit ${code}) without a result`))));
-  });
-}

@@ -1,7 +1,7 @@
 // The conformance run's stages and what each one waits for. The stages that use the target
 // (sending the probes, verifying the contract) take turns in one lane: they share the token
 // chain and the embedded provider's switchable state. The others overlap with them: the
-// consumer recording runs in a worker thread from the start (it needs only Pact's mock
+// consumer recording runs in the helper thread from the start (it needs only Pact's mock
 // server), and the probes' XSD validation (a JVM) and checks run while the verification uses
 // the target. A spec awaits its stage, which starts then if nothing started it earlier;
 // prefetchStages starts them all at once, for a run that selects every spec. Mocha prints in
@@ -13,7 +13,7 @@ import { contractNaming, narrowedSet } from '../pact/participants.ts';
 import { recordContract, type RecordedContract } from '../pact/recordContract.ts';
 import { saveContract } from '../pact/contractFile.ts';
 import { verifyRunContract } from '../pact/verify/verifyRun.ts';
-import { loadVerifier, type ContractVerdict } from '../pact/verify/verifyContract.ts';
+import type { ContractVerdict } from '../pact/verify/verifyContract.ts';
 import { expandProbes } from '../probes/cases.ts';
 import { interactionsFor } from '../pact/interactions.ts';
 import type { ProbeRun } from '../probes/runner.ts';
@@ -88,10 +88,10 @@ export function probeStage(run: Run): Promise<ProbeRun> {
 }
 
 export function verificationStage(run: Run): Promise<ContractVerdict[]> {
-  // Its turn at the target comes after the probes' sending when prefetched; it then loads Pact's
-  // verifier while the consumer recording finishes in its worker.
+  // Its turn at the target comes after the probes' sending when prefetched; it verifies the
+  // contract the consumer stage recorded, in the helper thread where that loaded Pact.
   return stage(run, 'verification', () => targetTurn(run, async () => {
-    await Promise.all([loadVerifier(), consumerStage(run).catch(() => undefined)]);
+    await consumerStage(run).catch(() => undefined);
     // Pact's verifier prints as it goes: after the consumer spec's lines, as without prefetching.
     await reported.get(run)?.done;
     return verifyRunContract(run, contractNaming(run.config.naming));

@@ -17,6 +17,7 @@ import { packageEndpoints } from '../../endpoints/packageEndpoints.ts';
 import type { ProviderState } from '../providerStates.ts';
 import { startCaptureProxy } from './captureProxy.ts';
 import { readVerdicts } from './results.ts';
+import { inHelperThread } from '../../run/helperThread.ts';
 import { StateArranger } from './stateArranger.ts';
 import { arrangementSkip, type Arrangement, type Arrangements } from './states.ts';
 
@@ -42,16 +43,6 @@ export interface VerifyOptions {
   endpoints?: readonly TestedEndpoint[];
   /** Asked, in file order, for each interaction that would be sent: a reason to skip it instead (a login beyond MAX_LOGINS). */
   admit?: (endpoint: TestedEndpoint | undefined, arrangement: Arrangement | undefined) => string | undefined;
-}
-
-/**
- * Pact's verifier, loaded when first needed, or ahead of that by a caller that waits anyway.
- * Pact's core alone, not Pact JS's Verifier: that one puts an Express proxy of its own in front
- * of the target for its state handlers and request filters, which the capture proxy does here;
- * loading it (Express, its logger) took about 0.2 s of the run's main thread.
- */
-export function loadVerifier() {
-  return import('@pact-foundation/pact-core/src/verifier/index.js');
 }
 
 export async function verifyContract(options: VerifyOptions): Promise<ContractVerdict[]> {
@@ -81,8 +72,10 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
     rewrite: (path, body) => states.rewrite(path, body),
   });
   try {
-    const { Verifier } = await loadVerifier();
-    const verifier = new Verifier({
+    // Pact's core alone, not Pact JS's Verifier: that one puts an Express proxy of its own in
+    // front of the target for its state handlers and request filters, which the capture proxy
+    // does here. In the helper thread, where the consumer recording loaded Pact's core already.
+    const report = await loopbackOnly(() => inHelperThread('verify', {
       provider: pact.provider.name,
       providerBaseUrl: proxy.url,
       providerStatesSetupUrl: proxy.stateChangeUrl,
@@ -90,8 +83,7 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
       logLevel: 'error',
       // A request may first wait its turn under RATE_LIMIT.
       timeout: options.http.timeoutMs + 1000 + (options.http.pacer ? Math.ceil(1000 / options.http.pacer.ratePerSecond) : 0),
-    });
-    const report = await loopbackOnly(() => verifier.verify().catch((error: Error) => error.message));
+    }));
     const verdicts = readVerdicts(report, runnable.map((i) => i.description));
     const unavailable = states.unavailable(runnable);
     return [...skips, ...verdicts.map((v): ContractVerdict => {
@@ -119,6 +111,8 @@ export async function verifyContract(options: VerifyOptions): Promise<ContractVe
  * certificates (SSL_CERT_FILE, SSL_CERT_DIR, else /etc/ssl/certs) afresh for every request it
  * sends, state changes included, which took about 10 ms a request, two thirds of the
  * verification. Node read its own trust store at start-up, so the run's client is unaffected.
+ * The verifier works in the helper thread, but Pact's core reads the process's environment,
+ * which this (the main) thread's process.env writes; a worker's process.env is only a copy.
  */
 const PROXY_VARIABLES = ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY'].flatMap((name) => [name, name.toLowerCase()]);
 const TRUST_STORE_VARIABLES = ['SSL_CERT_FILE', 'SSL_CERT_DIR'];
