@@ -34,7 +34,7 @@ describe('the code tree as the bundle needs it', () => {
   });
 
   it('tells a lookup relative to the module from a package resolved beside it', () => {
-    expect(ownFileLookups("const w = new URL('./recordWorker.js', import.meta.url);")).to.have.length(1);
+    expect(ownFileLookups("const w = new URL('./helperWorker.js', import.meta.url);")).to.have.length(1);
     expect(ownFileLookups("const f = fileURLToPath(import.meta.url);")).to.have.length(1);
     expect(ownFileLookups("const bin = createRequire(import.meta.url).resolve('x/bin.js');")).to.deep.equal([]);
     expect(ownFileLookups('// relative to import.meta.url in a comment')).to.deep.equal([]);
