@@ -7,8 +7,8 @@ import type { Finding } from '../findings/types.ts';
 import { anchorId, markup } from './escape.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
-import { buildMatrix, type Matrix, type MatrixCell } from './matrix.ts';
-import { advisoryFindings, aimLines, endpointViews, excludedRows, failedRunnerTests, mergeMediaTypes, namingLine, probeLabel, skippedProbes, verdictLine, type EndpointView } from './sections.ts';
+import type { Matrix, MatrixCell } from './matrix.ts';
+import { advisoryFindings, aimLines, excludedRows, failedRunnerTests, matrixViews, mergeMediaTypes, namingLine, probeLabel, skippedProbes, verdictLine } from './sections.ts';
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; }
@@ -65,13 +65,6 @@ function runDetails({ report }: ReportInput): string {
     ['Tool', `${report.tool.name} ${report.tool.version}`],
   ];
   return `<dl id="run">${rows.map(([k, v]) => `<dt>${markup(k)}</dt><dd>${markup(v)}</dd>`).join('')}</dl>`;
-}
-
-/** One matrix per endpoint of the run (a report without endpoints: one for all its findings). */
-function matrixViews(input: ReportInput): { view?: EndpointView; matrix: Matrix }[] {
-  const views = endpointViews(input);
-  if (views.length === 0) return [{ matrix: buildMatrix(input) }];
-  return views.map((view) => ({ view, matrix: buildMatrix(view.input, view.endpoint.name) }));
 }
 
 function matrices(input: ReportInput): string {

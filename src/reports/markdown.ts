@@ -8,8 +8,8 @@ import type { Finding } from '../findings/types.ts';
 import { markdown } from './escape.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
-import { buildMatrix, type CellState, type Matrix, type MatrixCell } from './matrix.ts';
-import { advisoryFindings, aimLines, count, endpointViews, excludedRows, failedRunnerTests, namingLine, probeLabel, skippedProbes, verdictLine, type EndpointView } from './sections.ts';
+import type { CellState, Matrix, MatrixCell } from './matrix.ts';
+import { advisoryFindings, aimLines, count, excludedRows, failedRunnerTests, matrixViews, namingLine, probeLabel, skippedProbes, verdictLine } from './sections.ts';
 
 const ICON: Record<CellState, string> = { pass: '✅', fail: '❌', skip: '⏭️', none: '—' };
 /** Below GitHub's comment limit, with room for a CI bot's own header. */
@@ -73,7 +73,7 @@ export function renderMarkdown(input: ReportInput): string {
     '',
     '### Evidence',
     '',
-    ...matrixViews(input).flatMap(({ matrix, title }) => matrix.cells.flat().filter((c) => c.state !== 'none').flatMap((cell) => evidence(cell, title, input))),
+    ...matrixViews(input).flatMap(({ view, matrix }) => matrix.cells.flat().filter((c) => c.state !== 'none').flatMap((cell) => evidence(cell, view ? `${view.endpoint.id}: ` : '', input))),
   ].join('\n'));
 }
 
@@ -81,13 +81,6 @@ function fitForComment(text: string): string {
   if (text.length <= MAX_COMMENT_CHARS) return text;
   const cut = text.lastIndexOf('\n', MAX_COMMENT_CHARS - 200);
   return `${text.slice(0, cut)}\n\n_Cut to fit a pull-request comment: the full evidence is in index.html and findings.json._\n`;
-}
-
-/** One matrix per endpoint of the run (a report without endpoints: one for all its findings). */
-function matrixViews(input: ReportInput): { view?: EndpointView; matrix: Matrix; title: string }[] {
-  const views = endpointViews(input);
-  if (views.length === 0) return [{ matrix: buildMatrix(input), title: '' }];
-  return views.map((view) => ({ view, matrix: buildMatrix(view.input, view.endpoint.name), title: `${view.endpoint.id}: ` }));
 }
 
 function matrices(input: ReportInput): string[] {

@@ -5,6 +5,7 @@ import type { ExcludedWork, Finding, FindingsReport, NamingReport } from '../fin
 import { isAdvisory } from '../run/policy.ts';
 import { gateVerdict } from './gate.ts';
 import type { ReportInput } from './input.ts';
+import { buildMatrix, type Matrix } from './matrix.ts';
 
 /** A finding's probe as a reader finds it across endpoints: `login/ok.json-body`, or the case id alone for the run. */
 export function probeLabel(f: Pick<Finding, 'endpoint' | 'caseId'>, report: Pick<FindingsReport, 'endpoints'>): string {
@@ -23,6 +24,27 @@ export function endpointViews(input: ReportInput): EndpointView[] {
     endpoint,
     input: { ...input, report: { ...input.report, results: input.report.results.filter((f) => f.endpoint === endpoint.id) } },
   }));
+}
+
+export interface MatrixView {
+  view?: EndpointView;
+  matrix: Matrix;
+}
+
+const matricesOf = new WeakMap<ReportInput, MatrixView[]>();
+
+/**
+ * One matrix per endpoint of the run (a report without endpoints: one for all its findings).
+ * Worked out once per report input: the page and the summary both show them.
+ */
+export function matrixViews(input: ReportInput): MatrixView[] {
+  let views = matricesOf.get(input);
+  if (!views) {
+    const perEndpoint = endpointViews(input);
+    views = perEndpoint.length === 0 ? [{ matrix: buildMatrix(input) }] : perEndpoint.map((view) => ({ view, matrix: buildMatrix(view.input, view.endpoint.name) }));
+    matricesOf.set(input, views);
+  }
+  return views;
 }
 
 export interface SkippedProbe {
