@@ -6,7 +6,8 @@ import { relative } from 'node:path';
 import { CONTRACTS_DIR } from '../pact/participants.ts';
 import { casesFor } from '../probes/cases.ts';
 import { LOGIN_CASE } from '../target/login.ts';
-import { scanForSecrets, scrubLeaks } from '../redaction/leakScan.ts';
+import { filesUnder, scrubLeaks } from '../redaction/leakScan.ts';
+import { LeakScanAlongside } from '../redaction/leakScanAlongside.ts';
 import { knownSecrets } from '../redaction/redactor.ts';
 import { gateVerdict } from '../reports/gate.ts';
 import { caseKey, type MatrixRow, type RunnerOutcome } from '../reports/input.ts';
@@ -31,21 +32,27 @@ function rowOfCase(run: Run): Record<string, MatrixRow> {
 /** `scanning` announces the leak scan (the stage line of the console). */
 export async function finishRun(run: Run, runner: RunnerOutcome, scanning: () => void): Promise<ExitCode> {
   const reportsStarted = performance.now();
+  const contractsDir = relative(process.cwd(), CONTRACTS_DIR);
+  const scanned = [run.config.reportsDir, contractsDir];
+  const secrets = knownSecrets();
+  // Each file is scanned as soon as it is written, in the helper thread; the rest at the end.
+  const scan = new LeakScanAlongside(secrets);
+  scan.add(filesUnder(contractsDir));
   const report = buildFindingsReport(run);
   const input = { report, rowOfCase: rowOfCase(run), runner };
-  const rendered = writeReports(run.config.reportsDir, input);
+  const rendered = writeReports(run.config.reportsDir, input, (path) => scan.add([path]));
   run.findings.timing('reports', performance.now() - reportsStarted);
   // findings.json last, so that it carries the time the reports took.
-  const files = [writeFindings(run, { ...report, timings: run.findings.timings() }), ...rendered];
+  const findingsFile = writeFindings(run, { ...report, timings: run.findings.timings() });
+  scan.add([findingsFile]);
   const tokenFile = leaveRefreshToken(run);
   await closeRun();
   scanning();
-  const scanned = [run.config.reportsDir, relative(process.cwd(), CONTRACTS_DIR)];
-  const secrets = knownSecrets();
-  const leaks = scanForSecrets(scanned, secrets);
+  const leaks = await scan.leaks(scanned);
   scrubLeaks(leaks, secrets);
   const verdict = gateVerdict(report, runner);
   const exitCode = exitCodeFor({ conforming: verdict.conforming, ranNothing: verdict.ranNothing, leaks: leaks.length });
+  const files = [findingsFile, ...rendered];
   console.log(closingLines({ input, files, scanned, secretCount: secrets.length, leaks, exitCode, tokenFile }).join('\n'));
   return exitCode;
 }

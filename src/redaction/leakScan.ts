@@ -30,7 +30,8 @@ function withForms(secrets: readonly string[]): { secret: string; forms: [form: 
   return secrets.map((secret) => ({ secret, forms: encodedForms(secret) }));
 }
 
-function filesUnder(dir: string): string[] {
+/** Every file under `dir`, in its subfolders too; none when it is not there. */
+export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -38,9 +39,15 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-export function scanForSecrets(dirs: readonly string[], secrets: readonly string[]): Leak[] {
+/** A scan as another thread is asked for it (leakScanAlongside.ts). */
+export interface LeakScanRequest {
+  files: string[];
+  secrets: string[];
+}
+
+export function scanFiles(files: readonly string[], secrets: readonly string[]): Leak[] {
   const sought = withForms(secrets);
-  return dirs.flatMap(filesUnder).flatMap((file) => {
+  return files.flatMap((file) => {
     const text = readFileSync(file, 'utf8');
     return sought.flatMap(({ secret, forms }) => forms
       .filter(([, encoded]) => text.includes(encoded))

@@ -14,12 +14,13 @@ const RENDERERS: [file: string, render: (input: ReportInput) => string][] = [
   ['summary.md', renderMarkdown],
 ];
 
-/** Returns the paths written. */
-export function writeReports(dir: string, input: ReportInput): string[] {
+/** Returns the paths written; `onWritten` hears of each as soon as it is. */
+export function writeReports(dir: string, input: ReportInput, onWritten: (path: string) => void = () => undefined): string[] {
   mkdirSync(dir, { recursive: true });
   return RENDERERS.map(([file, render]) => {
     const path = join(dir, file);
     writeFileSync(path, render(input));
+    onWritten(path);
     return path;
   });
 }

@@ -6,7 +6,8 @@ import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scanForSecrets, scrubLeaks } from '../../../src/redaction/leakScan.ts';
+import { scrubLeaks } from '../../../src/redaction/leakScan.ts';
+import { LeakScanAlongside } from '../../../src/redaction/leakScanAlongside.ts';
 import { clearSecrets, knownSecrets, registerSecret, tokenShape } from '../../../src/redaction/redactor.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
 import { endpointNamed } from '../../../src/reference/contract.ts';
@@ -16,6 +17,9 @@ import { renderHtml } from '../../../src/reports/html.ts';
 import { renderJunit } from '../../../src/reports/junit.ts';
 import { renderMarkdown } from '../../../src/reports/markdown.ts';
 import { FIXTURE_INPUT } from '../reports/fixture.ts';
+
+/** The run's scan: each file in the helper thread, as the gate does it. */
+const scanForSecrets = (dirs: readonly string[], secrets: readonly string[]) => new LeakScanAlongside(secrets).leaks(dirs);
 
 function freshDirs(): { reports: string; contracts: string } {
   const root = mkdtempSync(join(tmpdir(), 'leak-scan-'));
@@ -48,45 +52,58 @@ describe('leak scan', () => {
     expect(echoedBody.includes(liveToken), 'the 401 body quotes the token').to.equal(true);
   });
 
-  it('catches the token anywhere under reports/ and contracts/, names it by shape only, and scrubs it', () => {
+  it('catches the token anywhere under reports/ and contracts/, names it by shape only, and scrubs it', async () => {
     const dirs = freshDirs();
     writeFileSync(join(dirs.reports, 'raw.txt'), echoedBody);
     writeFileSync(join(dirs.reports, 'nested', 'page.html'), `<pre>${liveToken}</pre>`);
     writeFileSync(join(dirs.contracts, 'pact.json'), JSON.stringify({ body: { refresh_token: liveToken } }));
     writeFileSync(join(dirs.contracts, 'clean.json'), '{}');
-    const leaks = scanForSecrets([dirs.reports, dirs.contracts], knownSecrets());
+    const leaks = await scanForSecrets([dirs.reports, dirs.contracts], knownSecrets());
     expect(leaks.map((l) => l.file).sort()).to.deep.equal([join(dirs.contracts, 'pact.json'), join(dirs.reports, 'nested', 'page.html'), join(dirs.reports, 'raw.txt')]);
     expect(leaks.every((l) => l.token === tokenShape(liveToken))).to.equal(true);
     expect(JSON.stringify(leaks)).not.to.contain(liveToken);
     scrubLeaks(leaks, knownSecrets());
-    expect(scanForSecrets([dirs.reports, dirs.contracts], knownSecrets())).to.deep.equal([]);
+    expect(await scanForSecrets([dirs.reports, dirs.contracts], knownSecrets())).to.deep.equal([]);
     expect(readFileSync(join(dirs.reports, 'raw.txt'), 'utf8')).to.contain(tokenShape(liveToken));
   });
 
-  it('catches a token whose characters a writer escaped (JSON, XML, URL)', () => {
+  it('catches a token whose characters a writer escaped (JSON, XML, URL)', async () => {
     const dirs = freshDirs();
     const odd = 'tok/en+<"quoted">&\'more';
     writeFileSync(join(dirs.reports, 'a.json'), JSON.stringify({ t: odd }));
     writeFileSync(join(dirs.reports, 'b.html'), `<p>${odd.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</p>`);
     writeFileSync(join(dirs.contracts, 'c.txt'), `/x?t=${encodeURIComponent(odd)}`);
-    const forms = scanForSecrets([dirs.reports, dirs.contracts], [odd]).map((l) => l.form).sort();
+    const forms = (await scanForSecrets([dirs.reports, dirs.contracts], [odd])).map((l) => l.form).sort();
     expect(forms).to.deep.equal(['json', 'url', 'xml']);
   });
 
-  it('catches the same token written raw, and scans a folder that is not there as empty', () => {
+  it('catches the same token written raw, and scans a folder that is not there as empty', async () => {
     const dirs = freshDirs();
     const odd = 'tok/en+<"quoted">&\'more';
     writeFileSync(join(dirs.reports, 'raw.txt'), `token ${odd} end`);
-    expect(scanForSecrets([dirs.reports, join(dirs.contracts, 'missing')], [odd])).to.deep.equal([{ file: join(dirs.reports, 'raw.txt'), token: tokenShape(odd), form: 'raw' }]);
+    expect(await scanForSecrets([dirs.reports, join(dirs.contracts, 'missing')], [odd])).to.deep.equal([{ file: join(dirs.reports, 'raw.txt'), token: tokenShape(odd), form: 'raw' }]);
   });
 
-  it('finds nothing when the echoed body goes through the report renderers', () => {
+  it('scans a file sent as it is written once, and every other file under the folders at the end', async () => {
+    const dirs = freshDirs();
+    const odd = 'tok/en+<"quoted">&\'more';
+    const early = join(dirs.reports, 'early.txt');
+    writeFileSync(early, odd);
+    const scan = new LeakScanAlongside([odd]);
+    scan.add([early]);
+    scan.add([early]);
+    writeFileSync(join(dirs.reports, 'nested', 'late.txt'), odd);
+    const leaks = await scan.leaks([dirs.reports, dirs.contracts]);
+    expect(leaks.map((l) => l.file).sort()).to.deep.equal([early, join(dirs.reports, 'nested', 'late.txt')]);
+  });
+
+  it('finds nothing when the echoed body goes through the report renderers', async () => {
     const dirs = freshDirs();
     const evidence = { ...FIXTURE_INPUT.report.results[0]!, status: 'fail' as const, check: 'errors.no-token-echo', message: `Received: ${echoedBody} / Expected: no token` };
     const input = { ...FIXTURE_INPUT, report: { ...FIXTURE_INPUT.report, results: [evidence] } };
     writeFileSync(join(dirs.reports, 'junit.xml'), renderJunit(input));
     writeFileSync(join(dirs.reports, 'index.html'), renderHtml(input));
     writeFileSync(join(dirs.reports, 'summary.md'), renderMarkdown(input));
-    expect(scanForSecrets([dirs.reports, dirs.contracts], knownSecrets())).to.deep.equal([]);
+    expect(await scanForSecrets([dirs.reports, dirs.contracts], knownSecrets())).to.deep.equal([]);
   });
 });
