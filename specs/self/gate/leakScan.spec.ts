@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scrubLeaks } from '../../../src/redaction/leakScan.ts';
+import { filesUnder, scanFiles, scrubLeaks } from '../../../src/redaction/leakScan.ts';
 import { LeakScanAlongside } from '../../../src/redaction/leakScanAlongside.ts';
 import { clearSecrets, knownSecrets, registerSecret, tokenShape } from '../../../src/redaction/redactor.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
@@ -18,8 +18,8 @@ import { renderJunit } from '../../../src/reports/junit.ts';
 import { renderMarkdown } from '../../../src/reports/markdown.ts';
 import { FIXTURE_INPUT } from '../reports/fixture.ts';
 
-/** The run's scan: each file in the helper thread, as the gate does it. */
-const scanForSecrets = (dirs: readonly string[], secrets: readonly string[]) => new LeakScanAlongside(secrets).leaks(dirs);
+/** What the scan finds under these folders, in this thread (the gate's goes along in the helper thread: the last case). */
+const scanForSecrets = async (dirs: readonly string[], secrets: readonly string[]) => scanFiles(dirs.flatMap(filesUnder), secrets);
 
 function freshDirs(): { reports: string; contracts: string } {
   const root = mkdtempSync(join(tmpdir(), 'leak-scan-'));
