@@ -14,8 +14,16 @@ export interface Leak {
   form: string;
 }
 
+/**
+ * Characters no form changes: JSON, XML and encodeURIComponent leave them as they are. Most
+ * tokens (base64url, hex, GUIDs) are made of nothing else, and the error checks ask for the
+ * forms of every live token in every error response.
+ */
+const UNCHANGED_BY_EVERY_FORM = /^[\w\-.!~*()]*$/;
+
 /** The forms a writer may give a token: raw, JSON string, XML/HTML text, URL component. */
 export function encodedForms(secret: string): [form: string, text: string][] {
+  if (UNCHANGED_BY_EVERY_FORM.test(secret)) return [['raw', secret]];
   const forms: [string, string][] = [
     ['raw', secret],
     ['json', JSON.stringify(secret).slice(1, -1)],

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { filesUnder, scanFiles, scrubLeaks } from '../../../src/redaction/leakScan.ts';
+import { encodedForms, filesUnder, scanFiles, scrubLeaks } from '../../../src/redaction/leakScan.ts';
 import { LeakScanAlongside } from '../../../src/redaction/leakScanAlongside.ts';
 import { clearSecrets, knownSecrets, registerSecret, tokenShape } from '../../../src/redaction/redactor.ts';
 import { startReferenceProvider, type ReferenceProvider } from '../../../src/reference/index.ts';
@@ -75,6 +75,13 @@ describe('leak scan', () => {
     writeFileSync(join(dirs.contracts, 'c.txt'), `/x?t=${encodeURIComponent(odd)}`);
     const forms = (await scanForSecrets([dirs.reports, dirs.contracts], [odd])).map((l) => l.form).sort();
     expect(forms).to.deep.equal(['json', 'url', 'xml']);
+  });
+
+  it('looks for a token that no writer escapes in its raw form alone, and for every other in each form', () => {
+    expect(encodedForms('Ab9-_.~!*()')).to.deep.equal([['raw', 'Ab9-_.~!*()']]);
+    for (const special of ['"', '\\', '&', '<', '>', "'", '/', '+', ' ', 'é', '\n']) {
+      expect(encodedForms(`tok${special}en`).length, JSON.stringify(special)).to.be.greaterThan(1);
+    }
   });
 
   it('catches the same token written raw, and scans a folder that is not there as empty', async () => {
