@@ -100,9 +100,14 @@ export function namingFamily(verdict: NamingVerdict | undefined): Naming | undef
   return undefined;
 }
 
-/** The schema a token body is validated against: its own naming, else the configured one. */
+/** The naming a body is judged in when it shows none of its own: the configured one, else the doc samples' (backing fields). */
+export function presumedNaming(setting: NamingSetting): Naming {
+  return setting === 'auto' ? 'backing-field' : setting;
+}
+
+/** The schema a token body is validated against: its own naming, else the presumed one. */
 export function schemaNaming(parsed: ParsedBody, setting: NamingSetting, wire: NamingMap | undefined): Naming {
-  return namingFamily(tokenNaming(parsed, wire)) ?? (setting === 'auto' ? 'backing-field' : setting);
+  return namingFamily(tokenNaming(parsed, wire)) ?? presumedNaming(setting);
 }
 
 /** The kind of body a response should carry: a token on 200, a Web API error otherwise. */

@@ -6,7 +6,7 @@
 import type { Finding } from '../findings/types.ts';
 import type { Run } from '../run/context.ts';
 import { endpointOf, wireOf, type CheckContext, type ProbeExchange } from '../checks/exchange.ts';
-import { bodyKind, parseBody, schemaNaming } from '../checks/body.ts';
+import { bodyKind, parseBody, presumedNaming, schemaNaming } from '../checks/body.ts';
 import { RUN_CASE, RUN_MEDIA_TYPE, evaluateProbe, evaluateRun } from '../checks/evaluate.ts';
 import { namingReport } from '../checks/naming.ts';
 import type { Check } from '../checks/check.ts';
@@ -16,6 +16,7 @@ import type { RecordedRequest } from '../findings/types.ts';
 import { TARGET_STOPPED } from '../run/traffic.ts';
 import { LOGIN_CASE, LOGIN_MEDIA_TYPES } from '../target/login.ts';
 import { validateXmlBodies } from '../validation/xmlBody.ts';
+import { compileResponseSchemas } from '../validation/endpointResponses.ts';
 import type { SchemaProblem } from '../validation/problem.ts';
 import { expandProbes, type Probe } from './cases.ts';
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
@@ -106,7 +107,11 @@ export async function evaluateProbes(run: Run, { plan, sent }: SentProbes, targe
   for (const { probe, skipReason } of plan) if (skipReason) executed.set(probe, { exchanges: [], skipReason });
   const probeExchanges = [...executed.values()].flatMap((e) => e.exchanges);
   const t0 = performance.now();
-  const xsd = await validateXml(probeExchanges, run.config.naming);
+  const validating = validateXml(probeExchanges, run.config.naming);
+  // Once the JVM has started, the JSON Schemas compile while it works: the checks need them next.
+  await new Promise(setImmediate);
+  compileResponseSchemas(run.endpoints, presumedNaming(run.config.naming));
+  const xsd = await validating;
   run.findings.timing('probes.xsd', performance.now() - t0);
   const checksStarted = performance.now();
   const ctx: CheckContext = { naming: run.config.naming, responseTimeBudgetMs: run.config.responseTimeBudgetMs, xsdProblems: (e) => xsd.get(e) };

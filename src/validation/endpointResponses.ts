@@ -20,7 +20,8 @@ import type { SchemaProblem } from './problem.ts';
 import type { XsdTarget } from './xsdBatch.ts';
 
 interface ResponseSchemas {
-  json: ValidateFunction;
+  /** Compiled when first asked for: an XML body needs only the XSD (ajv's compile takes about 10 ms a schema). */
+  json: () => ValidateFunction;
   /** Absent when the page shows no XML sample, so no DataContract form is known. */
   xsd?: XsdTarget;
 }
@@ -45,16 +46,22 @@ function scratch(files: Iterable<[string, string]>): string {
 }
 
 /** Ids repeat across endpoints (every token response is `token-response.<naming>`); references are local. */
-function compile(schema: Record<string, unknown>): ValidateFunction {
-  const { $id: _id, ...anonymous } = schema;
-  return ajv.compile(anonymous);
+function compileWhenAsked(schema: () => Record<string, unknown>): () => ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  return () => {
+    if (!compiled) {
+      const { $id: _id, ...anonymous } = schema();
+      compiled = ajv.compile(anonymous);
+    }
+    return compiled;
+  };
 }
 
 function tokenSchemas(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas {
   const { model, naming: map } = endpoint.wire!;
   const dir = scratch([['response.xsd', responseXsd(map, naming)]]);
   return {
-    json: compile(responseSchema(model, map, naming) as Record<string, unknown>),
+    json: compileWhenAsked(() => responseSchema(model, map, naming) as Record<string, unknown>),
     xsd: { xsd: join(dir, 'response.xsd'), namespace: map.response.xmlNamespace, root: map.response.typeName },
   };
 }
@@ -68,7 +75,7 @@ function xsdTarget(set: XsdSet): XsdTarget {
 function generalSchemas(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas | undefined {
   const named = responseSchemasIn(endpoint.api, naming);
   if (!named) return undefined;
-  return { json: compile(named.json), ...(named.xsd ? { xsd: xsdTarget(named.xsd) } : {}) };
+  return { json: compileWhenAsked(() => named.json), ...(named.xsd ? { xsd: xsdTarget(named.xsd) } : {}) };
 }
 
 function schemasFor(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas | undefined {
@@ -88,7 +95,12 @@ export function undescribedResponse(endpoint: TestedEndpoint): string | undefine
 
 export function responseJsonProblems(endpoint: TestedEndpoint, value: unknown, naming: Naming): SchemaProblem[] | undefined {
   const schemas = schemasFor(endpoint, naming);
-  return schemas && jsonProblems(schemas.json, value);
+  return schemas && jsonProblems(schemas.json(), value);
+}
+
+/** Compiles the endpoints' JSON Schemas in this naming now, ahead of the first body: while a JVM validates, say. */
+export function compileResponseSchemas(endpoints: readonly TestedEndpoint[], naming: Naming): void {
+  for (const endpoint of endpoints) schemasFor(endpoint, naming)?.json();
 }
 
 export function responseXsdTarget(endpoint: TestedEndpoint, naming: Naming): XsdTarget | undefined {
