@@ -80,11 +80,15 @@ function bindJson(text: string, model: BindingModel, options: BindOptions): Boun
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ModelBindingError('model', `The request body must be a JSON object (${model.typeName}).`);
   }
-  // A body may carry thousands of other keys.
+  // A body may carry thousands of other keys: one whose length no member name has is passed
+  // over before it is lower-cased (lower-casing keeps the length of any key that can match).
   const byName = membersByName(model);
-  for (const [key, value] of Object.entries(parsed)) {
+  const nameLengths = new Set([...byName.keys()].map((name) => name.length));
+  for (const key of Object.keys(parsed)) {
+    if (!nameLengths.has(key.length)) continue;
     const member = byName.get(key.toLowerCase());
     if (!member) continue;
+    const value = (parsed as Record<string, unknown>)[key];
     if (member.type !== 'integer') bound.set(member.key, jsonScalar(value, member.key));
     else if (typeof value === 'string' && options.refuseTextIntegers) throw new ConverterError(`a string for the int member ${member.key}`);
     else bound.set(member.key, jsonInteger(value, member.key));
