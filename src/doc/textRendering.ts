@@ -121,18 +121,21 @@ function contentItems(body: Line[], lastLine: number): Item[] {
   return items;
 }
 
+/** Every table header form, in the order they are tried: each table shape as markdown, pipes and glued cells. */
+const HEADER_FORMS: { rendering: Rendering; columns: (typeof TABLE_SHAPES)[number]; pattern: RegExp }[] = TABLE_SHAPES.flatMap((columns) => {
+  const labels = columns.map(columnLabel);
+  const forms: [Rendering, string][] = [
+    ['markdown', `^(.*?)\\|\\s*${labels.join('\\s*\\|\\s*')}\\s*\\|$`],
+    ['pipes', `^(.*?)${labels.join(' \\| ')} \\|$`],
+    ['cells', `^(.*?)${labels.join('')}$`],
+  ];
+  return forms.map(([rendering, source]) => ({ rendering, columns, pattern: new RegExp(source, 'i') }));
+});
+
 function tableHeader(text: string): Header | undefined {
-  for (const columns of TABLE_SHAPES) {
-    const labels = columns.map(columnLabel);
-    const forms: [Rendering, string][] = [
-      ['markdown', `^(.*?)\\|\\s*${labels.join('\\s*\\|\\s*')}\\s*\\|$`],
-      ['pipes', `^(.*?)${labels.join(' \\| ')} \\|$`],
-      ['cells', `^(.*?)${labels.join('')}$`],
-    ];
-    for (const [rendering, source] of forms) {
-      const match = new RegExp(source, 'i').exec(text);
-      if (match) return { rendering, columns, glued: match[1]!.trim() };
-    }
+  for (const { rendering, columns, pattern } of HEADER_FORMS) {
+    const match = pattern.exec(text);
+    if (match) return { rendering, columns, glued: match[1]!.trim() };
   }
   return undefined;
 }
