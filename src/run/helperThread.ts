@@ -19,7 +19,19 @@ interface Thread {
 
 let thread: Thread | undefined;
 
+/**
+ * Pact's core, in the helper thread, writes its output straight to the process's stdout and
+ * stderr, from Rust threads of its own. Node leaves a pipe's descriptor non-blocking, so when
+ * the pipe is full (a CI runner reading the log slowly, `| tee`), Rust's write fails (EAGAIN),
+ * Rust panics, and every interaction of the verification fails. Blocking descriptors hold such
+ * a write back until the reader catches up; Node writes to them alike.
+ */
+function blockingStdio(): void {
+  for (const stream of [process.stdout, process.stderr]) (stream as { _handle?: { setBlocking?: (blocking: boolean) => number } })._handle?.setBlocking?.(true);
+}
+
 function start(): Thread {
+  blockingStdio();
   const worker = startModuleWorker(pathToFileURL(pathLoadedFile('helperWorker')), undefined);
   const started: Thread = { worker, waiting: new Map(), next: 0 };
   worker.unref();

@@ -40,6 +40,21 @@ describe('the helper thread', function () {
     expect(error.message).to.match(/provider/);
   });
 
+  it('makes stdout and stderr blocking when it starts, so that Pact\'s core can write to a full pipe', function () {
+    if (process.platform !== 'linux') this.skip();
+    const module = pathToFileURL('src/run/helperThread.ts').href;
+    // O_NONBLOCK in the flags /proc gives for the process's descriptors 1 and 2 (octal).
+    const script = `import { readFileSync } from 'node:fs';
+const nonBlocking = () => [1, 2].map((fd) => (parseInt(/^flags:\\s*(\\d+)/m.exec(readFileSync('/proc/self/fdinfo/' + fd, 'utf8'))[1], 8) & 0o4000) !== 0);
+const before = nonBlocking();
+const { inHelperThread } = await import(${JSON.stringify(module)});
+await inHelperThread('verify', ${JSON.stringify({ ...request([contract]), provider: '' })}).catch(() => undefined);
+console.error(JSON.stringify({ before, after: nonBlocking() }));`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.status, child.stderr).to.equal(0);
+    expect(JSON.parse(child.stderr.trim().split('\n').at(-1)!)).to.deep.equal({ before: [true, true], after: [false, false] });
+  });
+
   it('lets the process end once no task is under way', () => {
     const module = pathToFileURL('src/run/helperThread.ts').href;
     const script = `const { inHelperThread } = await import(${JSON.stringify(module)});
