@@ -1,7 +1,7 @@
 // One benchmark iteration: the conformance run exactly as the installed command starts it
 // (compiled, in a child process, clean configuration, so against the embedded provider), timed
 // from spawn to exit, with its stage timings, request count and checks read from that run's
-// own findings.json. Stages overlap (the consumer recording runs in a worker thread from the
+// own findings.json. Stages overlap (the consumer recording runs in the helper thread from the
 // start; XSD validation and checks run while the verification uses the target), so their
 // durations add up to more than the wall time.
 
@@ -14,7 +14,7 @@ import { waitedChildrenCpuMs } from './cpu.ts';
 /** The stages the run times itself; `preflight` lies inside `startup`. */
 export const STAGES = [
   { id: 'startup', label: 'start-up (Node, loading, config, provider, preflight)' },
-  { id: 'contracts.consumer', label: 'consumer contracts (worker thread, Pact mock server)' },
+  { id: 'contracts.consumer', label: 'consumer contracts (helper thread, Pact mock server)' },
   { id: 'probes.send', label: 'probes (HTTP)' },
   { id: 'probes.xsd', label: 'XSD validation (JVM, during verification)' },
   { id: 'probes.checks', label: 'schema checks (JSON Schema + check registry)' },

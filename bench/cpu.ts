@@ -1,5 +1,5 @@
 // CPU time a run used, all its processes together: the Node process (its main thread, the
-// recording worker, Pact's native threads) and the XSD JVM it started. Linux adds the CPU time
+// helper thread, Pact's native threads) and the XSD JVM it started. Linux adds the CPU time
 // of every child a process has waited for, and of the children they waited for, to that
 // process's own account (/proc/self/stat, cutime and cstime), so the difference of that account
 // across one run is the run's CPU time. Two cores cannot finish a run in less than half of it.
