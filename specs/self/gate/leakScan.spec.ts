@@ -77,11 +77,14 @@ describe('leak scan', () => {
     expect(forms).to.deep.equal(['json', 'url', 'xml']);
   });
 
-  it('looks for a token that no writer escapes in its raw form alone, and for every other in each form', () => {
+  it('looks for a token that no writer escapes in its raw form alone, and for every other in each form it has', () => {
     expect(encodedForms('Ab9-_.~!*()')).to.deep.equal([['raw', 'Ab9-_.~!*()']]);
     for (const special of ['"', '\\', '&', '<', '>', "'", '/', '+', ' ', 'é', '\n']) {
       expect(encodedForms(`tok${special}en`).length, JSON.stringify(special)).to.be.greaterThan(1);
     }
+    // JSON and XML leave a slash alone: two forms, each once.
+    expect(encodedForms('tok/en/x')).to.deep.equal([['raw', 'tok/en/x'], ['url', 'tok%2Fen%2Fx']]);
+    expect(encodedForms('a"b<c')).to.deep.equal([['raw', 'a"b<c'], ['json', 'a\\"b<c'], ['xml', 'a&quot;b&lt;c'], ['url', 'a%22b%3Cc']]);
   });
 
   it('catches the same token written raw, and scans a folder that is not there as empty', async () => {
