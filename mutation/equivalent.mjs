@@ -48,8 +48,8 @@ const EQUIVALENT = [
   },
   {
     file: 'src/validation/endpointResponses.ts',
-    code: '{\n  for (const endpoint of endpoints) schemasFor(endpoint, naming)?.json();\n}',
-    reason: 'compileResponseSchemas only moves the compiling ahead (while the JVM works); without it the first body compiles what it needs, and is judged alike',
+    code: '{\n  schemasFor(endpoint, naming)?.json();\n}',
+    reason: 'compileResponseSchema only moves the compiling ahead (while the JVM works); without it the first body compiles what it needs, and is judged alike',
   },
   {
     file: 'src/validation/jsonBody.ts',

@@ -16,7 +16,8 @@ import type { RecordedRequest } from '../findings/types.ts';
 import { TARGET_STOPPED } from '../run/traffic.ts';
 import { LOGIN_CASE, LOGIN_MEDIA_TYPES } from '../target/login.ts';
 import { validateXmlBodies } from '../validation/xmlBody.ts';
-import { compileResponseSchemas } from '../validation/endpointResponses.ts';
+import { compileResponseSchema } from '../validation/endpointResponses.ts';
+import { TimeSlices } from '../run/timeSlices.ts';
 import type { SchemaProblem } from '../validation/problem.ts';
 import { expandProbes, type Probe } from './cases.ts';
 import type { TestedEndpoint } from '../endpoints/testedEndpoint.ts';
@@ -109,8 +110,11 @@ export async function evaluateProbes(run: Run, { plan, sent }: SentProbes, targe
   const t0 = performance.now();
   const validating = validateXml(probeExchanges, run.config.naming);
   // Once the JVM has started, the JSON Schemas compile while it works: the checks need them next.
-  await new Promise(setImmediate);
-  compileResponseSchemas(run.endpoints, presumedNaming(run.config.naming));
+  const slices = new TimeSlices();
+  for (const endpoint of run.endpoints) {
+    await slices.breathe();
+    compileResponseSchema(endpoint, presumedNaming(run.config.naming));
+  }
   const xsd = await validating;
   run.findings.timing('probes.xsd', performance.now() - t0);
   const checksStarted = performance.now();
@@ -118,6 +122,7 @@ export async function evaluateProbes(run: Run, { plan, sent }: SentProbes, targe
   const checks = run.selection.checks;
   const results = new Map<string, ProbeResult>();
   for (const { probe, excludedBy } of plan) {
+    if (slices.due()) await slices.breathe();
     if (excludedBy) {
       results.set(probe.key, { probe, exchanges: [], excludedBy, findings: [] });
       continue;

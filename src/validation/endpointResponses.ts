@@ -98,9 +98,9 @@ export function responseJsonProblems(endpoint: TestedEndpoint, value: unknown, n
   return schemas && jsonProblems(schemas.json(), value);
 }
 
-/** Compiles the endpoints' JSON Schemas in this naming now, ahead of the first body: while a JVM validates, say. */
-export function compileResponseSchemas(endpoints: readonly TestedEndpoint[], naming: Naming): void {
-  for (const endpoint of endpoints) schemasFor(endpoint, naming)?.json();
+/** Compiles the endpoint's JSON Schema in this naming now, ahead of the first body: while a JVM validates, say. */
+export function compileResponseSchema(endpoint: TestedEndpoint, naming: Naming): void {
+  schemasFor(endpoint, naming)?.json();
 }
 
 export function responseXsdTarget(endpoint: TestedEndpoint, naming: Naming): XsdTarget | undefined {
