@@ -20,7 +20,7 @@ const LIBRARY_DIR = join(dirname(createRequire(import.meta.url).resolve('xsd-sch
 const JAVA_SAFETY = ['-Djavax.xml.accessExternalDTD=', '-Djavax.xml.accessExternalSchema=file'];
 /**
  * The JVM lives a fraction of a second: its optimizing compiler (C2) would only compete for the
- * cores. With the quick one alone, a batch of the run's 170 documents took 130 instead of 180 ms,
+ * cores. With the quick one alone, a batch of the run's 144 documents took 130 instead of 180 ms,
  * and 170 instead of 250 ms of CPU.
  */
 const JAVA_SHORT_LIVED = ['-XX:TieredStopAtLevel=1'];
