@@ -5,7 +5,7 @@
 // the two give separate module instances. The gate must share the specs' instances of the run
 // (its findings) and the redactor (the live tokens it must hide and scan for).
 // A run without arguments runs every spec: the consumer recording, which needs neither the
-// target nor the run, starts in its worker thread before the gate loads.
+// target nor the run, starts in the helper thread before the gate loads.
 
 import { setFlagsFromString } from 'node:v8';
 import { requireOrImport } from 'mocha/lib/nodejs/esm-utils.cjs';

@@ -76,7 +76,7 @@ export function requestsSent(): number {
   return requestCount;
 }
 
-/** Counts the requests a worker thread of this process sent through its own copy of this client. */
+/** Counts the requests the helper thread of this process sent through its own copy of this client. */
 export function addRequestsSent(count: number): void {
   requestCount += count;
 }

@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import './quietBacktraces.ts';
 import './noTelemetry.ts';
 // Pact's V4 consumer DSL and V3 matchers from their own modules: the package's index also loads
-// the verifier, GraphQL and message APIs, which the recording (in its worker thread) never uses.
+// the verifier, GraphQL and message APIs, which the recording (in the helper thread) never uses.
 import { PactV4 } from '@pact-foundation/pact/src/v4/index.js';
 import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers.js';
 import type { Naming } from '../findings/types.ts';

@@ -1,5 +1,5 @@
 // Consumer side of the contract: the real client runs against Pact's mock server for every
-// interaction of the run's endpoints (in a worker thread, overlapping the rest of the run), and
+// interaction of the run's endpoints (in the helper thread, overlapping the rest of the run), and
 // the complete recording becomes the contract, one file for every endpoint (contracts/ for the
 // default naming; a temporary folder for the documented one). Runs before verification. An
 // endpoint that yields no interaction is listed with the reason.
