@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package/locations.ts';
 import type { ApiEndpoint } from './apiModel.ts';
 import { loadDocPath } from './docSet.ts';
-import { HelpPageError, narrowEndpoint } from './helpPage.ts';
+import { narrowEndpoint } from './helpPage.ts';
 import type { EndpointModel } from './model.ts';
 
 const docFile = (name: string) => join(PACKAGE_ROOT, 'docs', name);
@@ -34,11 +34,7 @@ export function docApiEndpoint(file: string): ApiEndpoint {
 export function docEndpoint(file: string): EndpointModel {
   let model = narrowed.get(file);
   if (!model) {
-    try {
-      model = narrowEndpoint(docApiEndpoint(file));
-    } catch (error) {
-      throw error instanceof HelpPageError ? error.at(file) : error;
-    }
+    model = narrowEndpoint(docApiEndpoint(file), file);
     narrowed.set(file, model);
   }
   return model;

@@ -15,17 +15,23 @@ const OPTIONAL_DEFAULT = /\(OPTIONAL(?:, default value is '([^']*)')?\)/i;
 
 export function parseHelpPage(text: string, source = ''): EndpointModel {
   const page = parsePage(text, source);
+  if (page.kind !== 'api') throw new HelpPageError(1, 'expected an API page ("<METHOD> <path>" on the first line)').at(source);
+  return narrowEndpoint(page.endpoint, source);
+}
+
+/**
+ * The narrowed view of an endpoint read by the general model; HelpPageError when it is outside
+ * that shape, named by `source` (its page's file) when given, as a page the reader refuses is.
+ */
+export function narrowEndpoint(endpoint: ApiEndpoint, source?: string): EndpointModel {
   try {
-    if (page.kind !== 'api') throw new HelpPageError(1, 'expected an API page ("<METHOD> <path>" on the first line)');
-    return narrowEndpoint(page.endpoint);
+    return narrowed(endpoint);
   } catch (error) {
-    // A page outside the narrowed shape is named by its file, as a page the reader refuses is.
-    throw error instanceof HelpPageError ? error.at(source) : error;
+    throw source !== undefined && error instanceof HelpPageError ? error.at(source) : error;
   }
 }
 
-/** The narrowed view of an endpoint read by the general model; HelpPageError when it is outside that shape. */
-export function narrowEndpoint(endpoint: ApiEndpoint): EndpointModel {
+function narrowed(endpoint: ApiEndpoint): EndpointModel {
   const request = body(endpoint, 'request');
   const response = body(endpoint, 'response');
   if (endpoint.responseCodes.length === 0) throw new HelpPageError(endpoint.at.line, 'section "Response Codes" is missing');

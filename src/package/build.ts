@@ -4,8 +4,8 @@
 // on Node alone.
 // Bundled because a run loads about 1,200 modules, and on Node 20 (no compile cache) finding,
 // reading and linking each one cost more than running them: one entry point per module loaded
-// by its path (the command, its subcommands, the path-loaded stages and worker, the spec files),
-// the code they share in chunks, so each module still has one instance per run.
+// by its path (the command, its subcommands, the path-loaded stages, the helper thread's module,
+// the spec files), the code they share in chunks, so each module still has one instance per run.
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -19,10 +19,10 @@ function tsxEsmApi(): URL {
   return new URL(exports['./esm/api']!.import.default, pathToFileURL(manifest));
 }
 
-export function startModuleWorker(module: URL, workerData: unknown): Worker {
+export function startModuleWorker(module: URL): Worker {
   // A worker does not share the launcher's compile cache (main.ts): it turns on its own, where Node has one.
-  if (COMPILED) return new Worker(`require('node:module').enableCompileCache?.(); import(${JSON.stringify(module.href)});`, { eval: true, workerData });
+  if (COMPILED) return new Worker(`require('node:module').enableCompileCache?.(); import(${JSON.stringify(module.href)});`, { eval: true });
   const loader = JSON.stringify(tsxEsmApi().href);
   const bootstrap = `import(${loader}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true });
 }

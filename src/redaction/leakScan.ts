@@ -49,8 +49,8 @@ export function filesUnder(dir: string): string[] {
 
 /** A scan as another thread is asked for it (leakScanAlongside.ts). */
 export interface LeakScanRequest {
-  files: string[];
-  secrets: string[];
+  files: readonly string[];
+  secrets: readonly string[];
 }
 
 export function scanFiles(files: readonly string[], secrets: readonly string[]): Leak[] {

@@ -18,7 +18,7 @@ export class LeakScanAlongside {
     const fresh = files.filter((file) => !this.sent.has(resolve(file)));
     if (fresh.length === 0) return;
     for (const file of fresh) this.sent.add(resolve(file));
-    this.scans.push(inHelperThread('scan', { files: fresh, secrets: [...this.secrets] }).catch(() => scanFiles(fresh, this.secrets)));
+    this.scans.push(inHelperThread('scan', { files: fresh, secrets: this.secrets }).catch(() => scanFiles(fresh, this.secrets)));
   }
 
   /** Every file under `dirs` not sent yet, then what all the scans found. */

@@ -32,7 +32,7 @@ function blockingStdio(): void {
 
 function start(): Thread {
   blockingStdio();
-  const worker = startModuleWorker(pathToFileURL(pathLoadedFile('helperWorker')), undefined);
+  const worker = startModuleWorker(pathToFileURL(pathLoadedFile('helperWorker')));
   const started: Thread = { worker, waiting: new Map(), next: 0 };
   worker.unref();
   worker.on('message', (answer: AnswerMessage) => {

@@ -4,15 +4,10 @@
 // its own, talks only to the capture proxy (on the main thread) over loopback, and reads the
 // process's environment, which the main thread sets (verifyContract.ts).
 
-/** What Pact's verifier is given (its VerifierOptions, as plain data). */
-export interface VerifierRequest {
-  provider: string;
-  providerBaseUrl: string;
-  providerStatesSetupUrl: string;
-  pactUrls: string[];
-  logLevel: 'error';
-  timeout: number;
-}
+import type { VerifierOptions } from '@pact-foundation/pact-core/src/verifier/types.js';
+
+/** The options of Pact's verifier the run sets, as plain data. */
+export type VerifierRequest = Required<Pick<VerifierOptions, 'provider' | 'providerBaseUrl' | 'providerStatesSetupUrl' | 'pactUrls' | 'logLevel' | 'timeout'>>;
 
 /** Pact's verification report, or the message of the error that stopped it. */
 export async function verifyInThisThread(request: VerifierRequest): Promise<string> {
