@@ -15,7 +15,7 @@ import { responseSchemas, responseSchemasIn } from '../schemas/endpointSchemas.t
 import type { XsdSet } from '../schemas/endpointXsd.ts';
 import { responseSchema } from '../schemas/jsonSchemas.ts';
 import { responseXsd } from '../schemas/xsd.ts';
-import { createAjv, jsonProblems } from './jsonBody.ts';
+import { jsonProblems, runAjv } from './jsonBody.ts';
 import type { SchemaProblem } from './problem.ts';
 import type { XsdTarget } from './xsdBatch.ts';
 
@@ -26,7 +26,6 @@ interface ResponseSchemas {
   xsd?: XsdTarget;
 }
 
-const ajv = createAjv();
 const made = new WeakMap<TestedEndpoint, Map<Naming, ResponseSchemas | undefined>>();
 let folder: string | undefined;
 
@@ -51,7 +50,7 @@ function compileWhenAsked(schema: () => Record<string, unknown>): () => Validate
   return () => {
     if (!compiled) {
       const { $id: _id, ...anonymous } = schema();
-      compiled = ajv.compile(anonymous);
+      compiled = runAjv().compile(anonymous);
     }
     return compiled;
   };
