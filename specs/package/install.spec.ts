@@ -85,6 +85,14 @@ describe(`the packed ${COMMAND_NAME} command, installed into an empty folder`, f
     expect(readdirSync(join(project, 'contracts'))).to.have.length.greaterThan(0);
   });
 
+  it('catches a JSON token response of the wrong type with body.schema (judged by the validators the build precompiled), exit 1', async function () {
+    const ran = await npx(['--reports-dir', 'faulty'], { REFERENCE_FAULTS: 'id-as-string' });
+    expect(ran.code, ran.stdout + ran.stderr).to.equal(1);
+    const { results } = JSON.parse(readFileSync(join(project, 'faulty', 'findings.json'), 'utf8')) as { results: { check: string; status: string; mediaType: string }[] };
+    const schemaFailures = results.filter((r) => r.check === 'body.schema' && r.status === 'fail');
+    expect(schemaFailures.map((r) => r.mediaType)).to.include('application/json').and.include('text/json');
+  });
+
   it('exits 2 with a readable message when TARGET_URL points at a closed port', async function () {
     const ran = await npx([], { TARGET_URL: `http://127.0.0.1:${await closedPort()}/` });
     expect(ran.code).to.equal(2);

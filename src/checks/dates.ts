@@ -2,7 +2,7 @@
 // the server's offset or Z; a date without offset (unspecified kind), the MS AJAX "\/Date()\/"
 // form or an RFC 1123 date cannot be read back to the same instant by every client.
 
-import { isDotnetDateTime } from '../validation/jsonBody.ts';
+import { isDotnetDateTime } from '../validation/schemaFormats.ts';
 import { wireOf } from './exchange.ts';
 import type { Check } from './check.ts';
 import { jsonObject, parseBody } from './body.ts';

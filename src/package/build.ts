@@ -10,11 +10,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import collectFiles from 'mocha/lib/cli/collect-files.cjs';
 import { SUBCOMMANDS } from '../cli/commands.ts';
 import { PACKAGE_ROOT } from './locations.ts';
 import { PATH_LOADED } from './pathLoaded.ts';
+import { precompiledSchemasModule } from './precompile.ts';
 
 const DIST = join(PACKAGE_ROOT, 'dist');
 
@@ -33,6 +34,17 @@ const CHUNK_NAMES = 'src/chunks/[name]-[hash]';
 
 /** Bundled CommonJS dependencies call require(); an ES module has none, so each output file makes one. */
 const REQUIRE_BANNER = "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
+
+/** precompiledSchemas.ts, empty in the source tree, holds the precompiled validators in the bundle (precompile.ts). */
+const precompiledSchemas: Plugin = {
+  name: 'precompiled-schemas',
+  setup(on) {
+    on.onLoad({ filter: /[\\/]src[\\/]validation[\\/]precompiledSchemas\.ts$/ }, () => ({
+      contents: precompiledSchemasModule(join(PACKAGE_ROOT, 'src/validation/schemaFormats.ts')),
+      loader: 'js',
+    }));
+  },
+};
 
 type MochaConfig = { spec: string[]; require: string[] } & Record<string, unknown>;
 
@@ -73,6 +85,7 @@ await build({
   chunkNames: CHUNK_NAMES,
   external: EXTERNAL,
   banner: { js: REQUIRE_BANNER },
+  plugins: [precompiledSchemas],
   logLevel: 'warning',
 });
 writeFileSync(join(DIST, '.mocharc.json'), `${JSON.stringify(compiledMochaConfig(mochaConfig), null, 2)}\n`);

@@ -15,7 +15,7 @@ import { responseSchemas, responseSchemasIn } from '../schemas/endpointSchemas.t
 import type { XsdSet } from '../schemas/endpointXsd.ts';
 import { responseSchema } from '../schemas/jsonSchemas.ts';
 import { responseXsd } from '../schemas/xsd.ts';
-import { jsonProblems, runAjv } from './jsonBody.ts';
+import { committedSchemas, compileSchema, jsonProblems } from './jsonBody.ts';
 import type { SchemaProblem } from './problem.ts';
 import type { XsdTarget } from './xsdBatch.ts';
 
@@ -44,23 +44,31 @@ function scratch(files: Iterable<[string, string]>): string {
   return dir;
 }
 
-/** Ids repeat across endpoints (every token response is `token-response.<naming>`); references are local. */
-function compileWhenAsked(schema: () => Record<string, unknown>): () => ValidateFunction {
+/** The JSON Schema of the endpoint's 200 body in `naming`, without its $id: ids repeat across endpoints (every token response is `token-response.<naming>`); references are local. */
+function responseJsonSchema(endpoint: TestedEndpoint, naming: Naming): object | undefined {
+  const schema = endpoint.wire ? responseSchema(endpoint.wire.model, endpoint.wire.naming, naming) : responseSchemasIn(endpoint.api, naming)?.json;
+  if (!schema) return undefined;
+  const { $id: _id, ...anonymous } = schema as Record<string, unknown>;
+  return anonymous;
+}
+
+const NAMINGS: readonly Naming[] = ['backing-field', 'documented'];
+
+/** Every JSON Schema a run of these endpoints may compile, as the run compiles it: the build precompiles them (precompile.ts). */
+export function runJsonSchemas(endpoints: readonly TestedEndpoint[]): object[] {
+  return [...committedSchemas(), ...endpoints.flatMap((endpoint) => NAMINGS.flatMap((naming) => responseJsonSchema(endpoint, naming) ?? []))];
+}
+
+function compileWhenAsked(endpoint: TestedEndpoint, naming: Naming): () => ValidateFunction {
   let compiled: ValidateFunction | undefined;
-  return () => {
-    if (!compiled) {
-      const { $id: _id, ...anonymous } = schema();
-      compiled = runAjv().compile(anonymous);
-    }
-    return compiled;
-  };
+  return () => (compiled ??= compileSchema(responseJsonSchema(endpoint, naming)!));
 }
 
 function tokenSchemas(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas {
-  const { model, naming: map } = endpoint.wire!;
+  const { naming: map } = endpoint.wire!;
   const dir = scratch([['response.xsd', responseXsd(map, naming)]]);
   return {
-    json: compileWhenAsked(() => responseSchema(model, map, naming) as Record<string, unknown>),
+    json: compileWhenAsked(endpoint, naming),
     xsd: { xsd: join(dir, 'response.xsd'), namespace: map.response.xmlNamespace, root: map.response.typeName },
   };
 }
@@ -74,7 +82,7 @@ function xsdTarget(set: XsdSet): XsdTarget {
 function generalSchemas(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas | undefined {
   const named = responseSchemasIn(endpoint.api, naming);
   if (!named) return undefined;
-  return { json: compileWhenAsked(() => named.json), ...(named.xsd ? { xsd: xsdTarget(named.xsd) } : {}) };
+  return { json: compileWhenAsked(endpoint, naming), ...(named.xsd ? { xsd: xsdTarget(named.xsd) } : {}) };
 }
 
 function schemasFor(endpoint: TestedEndpoint, naming: Naming): ResponseSchemas | undefined {

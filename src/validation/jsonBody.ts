@@ -1,37 +1,30 @@
-// JSON bodies against the committed JSON Schemas, with ajv in strict mode. The .NET date form
-// is a named format so every schema that says `format: dotnet-date-time` means the same thing.
+// JSON bodies against the committed JSON Schemas, with ajv in strict mode and the formats of
+// schemaFormats.ts.
 
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { DOTNET_DATE_FORMAT, DOTNET_DATE_PATTERN } from '../schemas/jsonSchemas.ts';
+import { createHash } from 'node:crypto';
+import { Ajv2020, type CodeOptions, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { SCHEMA_FILES } from '../schemas/generate.ts';
 import { loadJsonSchemaFile } from '../schemas/load.ts';
 import type { Naming } from '../findings/types.ts';
 import type { SchemaProblem } from './problem.ts';
 import { redact } from '../redaction/redactor.ts';
-
-const addFormats = addFormatsModule.default;
+import { PRECOMPILED } from './precompiledSchemas.ts';
+import { SCHEMA_FORMATS } from './schemaFormats.ts';
 
 export type BodyKind = 'request' | 'response' | 'error';
 
-const DATE = new RegExp(DOTNET_DATE_PATTERN);
-
-/** The date part must also be a real calendar date and time (no 2025-02-30T25:61:00). */
-export function isDotnetDateTime(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const [y, mo, d, h, mi, s] = value.match(/\d+/g)!.slice(0, 6).map(Number) as [number, number, number, number, number, number];
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= days && h <= 23 && mi <= 59 && s <= 59;
-}
-
-export function createAjv(): Ajv2020 {
+/** `code`: the build's options for standalone code (precompile.ts); the rest are the same for every compile. */
+export function createAjv(code: CodeOptions = {}): Ajv2020 {
   // A run compiles a dozen schemas and validates a few hundred small bodies: ajv's optimizing
   // passes over the generated code cost more at compile time than they save.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, code: { optimize: false } });
-  ajv.addFormat(DOTNET_DATE_FORMAT, { type: 'string', validate: isDotnetDateTime });
-  // The formats the Help Page's Data type annotations and URI members map to.
-  addFormats(ajv, ['email', 'uri', 'uri-reference', 'date', 'uuid']);
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, code: { optimize: false, ...code } });
+  for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
   return ajv;
+}
+
+/** Names a schema by its content: the build's precompiled validators are found by it. */
+export function schemaKey(schema: object): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('base64url');
 }
 
 const SCHEMA_OF: Record<string, string> = {
@@ -46,8 +39,21 @@ let compiler: Ajv2020 | undefined;
  * JSON Schema 2020-12 meta-schema before its first schema (about 15 ms), so a second one would
  * pay that again.
  */
-export function runAjv(): Ajv2020 {
+function runAjv(): Ajv2020 {
   return (compiler ??= createAjv());
+}
+
+/**
+ * The validator of `schema`: the one the build compiled for the very same schema (a run on the
+ * package's own Help Pages finds all of its schemas there), else compiled now.
+ */
+export function compileSchema(schema: object): ValidateFunction {
+  return PRECOMPILED[schemaKey(schema)] ?? runAjv().compile(schema);
+}
+
+/** The committed schemas a run validates bodies by. */
+export function committedSchemas(): object[] {
+  return Object.values(SCHEMA_OF).map((file) => loadJsonSchemaFile(file));
 }
 const validators = new Map<string, ValidateFunction>();
 
@@ -61,7 +67,7 @@ function validatorFor(kind: BodyKind, naming: Naming): ValidateFunction {
   const key = kind === 'response' ? `response:${naming}` : kind;
   let validate = validators.get(key);
   if (!validate) {
-    validate = runAjv().compile(loadJsonSchemaFile(SCHEMA_OF[key]!));
+    validate = compileSchema(loadJsonSchemaFile(SCHEMA_OF[key]!));
     validators.set(key, validate);
   }
   return validate;

@@ -3,7 +3,8 @@
 // redacted, and each naming judged by its own schema.
 
 import { expect } from 'chai';
-import { createAjv, describe as describeValue, forgetCompiledSchemas, isDotnetDateTime, jsonProblems, validateJsonBody } from '../../../src/validation/jsonBody.ts';
+import { createAjv, describe as describeValue, forgetCompiledSchemas, jsonProblems, validateJsonBody } from '../../../src/validation/jsonBody.ts';
+import { isDotnetDateTime } from '../../../src/validation/schemaFormats.ts';
 import { clearSecrets, registerSecret, tokenShape } from '../../../src/redaction/redactor.ts';
 import { responseObject } from '../support/docSamples.ts';
 
