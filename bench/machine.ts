@@ -14,20 +14,36 @@ export interface Machine {
   loadAverage: number[];
 }
 
-/** /proc/cpuinfo names the model even where os.cpus() reports a generic one. */
-function cpuModel(): string {
+/** The value of the first /proc/cpuinfo line with this field, or undefined. */
+function cpuinfoField(cpuinfo: string, field: string): string | undefined {
+  const line = cpuinfo.split('\n').find((l) => l.split(':')[0]!.trim() === field);
+  return line?.slice(line.indexOf(':') + 1).trim();
+}
+
+/**
+ * /proc/cpuinfo names the model even where os.cpus() reports a generic one. A virtual machine
+ * may show only the brand ("AMD EPYC"), so the family and model numbers come with it: they tell
+ * one generation of host from another.
+ */
+export function cpuModel(cpuinfo: string | undefined): string {
+  const name = cpuinfo === undefined ? undefined : cpuinfoField(cpuinfo, 'model name');
+  if (cpuinfo === undefined || name === undefined) return cpus()[0]?.model ?? 'unknown';
+  const family = cpuinfoField(cpuinfo, 'cpu family');
+  const model = cpuinfoField(cpuinfo, 'model');
+  return family !== undefined && model !== undefined ? `${name} (family ${family}, model ${model})` : name;
+}
+
+function readCpuinfo(): string | undefined {
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
-    if (line) return line.split(':')[1]!.trim();
+    return readFileSync('/proc/cpuinfo', 'utf8');
   } catch {
-    // not Linux: fall through to what Node knows
+    return undefined; // not Linux: what Node knows will do
   }
-  return cpus()[0]?.model ?? 'unknown';
 }
 
 export function describeMachine(): Machine {
   return {
-    cpu: cpuModel(),
+    cpu: cpuModel(readCpuinfo()),
     cores: availableParallelism(),
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,

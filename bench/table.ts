@@ -1,12 +1,15 @@
 // The benchmark's figures as plain-text tables for the terminal (and for pasting into the README).
 
 import { STAGES, type RunFigures, type StageId } from './conformanceRun.ts';
+import type { ParallelThroughput } from './cores.ts';
 import type { Machine } from './machine.ts';
 import type { Spread } from './stats.ts';
 import { XSD_REPEATS, type XsdBench } from './xsd.ts';
 
 export interface BenchSummary {
   machine: Machine;
+  /** The cores' parallel throughput, measured before and after the runs (it drifts). */
+  parallel: { before: ParallelThroughput; after: ParallelThroughput };
   runs: RunFigures[];
   warmupRuns: number;
   budgetMs: number;
@@ -35,10 +38,16 @@ export function machineLine(m: Machine): string {
   return `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node} (${m.platform}), load average ${m.loadAverage[0]} at start, ${m.date}`;
 }
 
+export function parallelLine(p: BenchSummary['parallel']): string {
+  const one = (t: ParallelThroughput) => `${t.effectiveCores} (the calibration job ${t.aloneMs} ms alone, ${t.togetherMs} ms with one on each core)`;
+  return `Cores' work done at once, of ${p.before.cores}: ${one(p.before)} before the runs, ${one(p.after)} after.`;
+}
+
 export function runTable(b: BenchSummary): string[] {
   return [
     `Conformance run against the embedded provider: ${b.runs.length} runs after ${b.warmupRuns} warm-up`,
     machineLine(b.machine),
+    parallelLine(b.parallel),
     '',
     ...columns([
       ['', 'median', 'min', 'max'],
