@@ -192,9 +192,17 @@ function routeOf(target: string): string {
   return path.replace(/^\/+/, '').replace(/\/+$/, '').toLowerCase();
 }
 
+/**
+ * A body over the limit is still read to its end before the 413 goes out, up to this size: a
+ * server that closes with unread data resets the connection, and the client, still uploading,
+ * loses the answer to the reset (EPIPE) more often than not (Apache's "lingering close" is for
+ * the same). A larger body is refused at once, as real servers do, reset and all.
+ */
+const DRAINED_BODY_BYTES = 64 * 1024 * 1024;
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > limit) {
+    if (Number(req.headers['content-length'] ?? 0) > Math.max(limit, DRAINED_BODY_BYTES)) {
       req.resume();
       reject(new BodyTooLargeError());
       return;
@@ -209,10 +217,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     };
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) settle(() => reject(new BodyTooLargeError()));
-      else if (!settled) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else if (size > DRAINED_BODY_BYTES) settle(() => reject(new BodyTooLargeError()));
     });
-    req.on('end', () => settle(() => resolve(Buffer.concat(chunks))));
+    req.on('end', () => settle(() => (size > limit ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks)))));
     req.on('close', () => settle(() => reject(new ClientGoneError())));
     req.on('error', () => settle(() => reject(new ClientGoneError())));
   });

@@ -34,8 +34,7 @@ describe('login as evidence (the launcher in a child process)', function () {
   let refused: GateRun;
 
   before(async () => {
-    // Bodies of any probe's size are read, so no early 413 races an upload the front still forwards.
-    clean = await startReferenceProvider({ maxBodyBytes: 8 * 1024 * 1024 });
+    clean = await startReferenceProvider();
     tokenless = await startReferenceProvider({ faults: ['no-refresh-token'] });
     // The JSON login answers 200 without a refresh token; the XML login and everything else work.
     const toClean = forwardTo(clean.url);

@@ -143,13 +143,9 @@ export const forwardTo = (base: string, swallow: (req: IncomingMessage, body: st
   req.pipe(upstream);
 };
 
-/**
- * The reference provider (at the URL `handler` is given) behind a plain front; both close
- * together. The provider reads bodies of any probe's size, so no early 413 races an upload the
- * front is still forwarding (which would reach the suite as a reset the provider never sent).
- */
+/** The reference provider (at the URL `handler` is given) behind a plain front; both close together. */
 async function fronted(handler: (providerUrl: string) => Handler, firstUnansweredAt: () => number | undefined): Promise<HostileServer> {
-  const provider = await startReferenceProvider({ maxBodyBytes: 8 * 1024 * 1024 });
+  const provider = await startReferenceProvider();
   const front = await listen(createHttpServer(handler(provider.url)));
   return {
     url: front.url,

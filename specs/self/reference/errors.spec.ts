@@ -62,6 +62,33 @@ describe('reference provider: errors', () => {
     expect(wire.status).to.equal(413);
   });
 
+  it('reads an oversized upload to its end before its 413, so the client still sending gets the answer, not a reset', async () => {
+    // Closing on unread data resets the connection: the client's next write fails (EPIPE) and
+    // the 413 it had not read yet is lost, which a run reported as "no answer".
+    const { port } = new URL(provider.url);
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const chunks = 32; // 2 MiB, twice the limit
+    const socket = connect(Number(port), '127.0.0.1');
+    let raw = '';
+    socket.on('data', (data) => (raw += String(data)));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    const writeErrors: string[] = [];
+    const write = (data: Buffer | string) => new Promise<void>((done) => socket.write(data, (e?: NodeJS.ErrnoException | null) => {
+      if (e) writeErrors.push(e.code ?? e.message);
+      done();
+    }));
+    socket.on('error', () => undefined); // a failed write is counted by its callback
+    await new Promise((connected) => socket.once('connect', connected));
+    await write(`POST ${REFRESH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${chunk.length * chunks}\r\nConnection: close\r\n\r\n`);
+    for (let i = 0; i < chunks; i++) {
+      await write(chunk);
+      await new Promise((next) => setTimeout(next, 2)); // an early answer and close arrive meanwhile
+    }
+    await closed;
+    expect(writeErrors).to.deep.equal([]);
+    expect(raw.split('\r\n')[0]).to.equal('HTTP/1.1 413 Payload Too Large');
+  });
+
   it('answers bad credentials with 401 and missing ones with 400, in JSON and XML', async () => {
     const wrong = await post(provider, LOGIN, loginJson('1', 'ADMIN', 'nope'), json);
     expect(wrong.status).to.equal(401);
