@@ -32,6 +32,13 @@ export function coresAreShared(t: ParallelThroughput): boolean {
   return t.effectiveCores < t.cores * SHARED_CORES_BELOW;
 }
 
+/** What a missed budget adds about the cores: where they did not work in parallel, and when; else nothing. */
+export function sharedCoresNote(before: ParallelThroughput, after: ParallelThroughput): string {
+  const shared = ([[before, 'before the runs'], [after, 'after them']] as const).filter(([t]) => coresAreShared(t));
+  if (shared.length === 0) return '';
+  return `; the ${before.cores} cores did only ${shared.map(([t, when]) => `${t.effectiveCores} cores' work at once ${when}`).join(' and ')}`;
+}
+
 // The job does what the run does most (objects, JSON, sorting, maps), not a tight loop: a loop
 // stays in a core's own cache and does not see a machine whose cores fight over memory. Its
 // time alone is recorded with the benchmark's figures, to compare one day's machine with

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchConformanceRun, BenchRunError, STAGES, type RunFigures, type StageId } from './conformanceRun.ts';
-import { coresAreShared, measureParallelThroughput } from './cores.ts';
+import { measureParallelThroughput, sharedCoresNote } from './cores.ts';
 import { describeMachine } from './machine.ts';
 import { spread, type Spread } from './stats.ts';
 import { runTable, xsdTable, type BenchSummary } from './table.ts';
@@ -45,15 +45,13 @@ async function bench(runs: number, warmupRuns: number): Promise<BenchSummary> {
   const stages = Object.fromEntries(STAGES.map((s) => [s.id, of((r) => r.stages[s.id])])) as Record<StageId, Spread>;
   const wall = of((r) => r.wallMs);
   const cpuTimes = figures.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]));
-  const parallel = { before: parallelBefore, after: parallelAfter };
-  const sharedCores = ([[parallelBefore, 'before the runs'], [parallelAfter, 'after them']] as const).filter(([t]) => coresAreShared(t)).map(([t, when]) => `${t.effectiveCores} cores' work at once ${when}`);
   return {
     machine, runs: figures, warmupRuns, budgetMs: BUDGET_MS,
-    parallel, wall, stages, requests: of((r) => r.requests), checks: of((r) => r.checks), requestsPerSecond: of((r) => r.requestsPerSecond),
+    parallel: { before: parallelBefore, after: parallelAfter }, wall, stages, requests: of((r) => r.requests), checks: of((r) => r.checks), requestsPerSecond: of((r) => r.requestsPerSecond),
     ...(cpuTimes.length === figures.length ? { cpu: spread(cpuTimes) } : {}),
     xsd,
     budgetMisses: [
-      ...(wall.median > BUDGET_MS ? [`the median wall time ${wall.median} ms exceeds the ${BUDGET_MS} ms budget (load average ${machine.loadAverage[0]} at start${sharedCores.length > 0 ? `; the ${machine.cores} cores did only ${sharedCores.join(' and ')}` : ''})`] : []),
+      ...(wall.median > BUDGET_MS ? [`the median wall time ${wall.median} ms exceeds the ${BUDGET_MS} ms budget (load average ${machine.loadAverage[0]} at start${sharedCoresNote(parallelBefore, parallelAfter)})`] : []),
       ...(xsd.withinBudget ? [] : [`XSD validation of 100 documents costs ${xsd.growth}x one document (budget ${XSD_MAX_GROWTH}x): it grows with JVM starts`]),
     ],
   };

@@ -201,8 +201,9 @@ function routeOf(target: string): string {
 const DRAINED_BODY_BYTES = 64 * 1024 * 1024;
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const drainedUpTo = Math.max(limit, DRAINED_BODY_BYTES);
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > Math.max(limit, DRAINED_BODY_BYTES)) {
+    if (Number(req.headers['content-length'] ?? 0) > drainedUpTo) {
       req.resume();
       reject(new BodyTooLargeError());
       return;
@@ -218,7 +219,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
-      else if (size > DRAINED_BODY_BYTES) settle(() => reject(new BodyTooLargeError()));
+      else if (size > drainedUpTo) settle(() => reject(new BodyTooLargeError()));
     });
     req.on('end', () => settle(() => (size > limit ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks)))));
     req.on('close', () => settle(() => reject(new ClientGoneError())));

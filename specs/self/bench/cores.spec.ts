@@ -2,7 +2,7 @@
 // missed on two virtual cores sharing one physical core is read against that machine.
 
 import { expect } from 'chai';
-import { coresAreShared, effectiveCores, measureParallelThroughput } from '../../../bench/cores.ts';
+import { coresAreShared, effectiveCores, measureParallelThroughput, sharedCoresNote } from '../../../bench/cores.ts';
 
 describe('the benchmark\'s parallel throughput of the cores', () => {
   it('counts two cores as two when a job on each takes as long as one alone', () => {
@@ -25,6 +25,13 @@ describe('the benchmark\'s parallel throughput of the cores', () => {
     expect(coresAreShared(of(1.49))).to.equal(true);
     expect(coresAreShared(of(1.5))).to.equal(false);
     expect(coresAreShared(of(1.96))).to.equal(false);
+  });
+
+  it('names the shared cores in a missed budget, saying when, and adds nothing where they were not', () => {
+    const of = (effective: number) => ({ cores: 2, aloneMs: 150, togetherMs: 150, effectiveCores: effective });
+    expect(sharedCoresNote(of(1.9), of(1.46))).to.equal("; the 2 cores did only 1.46 cores' work at once after them");
+    expect(sharedCoresNote(of(1.1), of(1.2))).to.equal("; the 2 cores did only 1.1 cores' work at once before the runs and 1.2 cores' work at once after them");
+    expect(sharedCoresNote(of(1.9), of(1.5))).to.equal('');
   });
 
   it('measures real jobs: one core against itself does about one core\'s work', async () => {
